@@ -1,0 +1,25 @@
+package dev.herd.hub.provider;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** An advisory provider and how far Herd trusts it. Its id is the provider_id claim of its Keycloak client. */
+@Entity
+@Table(name = "provider")
+public class Provider {
+
+    @Id
+    public String id;
+
+    @Column(name = "display_name", nullable = false)
+    public String displayName;
+
+    @Column(name = "trust_tier", nullable = false)
+    public short trustTier;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+}

@@ -1,0 +1,46 @@
+package dev.herd.hub.provider;
+
+import dev.herd.contracts.tenancy.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+
+/** Advisory providers over HTTP: MSSP staff read them, MSSP admins register them. */
+@Path("/api/providers")
+public class ProviderResource {
+
+    private final ProviderService service;
+
+    public ProviderResource(ProviderService service) {
+        this.service = service;
+    }
+
+    @GET
+    @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST})
+    public List<ProviderView> list() {
+        return service.list();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST})
+    public ProviderView get(@PathParam("id") String id) {
+        return service.get(id);
+    }
+
+    @POST
+    @RolesAllowed(Roles.MSSP_ADMIN)
+    public Response register(@Valid @NotNull NewProvider request) {
+        ProviderView created = service.register(request);
+        return Response.created(URI.create("/api/providers/" + created.id()))
+                .entity(created)
+                .build();
+    }
+}

@@ -1,0 +1,20 @@
+package dev.herd.contracts.tenancy;
+
+/** The realm roles of DESIGN §2, as they appear in Keycloak tokens. */
+public final class Roles {
+
+    public static final String MSSP_ADMIN = "mssp-admin";
+    public static final String MSSP_ANALYST = "mssp-analyst";
+    public static final String TENANT_ADMIN = "tenant-admin";
+    public static final String TENANT_VIEWER = "tenant-viewer";
+    public static final String PROVIDER = "provider";
+    public static final String GATEWAY = "gateway";
+
+    /** Token claim that binds customer users and gateways to exactly one tenant. */
+    public static final String TENANT_CLAIM = "tenant_id";
+
+    /** Token claim that names the advisory provider a provider client speaks for. */
+    public static final String PROVIDER_CLAIM = "provider_id";
+
+    private Roles() {}
+}

@@ -1,0 +1,54 @@
+package dev.herd.testing;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.Map;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+
+/** A real Artemis broker, embedded in the test JVM on a free port for one test run; Quarkus is pointed at it. */
+public class EmbeddedArtemisResource implements QuarkusTestResourceLifecycleManager {
+
+    private EmbeddedActiveMQ broker;
+
+    @Override
+    public Map<String, String> start() {
+        int port = freePort();
+        try {
+            broker = new EmbeddedActiveMQ()
+                    .setConfiguration(new ConfigurationImpl()
+                            .setName("herd-test-broker")
+                            .setPersistenceEnabled(false)
+                            .setSecurityEnabled(false)
+                            .addAcceptorConfiguration("tcp", "tcp://127.0.0.1:" + port));
+            broker.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not start the embedded Artemis broker on port " + port, e);
+        }
+        return Map.of(
+                "quarkus.artemis.url", "tcp://127.0.0.1:" + port,
+                "quarkus.artemis.username", "",
+                "quarkus.artemis.password", "");
+    }
+
+    @Override
+    public void stop() {
+        if (broker != null) {
+            try {
+                broker.stop();
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not stop the embedded Artemis broker", e);
+            }
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package dev.herd.agent;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code customer-agent} command line: one subcommand per thing the agent does on a client machine. */
+@Command(
+        name = "customer-agent",
+        mixinStandardHelpOptions = true,
+        version = "customer-agent 0.1.0",
+        description = "Herd's agent on a client machine.",
+        subcommands = {RunCommand.class})
+public class AgentCommand {
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new AgentCommand()).execute(args));
+    }
+}

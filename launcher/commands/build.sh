@@ -1,0 +1,6 @@
+# ./herd build: compile, check formatting and package every module, without running the tests.
+herd_command() {
+    herd_require_java
+    herd_step "building Herd (./mvnw install -DskipTests)"
+    (cd "$HERD_ROOT" && ./mvnw -B -q install -DskipTests "$@") || herd_die "build failed"
+}

@@ -1,0 +1,16 @@
+# ./herd help: the list of commands.
+herd_command() {
+    cat <<TEXT
+Herd launcher. Usage: ./herd COMMAND [ARGS]
+
+  up               build what is missing, start PostgreSQL, Artemis, Keycloak, the four services and a demo agent,
+                   load the demo data, wait until everything is healthy and print URLs and logins
+  down             stop exactly what 'up' started (by recorded pid)
+  status           one line per part: 'healthy' or why not (exit 1 when any part is not healthy)
+  logs PART [-f]   print (or follow) the log of a part: ${HERD_PARTS[*]}
+  build            build every module now (./mvnw install -DskipTests)
+  test [MVN_ARGS]  run the whole test suite against a throwaway PostgreSQL, a real Keycloak and embedded Artemis
+
+State and logs: $HERD_HOME (override with HERD_HOME). Downloads: $HERD_CACHE.
+TEXT
+}

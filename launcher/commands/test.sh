@@ -1,0 +1,49 @@
+# ./herd test [MVN_ARGS]: the whole test suite with real parts and no Docker. Starts a throwaway PostgreSQL and a
+# Keycloak (realm herd) on free ports, unless HERD_TEST_DB_URL / HERD_TEST_OIDC_URL point at running ones; each
+# service's tests start an embedded Artemis broker themselves. Extra arguments go to Maven (e.g. -pl provider-portal).
+herd_command() {
+    local dir="$HERD_HOME/test" started=$SECONDS
+    herd_require_java
+    mkdir -p "$dir" "$HERD_RUN" "$HERD_LOGS"
+    trap herd_test_cleanup EXIT
+
+    if [ -z "${HERD_TEST_DB_URL:-}" ]; then
+        local bindir pg_port
+        bindir=$(herd_pg_bindir)
+        pg_port=$(herd_free_port)
+        herd_step "starting a throwaway PostgreSQL on port $pg_port"
+        herd_stop_part test-postgres INT >/dev/null
+        rm -rf "$dir/postgres"
+        herd_pg_init "$bindir" "$dir/postgres"
+        herd_pg_start test-postgres "$bindir" "$dir/postgres" "$pg_port" "$HERD_LOGS/test-postgres.log"
+        herd_pg_create_db "$bindir" "$pg_port" herd_test
+        export HERD_TEST_DB_URL="jdbc:postgresql://127.0.0.1:$pg_port/herd_test"
+    fi
+
+    if [ -z "${HERD_TEST_OIDC_URL:-}" ]; then
+        local home
+        HERD_TEST_KC_PORT=$(herd_free_port)
+        HERD_TEST_KC_MGMT_PORT=$(herd_free_port)
+        herd_step "starting Keycloak on port $HERD_TEST_KC_PORT (realm herd)"
+        herd_stop_part test-keycloak >/dev/null
+        home=$(herd_keycloak_install "$dir/keycloak")
+        rm -rf "$home/data/h2"  # a fresh realm import every run
+        herd_keycloak_launch test-keycloak "$home" "$HERD_TEST_KC_PORT" "$HERD_TEST_KC_MGMT_PORT" \
+            "$HERD_LOGS/test-keycloak.log"
+        herd_wait_healthy test-keycloak 240 || herd_die "Keycloak for the tests did not start"
+        export HERD_TEST_OIDC_URL="http://localhost:$HERD_TEST_KC_PORT/realms/herd"
+    fi
+
+    herd_step "running the test suite (./mvnw verify $*)"
+    local status=0
+    (cd "$HERD_ROOT" && ./mvnw -B verify "$@") || status=$?
+    herd_info "tests finished in $((SECONDS - started)) s with status $status"
+    return $status
+}
+
+herd_health_test_keycloak() { herd_keycloak_ready "$HERD_TEST_KC_PORT" "$HERD_TEST_KC_MGMT_PORT"; }
+
+herd_test_cleanup() {
+    herd_stop_part test-keycloak >/dev/null
+    herd_stop_part test-postgres INT >/dev/null
+}

@@ -1,0 +1,88 @@
+# ./herd up: start the whole platform on this machine with the demo data, then print where everything is.
+herd_command() {
+    local started=$SECONDS part missing=0
+    herd_require_java
+    mkdir -p "$HERD_HOME" "$HERD_RUN" "$HERD_LOGS"
+
+    for part in "${HERD_SERVICES[@]}"; do [ -f "$(herd_service_jar "$part")" ] || missing=1; done
+    [ -f "$(herd_agent_jar)" ] || missing=1
+    if [ $missing -eq 1 ]; then
+        source "$HERD_ROOT/launcher/commands/build.sh"
+        herd_command
+    fi
+
+    herd_up_parts postgres
+    herd_up_parts artemis keycloak
+    herd_up_parts "${HERD_SERVICES[@]}"
+    herd_up_parts agent
+
+    herd_step "loading demo data"
+    herd_demo_load
+    herd_up_summary $((SECONDS - started))
+}
+
+# Starts the given parts (those not already running), then waits for all of them to be healthy.
+herd_up_parts() {
+    local part timeout
+    for part in "$@"; do
+        if herd_alive "$part"; then
+            herd_info "  $part already running (pid $(herd_pid "$part"))"
+            continue
+        fi
+        herd_step "starting $part"
+        case $part in
+            postgres | artemis | keycloak | agent) "herd_start_$part" ;;
+            *) herd_start_service "$part" ;;
+        esac
+    done
+    for part in "$@"; do
+        case $part in keycloak) timeout=240 ;; postgres) timeout=60 ;; *) timeout=120 ;; esac
+        herd_wait_healthy "$part" "$timeout" || herd_die "$part did not become healthy; './herd down' stops the rest"
+    done
+}
+
+# Demo tenants and providers, registered through the APIs as the demo MSSP admin (repeatable: 409 is fine).
+herd_demo_load() {
+    local token
+    token=$(herd_user_token herd-admin demo)
+    [ -n "$token" ] || herd_die "could not log in to Keycloak as the demo admin herd-admin"
+    herd_demo_post "$token" "http://127.0.0.1:$HERD_PORTAL_PORT/api/tenants" '{"id":"acme","displayName":"ACME Corporation"}'
+    herd_demo_post "$token" "http://127.0.0.1:$HERD_PORTAL_PORT/api/tenants" '{"id":"globex","displayName":"Globex Inc."}'
+    herd_demo_post "$token" "http://127.0.0.1:$HERD_HUB_PORT/api/providers" '{"id":"csaf-demo","displayName":"Demo CSAF provider","trustTier":4}'
+    herd_demo_post "$token" "http://127.0.0.1:$HERD_HUB_PORT/api/providers" '{"id":"osv-demo","displayName":"Demo OSV provider","trustTier":3}'
+}
+
+herd_demo_post() {
+    local token=$1 url=$2 body=$3 status
+    status=$(curl -s -o "$HERD_LOGS/demo-last-response.json" -w '%{http_code}' -m 10 -H "Authorization: Bearer $token" \
+        -H 'Content-Type: application/json' -d "$body" "$url")
+    case $status in
+        201) herd_info "  created $(printf '%s' "$body" | sed -n 's/.*"id":"\([^"]*\)".*/\1/p') at $url" ;;
+        409) ;;
+        *) herd_die "demo data: POST $url answered $status: $(cat "$HERD_LOGS/demo-last-response.json")" ;;
+    esac
+}
+
+herd_up_summary() {
+    cat <<TEXT
+
+${_green}Herd is up${_reset} (${1} s). Everything is healthy; './herd status' checks again, './herd down' stops it.
+
+  Portal (log in)     http://localhost:$HERD_PORTAL_PORT/ui
+  Advisory hub API    http://localhost:$HERD_HUB_PORT/q/swagger-ui
+  Tenant gateway API  http://localhost:$HERD_GATEWAY_PORT/q/swagger-ui
+  Portal API          http://localhost:$HERD_PORTAL_PORT/q/swagger-ui
+  Recovery broker API http://localhost:$HERD_RECOVERY_PORT/q/swagger-ui
+  Keycloak admin      http://localhost:$HERD_KEYCLOAK_PORT/admin  ($HERD_KEYCLOAK_ADMIN / $HERD_KEYCLOAK_ADMIN_PASSWORD)
+  Artemis console     http://localhost:$HERD_ARTEMIS_CONSOLE_PORT/console  ($HERD_BROKER_USER / $HERD_BROKER_PASSWORD)
+  PostgreSQL          127.0.0.1:$HERD_PG_PORT database $HERD_DB_NAME ($HERD_DB_USER / $HERD_DB_PASSWORD)
+
+  Demo logins (password 'demo' for all):
+    herd-admin      MSSP admin, every tenant
+    herd-analyst    MSSP analyst, every tenant
+    acme-admin      tenant admin of acme     (acme-viewer: read-only)
+    globex-admin    tenant admin of globex
+
+  Logs: $HERD_LOGS  ('./herd logs PART')
+TEXT
+}

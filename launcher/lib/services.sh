@@ -1,0 +1,54 @@
+# The four Quarkus services, run from their fast-jar builds (<module>/target/quarkus-app/quarkus-run.jar).
+
+HERD_SERVICES=(advisory-hub tenant-gateway provider-portal recovery-broker)
+
+herd_service_port() {
+    case $1 in
+        advisory-hub) echo "$HERD_HUB_PORT" ;;
+        tenant-gateway) echo "$HERD_GATEWAY_PORT" ;;
+        provider-portal) echo "$HERD_PORTAL_PORT" ;;
+        recovery-broker) echo "$HERD_RECOVERY_PORT" ;;
+    esac
+}
+
+herd_service_jar() { printf '%s/%s/target/quarkus-app/quarkus-run.jar\n' "$HERD_ROOT" "$1"; }
+
+herd_start_service() {
+    local service=$1 port jar
+    port=$(herd_service_port "$service")
+    jar=$(herd_service_jar "$service")
+    [ -f "$jar" ] || herd_die "$jar is missing: run ./mvnw install -DskipTests (./herd up builds it when missing)"
+    herd_require_free_port "$port" "$service" "HERD_$(herd_service_port_variable "$service")"
+    QUARKUS_HTTP_PORT=$port \
+        QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$HERD_PG_PORT/$HERD_DB_NAME" \
+        QUARKUS_ARTEMIS_URL="tcp://127.0.0.1:$HERD_ARTEMIS_PORT" \
+        QUARKUS_OIDC_AUTH_SERVER_URL="http://localhost:$HERD_KEYCLOAK_PORT/realms/herd" \
+        nohup java -Xms32m -Xmx256m -XX:+UseSerialGC --sun-misc-unsafe-memory-access=allow \
+        --enable-native-access=ALL-UNNAMED -jar "$jar" >"$HERD_LOGS/$service.log" 2>&1 &
+    herd_record_pid "$service" $!
+}
+
+herd_service_port_variable() {
+    case $1 in
+        advisory-hub) echo HUB_PORT ;;
+        tenant-gateway) echo GATEWAY_PORT ;;
+        provider-portal) echo PORTAL_PORT ;;
+        recovery-broker) echo RECOVERY_PORT ;;
+    esac
+}
+
+# Ready means the service's readiness (database and broker checks included) answers UP.
+herd_service_ready() {
+    local port=$1 body
+    body=$(curl -s -m 5 "http://127.0.0.1:$port/q/health/ready" 2>/dev/null) || { echo "not answering on port $port"; return 1; }
+    case $body in
+        *'"status": "UP"'* | *'"status":"UP"'*) return 0 ;;
+        '') echo "not answering on port $port"; return 1 ;;
+        *) echo "not ready: $(printf '%s' "$body" | tr -d '\n ' | grep -o '"name":"[^"]*","status":"DOWN"' | sed 's/"name":"\([^"]*\)".*/\1/' | paste -sd, -) DOWN"; return 1 ;;
+    esac
+}
+
+herd_health_advisory_hub() { herd_service_ready "$HERD_HUB_PORT"; }
+herd_health_tenant_gateway() { herd_service_ready "$HERD_GATEWAY_PORT"; }
+herd_health_provider_portal() { herd_service_ready "$HERD_PORTAL_PORT"; }
+herd_health_recovery_broker() { herd_service_ready "$HERD_RECOVERY_PORT"; }

@@ -1,0 +1,45 @@
+package dev.herd.portal.tenant;
+
+import dev.herd.contracts.problem.HerdException;
+import dev.herd.contracts.tenancy.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+
+/** Registers tenants and shows each caller the tenants it may see. */
+@ApplicationScoped
+public class TenantService {
+
+    private final TenantRepository tenants;
+
+    public TenantService(TenantRepository tenants) {
+        this.tenants = tenants;
+    }
+
+    public List<TenantView> visibleTo(Caller caller) {
+        return tenants.listVisible(caller.tenantScope()).stream()
+                .map(TenantView::of)
+                .toList();
+    }
+
+    public TenantView get(Caller caller, String id) {
+        caller.requireAccessTo(id);
+        return tenants.findByIdOptional(id)
+                .map(TenantView::of)
+                .orElseThrow(() -> HerdException.notFound("tenant-not-found", "No tenant '" + id + "'."));
+    }
+
+    @Transactional
+    public TenantView register(NewTenant request) {
+        if (tenants.findByIdOptional(request.id()).isPresent()) {
+            throw HerdException.conflict("tenant-exists", "Tenant '" + request.id() + "' already exists.");
+        }
+        Tenant tenant = new Tenant();
+        tenant.id = request.id();
+        tenant.displayName = request.displayName().strip();
+        tenant.createdAt = Instant.now();
+        tenants.persist(tenant);
+        return TenantView.of(tenant);
+    }
+}
