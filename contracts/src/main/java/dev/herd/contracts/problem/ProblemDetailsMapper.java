@@ -44,12 +44,16 @@ public class ProblemDetailsMapper {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e, UriInfo uri) {
-        String detail = switch (e) {
-            case InvalidFormatException f -> "Value of the wrong type at " + path(f) + ".";
-            case MismatchedInputException m -> "Unexpected JSON at " + path(m) + ".";
-            default -> "The body is not valid JSON: " + e.getOriginalMessage();
-        };
-        return respond(ProblemDetail.of(400, "Bad Request", "malformed-json", detail, List.of()), uri);
+        return badJson("The body is not valid JSON: " + e.getOriginalMessage(), uri);
+    }
+
+    /** Declared for the subtype on purpose: Quarkus ships its own mapper for it, and ours must win. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        String detail = e instanceof InvalidFormatException
+                ? "Value of the wrong type at " + path(e) + "."
+                : "Unexpected JSON at " + path(e) + ".";
+        return badJson(detail, uri);
     }
 
     @ServerExceptionMapper
@@ -72,6 +76,10 @@ public class ProblemDetailsMapper {
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonProcessingException json) {
+            // The JSON reader wraps what it cannot parse (a truncated body, for one) in a plain 400.
+            return malformedJson(json, uri);
+        }
         if (status >= 500) {
             return unexpected(e, uri);
         }
@@ -93,6 +101,10 @@ public class ProblemDetailsMapper {
                 uri);
     }
 
+    private static Response badJson(String detail, UriInfo uri) {
+        return respond(ProblemDetail.of(400, "Bad Request", "malformed-json", detail, List.of()), uri);
+    }
+
     private static ProblemDetail unauthenticated() {
         return ProblemDetail.of(401, "Unauthorized", "unauthenticated", "A valid bearer token is required.", List.of());
     }
@@ -100,7 +112,8 @@ public class ProblemDetailsMapper {
     private static Response respond(ProblemDetail problem, UriInfo uri) {
         return Response.status(problem.status())
                 .type(ProblemDetail.MEDIA_TYPE)
-                .entity(problem.withInstance(uri == null ? null : "/" + uri.getPath(false)))
+                .entity(problem.withInstance(
+                        uri == null ? null : uri.getRequestUri().getRawPath()))
                 .build();
     }
 

@@ -1,0 +1,68 @@
+package dev.herd.testing;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every Herd service promises at its edge: readiness that checks database and broker, OpenAPI and metrics,
+ * bearer-token protection of the API and RFC 9457 problems for bad requests. Each service runs it with
+ * {@code class XServiceTest extends ServiceContractTest}.
+ */
+public abstract class ServiceContractTest {
+
+    /** A GET path of this service's API that any MSSP admin may read. */
+    protected abstract String protectedPath();
+
+    @Test
+    void readinessChecksTheDatabaseAndTheBroker() {
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItems("Database connections health check", "Artemis JMS health check"));
+    }
+
+    @Test
+    void servesOpenApiAndPrometheusMetrics() {
+        given().get("/q/openapi?format=json").then().statusCode(200).body("paths", not(equalTo(null)));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+    }
+
+    @Test
+    void apiWithoutTokenIsUnauthorized() {
+        given().get(protectedPath()).then().statusCode(401);
+    }
+
+    @Test
+    void apiWithForgedTokenIsUnauthorized() {
+        String forged = "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJtYWxsb3J5In0.c2lnbmF0dXJl";
+        given().auth().oauth2(forged).get(protectedPath()).then().statusCode(401);
+    }
+
+    @Test
+    void apiAnswersWithTheMsspAdminsToken() {
+        given().auth()
+                .oauth2(KeycloakTokens.user("herd-admin"))
+                .get(protectedPath())
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
+    void unknownPathIsAProblemNotAStackTrace() {
+        given().auth()
+                .oauth2(KeycloakTokens.user("herd-admin"))
+                .get("/api/no-such-thing")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404))
+                .body("instance", equalTo("/api/no-such-thing"))
+                .body(not(containsString("Exception")));
+    }
+}
