@@ -11,6 +11,7 @@ herd_command() {
         herd_command
     fi
 
+    herd_up_check_ports
     herd_up_parts postgres
     herd_up_parts artemis keycloak
     herd_up_parts "${HERD_SERVICES[@]}"
@@ -19,6 +20,19 @@ herd_command() {
     herd_step "loading demo data"
     herd_demo_load
     herd_up_summary $((SECONDS - started))
+}
+
+# Before anything starts: every port of a part that is not running yet must be free.
+herd_up_check_ports() {
+    local entry part port variable
+    for entry in "postgres $HERD_PG_PORT HERD_PG_PORT" \
+        "artemis $HERD_ARTEMIS_PORT HERD_ARTEMIS_PORT" "artemis $HERD_ARTEMIS_CONSOLE_PORT HERD_ARTEMIS_CONSOLE_PORT" \
+        "keycloak $HERD_KEYCLOAK_PORT HERD_KEYCLOAK_PORT" "keycloak $HERD_KEYCLOAK_MGMT_PORT HERD_KEYCLOAK_MGMT_PORT" \
+        "advisory-hub $HERD_HUB_PORT HERD_HUB_PORT" "tenant-gateway $HERD_GATEWAY_PORT HERD_GATEWAY_PORT" \
+        "provider-portal $HERD_PORTAL_PORT HERD_PORTAL_PORT" "recovery-broker $HERD_RECOVERY_PORT HERD_RECOVERY_PORT"; do
+        read -r part port variable <<<"$entry"
+        herd_alive "$part" || herd_require_free_port "$port" "$part" "$variable"
+    done
 }
 
 # Starts the given parts (those not already running), then waits for all of them to be healthy.

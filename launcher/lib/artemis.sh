@@ -13,8 +13,6 @@ herd_artemis_home() {
 herd_start_artemis() {
     local home instance="$HERD_HOME/artemis"
     home=$(herd_artemis_home)
-    herd_require_free_port "$HERD_ARTEMIS_PORT" artemis HERD_ARTEMIS_PORT
-    herd_require_free_port "$HERD_ARTEMIS_CONSOLE_PORT" "artemis console" HERD_ARTEMIS_CONSOLE_PORT
     if [ ! -x "$instance/bin/artemis" ]; then
         "$home/bin/artemis" create "$instance" --silent --force \
             --user "$HERD_BROKER_USER" --password "$HERD_BROKER_PASSWORD" --require-login \

@@ -45,17 +45,19 @@ herd_die() {
     exit 1
 }
 
-# Finds a JDK >= 21 and exports JAVA_HOME and PATH for it. Looks at $JAVA_HOME, then /usr/lib/jvm/*, then `java`
-# on PATH, newest first; says where it looked when none is new enough.
+# Finds a JDK >= 21 and exports JAVA_HOME and PATH for it. Looks at $JAVA_HOME, then the JDKs under
+# $HERD_JDK_DIRS (default /usr/lib/jvm), then `java` on PATH, and takes the newest; says where it looked when none
+# is new enough.
 herd_require_java() {
     local candidates=() seen=() home version best_home='' best_version=0
     [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
-    for home in /usr/lib/jvm/*; do [ -x "$home/bin/java" ] && candidates+=("$home"); done
+    for home in "${HERD_JDK_DIRS:-/usr/lib/jvm}"/*; do [ -x "$home/bin/java" ] && candidates+=("$home"); done
     if command -v java >/dev/null 2>&1; then
         candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")
     fi
     for home in "${candidates[@]}"; do
         [ -x "$home/bin/java" ] || continue
+        [[ " ${seen[*]} " == *" $home ("* ]] && continue
         version=$("$home/bin/java" -XshowSettings:properties -version 2>&1 \
             | sed -n 's/^ *java.specification.version = //p' | head -n 1)
         version="${version#1.}"
@@ -66,7 +68,7 @@ herd_require_java() {
     done
     if [ "$best_version" -lt "$HERD_MIN_JAVA" ]; then
         herd_error "Herd needs a JDK $HERD_MIN_JAVA or newer; none found."
-        herd_info "  Looked at \$JAVA_HOME, /usr/lib/jvm/* and 'java' on PATH:" >&2
+        herd_info "  Looked at \$JAVA_HOME, ${HERD_JDK_DIRS:-/usr/lib/jvm}/* and 'java' on PATH:" >&2
         if [ ${#seen[@]} -eq 0 ]; then herd_info "    (no JDK at all)" >&2; fi
         for home in "${seen[@]}"; do herd_info "    $home" >&2; done
         herd_info "  Install one (e.g. apt-get install openjdk-21-jdk-headless) or set JAVA_HOME." >&2
@@ -104,7 +106,7 @@ herd_fetch() {
     mkdir -p "$HERD_CACHE"
     if [ ! -s "$HERD_CACHE/$file" ]; then
         herd_step "downloading $file from $HERD_MAVEN_REPO" >&2
-        if ! curl -fSL --retry 3 --connect-timeout 20 -o "$HERD_CACHE/$file.part" "$url" 2>"$HERD_CACHE/$file.err"; then
+        if ! curl -fsSL --retry 3 --connect-timeout 20 -o "$HERD_CACHE/$file.part" "$url" 2>"$HERD_CACHE/$file.err"; then
             herd_error "download failed: $url"
             sed 's/^/  /' "$HERD_CACHE/$file.err" >&2
             herd_info "  Check the network or set HERD_MAVEN_REPO to a reachable Maven repository." >&2

@@ -31,8 +31,6 @@ herd_keycloak_launch() {
 
 herd_start_keycloak() {
     local home
-    herd_require_free_port "$HERD_KEYCLOAK_PORT" keycloak HERD_KEYCLOAK_PORT
-    herd_require_free_port "$HERD_KEYCLOAK_MGMT_PORT" "keycloak management" HERD_KEYCLOAK_MGMT_PORT
     home=$(herd_keycloak_install "$HERD_HOME/keycloak")
     herd_keycloak_launch keycloak "$home" "$HERD_KEYCLOAK_PORT" "$HERD_KEYCLOAK_MGMT_PORT" "$HERD_LOGS/keycloak.log"
 }

@@ -72,7 +72,6 @@ herd_pg_create_db() {
 herd_start_postgres() {
     local bindir
     bindir=$(herd_pg_bindir)
-    herd_require_free_port "$HERD_PG_PORT" postgres HERD_PG_PORT
     herd_pg_init "$bindir" "$HERD_HOME/postgres"
     herd_pg_start postgres "$bindir" "$HERD_HOME/postgres" "$HERD_PG_PORT" "$HERD_LOGS/postgres.log"
     herd_pg_create_db "$bindir" "$HERD_PG_PORT" "$HERD_DB_NAME"

@@ -18,7 +18,6 @@ herd_start_service() {
     port=$(herd_service_port "$service")
     jar=$(herd_service_jar "$service")
     [ -f "$jar" ] || herd_die "$jar is missing: run ./mvnw install -DskipTests (./herd up builds it when missing)"
-    herd_require_free_port "$port" "$service" "HERD_$(herd_service_port_variable "$service")"
     QUARKUS_HTTP_PORT=$port \
         QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$HERD_PG_PORT/$HERD_DB_NAME" \
         QUARKUS_ARTEMIS_URL="tcp://127.0.0.1:$HERD_ARTEMIS_PORT" \
@@ -26,15 +25,6 @@ herd_start_service() {
         nohup java -Xms32m -Xmx256m -XX:+UseSerialGC --sun-misc-unsafe-memory-access=allow \
         --enable-native-access=ALL-UNNAMED -jar "$jar" >"$HERD_LOGS/$service.log" 2>&1 &
     herd_record_pid "$service" $!
-}
-
-herd_service_port_variable() {
-    case $1 in
-        advisory-hub) echo HUB_PORT ;;
-        tenant-gateway) echo GATEWAY_PORT ;;
-        provider-portal) echo PORTAL_PORT ;;
-        recovery-broker) echo RECOVERY_PORT ;;
-    esac
 }
 
 # Ready means the service's readiness (database and broker checks included) answers UP.
