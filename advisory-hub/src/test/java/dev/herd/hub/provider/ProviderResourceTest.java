@@ -7,8 +7,8 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import dev.herd.hub.HubFixtures;
 import dev.herd.testing.KeycloakTokens;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -20,11 +20,11 @@ import org.junit.jupiter.api.Test;
 class ProviderResourceTest {
 
     @Inject
-    ProviderRepository providers;
+    HubFixtures fixtures;
 
     @BeforeEach
     void noProviders() {
-        QuarkusTransaction.requiringNew().run(() -> providers.deleteAll());
+        fixtures.removeAllProviders();
     }
 
     @Test

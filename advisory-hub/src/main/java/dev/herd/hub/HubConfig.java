@@ -1,0 +1,38 @@
+package dev.herd.hub;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The advisory hub's own settings ({@code herd.hub.*}). */
+@ConfigMapping(prefix = "herd.hub")
+public interface HubConfig {
+
+    /**
+     * Lowest provider trust tier (1-5) whose advisories may drive rules and patches by themselves. Advisories only
+     * lower-tier providers stand behind are stored and published as not actionable.
+     */
+    @WithDefault("3")
+    int autoActionTier();
+
+    /** Push API settings. */
+    Push push();
+
+    /** Outbox relay settings. */
+    Outbox outbox();
+
+    /** Push API settings. */
+    interface Push {
+
+        /** Largest request body the push API reads, in bytes; larger bodies are answered 413. */
+        @WithDefault("67108864")
+        long maxBodyBytes();
+    }
+
+    /** Outbox relay settings. */
+    interface Outbox {
+
+        /** How often pending outbox messages are sent to Artemis (read by the relay's schedule). */
+        @WithDefault("1s")
+        String interval();
+    }
+}

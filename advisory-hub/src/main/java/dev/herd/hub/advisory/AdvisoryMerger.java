@@ -1,0 +1,130 @@
+package dev.herd.hub.advisory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herd.contracts.advisory.AdvisoryChanged;
+import dev.herd.hub.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Stores one provider statement: finds the advisory it belongs to (same provider document, else any shared id or
+ * alias), records the provenance, re-resolves the advisory and announces the change through the outbox, all in the
+ * caller's transaction.
+ */
+@ApplicationScoped
+public class AdvisoryMerger {
+
+    private final AdvisoryRepository advisories;
+    private final ProvenanceRepository provenance;
+    private final Outbox outbox;
+    private final ObjectMapper json;
+
+    public AdvisoryMerger(
+            AdvisoryRepository advisories, ProvenanceRepository provenance, Outbox outbox, ObjectMapper json) {
+        this.advisories = advisories;
+        this.provenance = provenance;
+        this.outbox = outbox;
+        this.json = json;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public MergeOutcome merge(Submission submission, AdvisoryStatement statement) {
+        Set<String> keys = CanonicalId.mergeKeys(statement);
+        advisories.lockMergeKeys(keys);
+        String hash = hash(statement);
+        Optional<Provenance> previous = provenance.findByDocument(submission.providerId(), statement.documentId());
+        if (previous.isPresent() && previous.get().statementHash.equals(hash)) {
+            return new MergeOutcome(MergeOutcome.Kind.UNCHANGED, previous.get().advisoryId, List.of());
+        }
+        List<String> known = advisories.idsKnownBy(keys);
+        String targetId = previous.map(p -> p.advisoryId).orElse(known.isEmpty() ? null : known.get(0));
+        List<String> alsoMatched =
+                known.stream().filter(id -> !id.equals(targetId)).toList();
+
+        Provenance said = previous.orElseGet(Provenance::new);
+        fill(said, submission, statement, hash);
+        Advisory advisory;
+        MergeOutcome.Kind kind;
+        if (targetId == null) {
+            advisory = new Advisory();
+            advisory.id = CanonicalId.of(statement);
+            advisory.createdAt = submission.receivedAt();
+            said.advisoryId = advisory.id;
+            AdvisoryResolver.resolve(advisory, List.of(said), submission.receivedAt());
+            advisories.persist(advisory);
+            provenance.persist(said);
+            kind = MergeOutcome.Kind.CREATED;
+        } else {
+            advisory = advisories.findById(targetId);
+            said.advisoryId = advisory.id;
+            if (previous.isEmpty()) {
+                provenance.persist(said);
+            }
+            provenance.flush();
+            AdvisoryResolver.resolve(advisory, provenance.listFor(advisory.id), submission.receivedAt());
+            kind = previous.isPresent() ? MergeOutcome.Kind.UPDATED : MergeOutcome.Kind.MERGED;
+        }
+        advisories.flush();
+        Set<String> aliases = new LinkedHashSet<>(keys);
+        aliases.add(advisory.id.toUpperCase(Locale.ROOT));
+        advisories.addAliases(advisory.id, aliases);
+        Set<AdvisoryRepository.PackageKey> packages = advisory.content.affected().stream()
+                .map(a -> new AdvisoryRepository.PackageKey(a.ecosystem(), a.name()))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        advisories.replacePackages(advisory.id, packages);
+        outbox.enqueue(AdvisoryChanged.ADDRESS, advisory.id, changed(advisory, kind, packages));
+        return new MergeOutcome(kind, advisory.id, alsoMatched);
+    }
+
+    private static void fill(Provenance said, Submission submission, AdvisoryStatement statement, String hash) {
+        said.providerId = submission.providerId();
+        said.documentId = statement.documentId();
+        said.format = submission.format();
+        said.trustTier = submission.trustTier();
+        said.verified = submission.verified();
+        said.withdrawn = statement.withdrawn();
+        said.statementHash = hash;
+        said.statement = statement;
+        said.documentModifiedAt = statement.modified();
+        said.receivedAt = submission.receivedAt();
+        said.submittedBy = submission.submittedBy();
+    }
+
+    private static AdvisoryChanged changed(
+            Advisory advisory, MergeOutcome.Kind kind, Set<AdvisoryRepository.PackageKey> packages) {
+        AdvisoryChanged.Change change = advisory.withdrawnAt != null
+                ? AdvisoryChanged.Change.WITHDRAWN
+                : kind == MergeOutcome.Kind.CREATED ? AdvisoryChanged.Change.CREATED : AdvisoryChanged.Change.UPDATED;
+        List<AdvisoryChanged.PackageRef> refs = new ArrayList<>();
+        packages.forEach(p -> refs.add(new AdvisoryChanged.PackageRef(p.ecosystem(), p.name())));
+        return new AdvisoryChanged(
+                advisory.id,
+                change,
+                advisory.actionable,
+                advisory.knownExploited,
+                advisory.emergencyLevel,
+                refs,
+                advisory.modifiedAt);
+    }
+
+    private String hash(AdvisoryStatement statement) {
+        try {
+            byte[] canonical = json.writeValueAsString(statement).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot hash statement " + statement.documentId(), e);
+        }
+    }
+}

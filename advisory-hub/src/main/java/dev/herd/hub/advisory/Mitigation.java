@@ -1,0 +1,10 @@
+package dev.herd.hub.advisory;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+/** A filter spec that protects until the patch is in: protocol, port, service and/or payload signature. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Mitigation(
+        String protocol, @Min(0) @Max(65535) Integer port, String service, String signature, String description) {}

@@ -1,0 +1,105 @@
+package dev.herd.hub.ingest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herd.contracts.problem.HerdException;
+import dev.herd.contracts.tenancy.Roles;
+import dev.herd.hub.HubConfig;
+import dev.herd.hub.advisory.Submission;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The push API: a provider submits one advisory document or a JSON array of them. The answer lists every document
+ * with what became of it; {@code Accept: application/x-ndjson} gives one JSON object per line instead.
+ */
+@Path("/api/advisories")
+public class IngestResource {
+
+    static final String NDJSON = "application/x-ndjson";
+
+    /** Verified documents stored per transaction. */
+    private static final int STORE_CHUNK = 200;
+
+    private final Submitter submitter;
+    private final IngestService ingest;
+    private final ObjectMapper json;
+    private final HubConfig config;
+
+    public IngestResource(Submitter submitter, IngestService ingest, ObjectMapper json, HubConfig config) {
+        this.submitter = submitter;
+        this.ingest = ingest;
+        this.json = json;
+        this.config = config;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.PROVIDER, Roles.MSSP_ADMIN})
+    public Response push(
+            InputStream body, @QueryParam("provider") String provider, @HeaderParam("Accept") String accept)
+            throws IOException {
+        Submission submission = submitter.resolve(provider);
+        JsonBatch batch = new JsonBatch(json, readLimited(body));
+        batch.requireWellFormed();
+        List<IngestResult> results = new ArrayList<>();
+        List<IngestService.Verified> pending = new ArrayList<>();
+        batch.forEachDocument((index, document) -> {
+            IngestService.Verification verified = ingest.verify(submission, document, index);
+            if (verified.rejected() != null) {
+                results.add(verified.rejected());
+            } else {
+                pending.add(verified.verified());
+            }
+            if (pending.size() == STORE_CHUNK) {
+                results.addAll(ingest.store(submission, pending));
+                pending.clear();
+            }
+        });
+        if (!pending.isEmpty()) {
+            results.addAll(ingest.store(submission, pending));
+        }
+        results.sort(Comparator.comparingInt(IngestResult::index));
+        if (accept != null && accept.contains(NDJSON)) {
+            StringBuilder lines = new StringBuilder();
+            for (IngestResult result : results) {
+                lines.append(json.writeValueAsString(result)).append('\n');
+            }
+            return Response.ok(lines.toString(), NDJSON).build();
+        }
+        return Response.ok(IngestReport.of(results), MediaType.APPLICATION_JSON).build();
+    }
+
+    private byte[] readLimited(InputStream body) throws IOException {
+        long limit = config.push().maxBodyBytes();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        for (int n; (n = body.read(buffer)) > 0; ) {
+            total += n;
+            if (total > limit) {
+                throw new HerdException(
+                        413,
+                        "body-too-large",
+                        "The body is larger than the limit of " + limit + " bytes; split the batch.");
+            }
+            out.write(buffer, 0, n);
+        }
+        if (total == 0) {
+            throw HerdException.badRequest(
+                    "body-empty", "The body is empty: send a JSON document or an array of them.");
+        }
+        return out.toByteArray();
+    }
+}
