@@ -1,8 +1,6 @@
 package dev.herd.hub.csaf;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +28,9 @@ final class MultipleDefinitionInInvolvements implements CsafTest {
                 if (party == null) {
                     continue;
                 }
-                String first = firstInvolvement.putIfAbsent(party + "|" + instant(date), involvement.path());
+                // The same moment written with different offsets is the same date.
+                String moment = CsafDateTime.parse(date).map(Object::toString).orElse(String.valueOf(date));
+                String first = firstInvolvement.putIfAbsent(party + "|" + moment, involvement.path());
                 if (first != null) {
                     failures.add(failure(
                             involvement.path(),
@@ -38,18 +38,6 @@ final class MultipleDefinitionInInvolvements implements CsafTest {
                                     + (date == null ? " (none)." : " " + date + ".")));
                 }
             }
-        }
-    }
-
-    /** The same moment written with different offsets is the same date; unparseable dates compare as written. */
-    private static String instant(String date) {
-        if (date == null) {
-            return "";
-        }
-        try {
-            return OffsetDateTime.parse(date).toInstant().toString();
-        } catch (DateTimeParseException e) {
-            return date;
         }
     }
 }

@@ -2,8 +2,6 @@ package dev.herd.hub.csaf;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 
@@ -29,7 +27,7 @@ final class RevisionHistory {
         return tracking(document).at("revision_history").items().stream()
                 .map(item -> new Revision(
                         item,
-                        instant(item.at("date").text()),
+                        CsafDateTime.parse(item.at("date").text()).orElse(null),
                         DocumentVersion.parse(item.at("number").text()).orElse(null)))
                 .toList();
     }
@@ -44,16 +42,5 @@ final class RevisionHistory {
                 .filter(revision -> revision.date() != null && revision.number() != null)
                 .sorted(Comparator.comparing(Revision::date).thenComparing(Revision::number))
                 .toList();
-    }
-
-    private static Instant instant(String date) {
-        if (date == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(date).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import us.springett.cvss.Cvss;
 
+/** CVSS v2 and v3.0 environmental scores, against the specifications' examples and the v3.1 library results. */
 class CvssEnvironmentalScoreTest {
 
     /** The three examples of the CVSS v2 guide, section 3.3. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
+/** Integer and semantic document versions: parsing, precedence and the parts the revision tests ignore. */
 class DocumentVersionTest {
 
     private static DocumentVersion version(String text) {

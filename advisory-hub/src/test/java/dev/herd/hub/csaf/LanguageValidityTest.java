@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** Language tags that 6.1.12 accepts and rejects. */
 class LanguageValidityTest {
 
     @ParameterizedTest
