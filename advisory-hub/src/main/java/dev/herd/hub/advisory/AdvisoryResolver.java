@@ -19,10 +19,11 @@ import java.util.stream.Stream;
  */
 public final class AdvisoryResolver {
 
-    private static final Comparator<Provenance> PRECEDENCE = Comparator.comparingInt((Provenance p) -> p.trustTier)
-            .thenComparing(p -> p.documentModifiedAt)
-            .thenComparing(p -> p.receivedAt)
-            .reversed();
+    /** Most trusted first, then most recently modified, then most recently received; ties by document id. */
+    private static final Comparator<Provenance> PRECEDENCE = Comparator.comparingInt((Provenance p) -> -p.trustTier)
+            .thenComparing((Provenance p) -> p.documentModifiedAt, Comparator.reverseOrder())
+            .thenComparing((Provenance p) -> p.receivedAt, Comparator.reverseOrder())
+            .thenComparing((Provenance p) -> p.documentId);
 
     private AdvisoryResolver() {}
 

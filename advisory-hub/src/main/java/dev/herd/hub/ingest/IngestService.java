@@ -8,6 +8,8 @@ import dev.herd.hub.advisory.AdvisoryStatement;
 import dev.herd.hub.advisory.DocumentFormat;
 import dev.herd.hub.advisory.MergeOutcome;
 import dev.herd.hub.advisory.Submission;
+import dev.herd.hub.csaf.CsafTranslator;
+import dev.herd.hub.csaf.CsafVerification;
 import dev.herd.hub.kev.KevTranslator;
 import dev.herd.hub.osv.OsvRangeChecks;
 import dev.herd.hub.osv.OsvSchema;
@@ -35,6 +37,7 @@ public class IngestService {
     private static final Logger LOG = Logger.getLogger(IngestService.class);
 
     private final OsvSchema osvSchema;
+    private final CsafVerification csaf;
     private final AdvisoryMerger merger;
     private final RejectionLog rejections;
     private final ObjectMapper json;
@@ -42,11 +45,13 @@ public class IngestService {
 
     public IngestService(
             OsvSchema osvSchema,
+            CsafVerification csaf,
             AdvisoryMerger merger,
             RejectionLog rejections,
             ObjectMapper json,
             Validator validator) {
         this.osvSchema = osvSchema;
+        this.csaf = csaf;
         this.merger = merger;
         this.rejections = rejections;
         this.json = json;
@@ -55,7 +60,11 @@ public class IngestService {
 
     /** A verified document waiting to be stored: its statements and the warnings verification gave. */
     public record Verified(
-            int index, String documentId, DocumentFormat format, List<AdvisoryStatement> statements, List<Issue> warnings) {}
+            int index,
+            String documentId,
+            DocumentFormat format,
+            List<AdvisoryStatement> statements,
+            List<Issue> warnings) {}
 
     /**
      * Verifies one document. A rejected document is recorded in the rejection log and answered at once; a good one
@@ -65,9 +74,15 @@ public class IngestService {
         String documentId = FormatDetector.documentId(document);
         Optional<DocumentFormat> format = FormatDetector.detect(document);
         if (format.isEmpty()) {
-            return Verification.rejected(reject(base, index, documentId, null, List.of(new Issue(
-                    "format-unknown",
-                    "Not an OSV, CSAF 2.0, CISA KEV or Herd advisory document (format detected from its fields).")),
+            return Verification.rejected(reject(
+                    base,
+                    index,
+                    documentId,
+                    null,
+                    List.of(
+                            new Issue(
+                                    "format-unknown",
+                                    "Not an OSV, CSAF 2.0, CISA KEV or Herd advisory document (format detected from its fields).")),
                     List.of()));
         }
         List<Issue> errors = new ArrayList<>();
@@ -85,9 +100,10 @@ public class IngestService {
      */
     public List<IngestResult> store(Submission base, List<Verified> documents) {
         try {
-            return QuarkusTransaction.requiringNew().call(() -> documents.stream()
-                    .map(document -> storeOne(base, document))
-                    .toList());
+            return QuarkusTransaction.requiringNew()
+                    .call(() -> documents.stream()
+                            .map(document -> storeOne(base, document))
+                            .toList());
         } catch (RuntimeException e) {
             if (documents.size() == 1) {
                 return List.of(failed(documents.get(0), e));
@@ -102,7 +118,11 @@ public class IngestService {
 
     private IngestResult storeOne(Submission base, Verified document) {
         Submission submission = new Submission(
-                base.providerId(), base.trustTier(), base.verified(), document.format(), base.submittedBy(),
+                base.providerId(),
+                base.trustTier(),
+                base.verified(),
+                document.format(),
+                base.submittedBy(),
                 base.receivedAt());
         List<MergeOutcome> outcomes = document.statements().stream()
                 .map(statement -> merger.merge(submission, statement))
@@ -150,9 +170,8 @@ public class IngestService {
             }
             case HERD -> readHerd(document, errors);
             case CSAF -> {
-                errors.add(
-                        new Issue("csaf-unsupported", "CSAF 2.0 documents are not accepted by this hub version yet."));
-                yield List.of();
+                csaf.check(document, errors, warnings);
+                yield errors.isEmpty() ? CsafTranslator.translate(document) : List.of();
             }
         };
     }

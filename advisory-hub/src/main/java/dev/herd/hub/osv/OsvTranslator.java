@@ -91,8 +91,8 @@ public final class OsvTranslator {
         }
         // Without CVSS, the database's own word: GHSA's "severity", Debian's changelog "urgency".
         JsonNode database = osv.path("database_specific");
-        Severity word = severityWord(
-                database.hasNonNull("severity") ? text(database, "severity") : text(database, "urgency"));
+        Severity word =
+                severityWord(database.hasNonNull("severity") ? text(database, "severity") : text(database, "urgency"));
         return word == null ? null : new CvssRating(null, null, word);
     }
 

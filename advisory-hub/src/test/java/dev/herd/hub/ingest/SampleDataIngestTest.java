@@ -114,6 +114,39 @@ class SampleDataIngestTest {
         advisory("CVE-2020-36567").body("affected[0].ranges[0].type", equalTo("SEMVER"));
     }
 
+    @Test
+    void theSixRealCsafAdvisoriesPassEveryMandatoryTestAndGiveOneAdvisoryPerCve() throws Exception {
+        try (Stream<Path> files = Files.list(SharedData.file("csaf"))) {
+            for (Path file : files.filter(f -> !Files.isDirectory(f))
+                    .filter(f -> !f.getFileName().toString().contains("example"))
+                    .toList()) {
+                pushFor(CSAF_PROVIDER, Files.readString(file))
+                        .then()
+                        .statusCode(200)
+                        .body("rejected", equalTo(0))
+                        .body("results[0].format", equalTo("CSAF"));
+            }
+        }
+        advisory("CVE-2020-10188")
+                .body("patches.vendorPatchId", hasItem("RHSA-2022:0011"))
+                .body("provenance.documentId", hasItem("RHSA-2022:0011/CVE-2020-10188"));
+    }
+
+    @Test
+    void aCsafDocumentBreakingAMandatoryTestIsRejectedNamingTheTest() throws Exception {
+        String broken = Files.readString(SharedData.file("csaf/rhsa-2022_0011.json"))
+                .replaceFirst("\"product_id\": \"7Server-7.6.AUS\"", "\"product_id\": \"7Server-7.6.AUS-renamed\"");
+        pushFor(CSAF_PROVIDER, broken)
+                .then()
+                .statusCode(200)
+                .body("results[0].status", equalTo("rejected"))
+                .body("results[0].errors.code", hasItem("csaf-6.1.1"))
+                .body(
+                        "results[0].errors.message",
+                        hasItem(org.hamcrest.Matchers.startsWith("6.1.1 Missing Definition of Product ID")));
+        assertEquals(0, fixtures.count("advisory"));
+    }
+
     private static io.restassured.response.ValidatableResponse advisory(String id) {
         return given().auth()
                 .oauth2(KeycloakTokens.user("herd-analyst"))
