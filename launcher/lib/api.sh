@@ -1,0 +1,25 @@
+# Calling Herd's APIs from the launcher as an operator: a token for HERD_USER (default the demo MSSP admin).
+
+HERD_USER="${HERD_USER:-herd-admin}"
+HERD_PASSWORD="${HERD_PASSWORD:-demo}"
+
+# Prints an access token for HERD_USER, or fails saying why.
+herd_api_token() {
+    local token
+    token=$(herd_user_token "$HERD_USER" "$HERD_PASSWORD")
+    [ -n "$token" ] || herd_die "cannot log in to Keycloak at http://localhost:$HERD_KEYCLOAK_PORT as $HERD_USER (is './herd up' running? HERD_USER/HERD_PASSWORD set?)"
+    printf '%s\n' "$token"
+}
+
+# Escapes a string for use inside a JSON string literal.
+herd_json_escape() {
+    local s=$1
+    s=${s//\\/\\\\}
+    s=${s//\"/\\\"}
+    printf '%s' "$s"
+}
+
+# The value of a top-level string field in a small JSON object (problem bodies), or nothing.
+herd_json_field() {
+    printf '%s' "$2" | sed -n "s/.*\"$1\":\"\\([^\"]*\\)\".*/\\1/p" | head -n 1
+}
