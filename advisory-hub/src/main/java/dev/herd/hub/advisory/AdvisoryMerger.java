@@ -83,7 +83,7 @@ public class AdvisoryMerger {
         Set<AdvisoryRepository.PackageKey> packages = advisory.content.affected().stream()
                 .map(a -> new AdvisoryRepository.PackageKey(a.ecosystem(), a.name()))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
-        advisories.replacePackages(advisory.id, packages);
+        advisories.replacePackages(advisory.id, packages, kind == MergeOutcome.Kind.CREATED);
         outbox.enqueue(AdvisoryChanged.ADDRESS, advisory.id, changed(advisory, kind, packages));
         return new MergeOutcome(kind, advisory.id, alsoMatched);
     }

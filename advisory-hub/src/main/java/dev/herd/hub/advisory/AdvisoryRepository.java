@@ -16,12 +16,11 @@ public class AdvisoryRepository implements PanacheRepositoryBase<Advisory, Strin
      * in one advisory, not two. Locks are taken in sorted order so that concurrent merges cannot deadlock.
      */
     public void lockMergeKeys(Collection<String> keys) {
-        for (String key : new TreeSet<>(keys)) {
-            getEntityManager()
-                    .createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:key))")
-                    .setParameter("key", key)
-                    .getSingleResult();
-        }
+        getEntityManager()
+                .createNativeQuery("SELECT count(pg_advisory_xact_lock(hashtext(k))) FROM "
+                        + "(SELECT unnest(string_to_array(:keys, chr(31))) AS k ORDER BY 1) AS sorted")
+                .setParameter("keys", packed(new TreeSet<>(keys)))
+                .getSingleResult();
     }
 
     /** Ids of the advisories known by any of these (upper-case) aliases, oldest first. */
@@ -36,30 +35,41 @@ public class AdvisoryRepository implements PanacheRepositoryBase<Advisory, Strin
     }
 
     public void addAliases(String advisoryId, Collection<String> aliases) {
-        for (String alias : aliases) {
-            getEntityManager()
-                    .createNativeQuery("INSERT INTO advisory_alias (alias, advisory_id) VALUES (:alias, :id) "
-                            + "ON CONFLICT (alias) DO NOTHING")
-                    .setParameter("alias", alias)
-                    .setParameter("id", advisoryId)
-                    .executeUpdate();
-        }
-    }
-
-    public void replacePackages(String advisoryId, Set<PackageKey> packages) {
         getEntityManager()
-                .createNativeQuery("DELETE FROM advisory_package WHERE advisory_id = :id")
+                .createNativeQuery("INSERT INTO advisory_alias (alias, advisory_id) "
+                        + "SELECT unnest(string_to_array(:aliases, chr(31))), :id ON CONFLICT (alias) DO NOTHING")
+                .setParameter("aliases", packed(aliases))
                 .setParameter("id", advisoryId)
                 .executeUpdate();
-        for (PackageKey key : packages) {
+    }
+
+    /** Makes the package index of an advisory exactly {@code packages}; a new advisory has nothing to delete. */
+    public void replacePackages(String advisoryId, Set<PackageKey> packages, boolean isNew) {
+        if (!isNew) {
             getEntityManager()
-                    .createNativeQuery(
-                            "INSERT INTO advisory_package (ecosystem, name, advisory_id) VALUES (:eco, :name, :id)")
-                    .setParameter("eco", key.ecosystem())
-                    .setParameter("name", key.name())
+                    .createNativeQuery("DELETE FROM advisory_package WHERE advisory_id = :id")
                     .setParameter("id", advisoryId)
                     .executeUpdate();
         }
+        if (packages.isEmpty()) {
+            return;
+        }
+        getEntityManager()
+                .createNativeQuery("INSERT INTO advisory_package (ecosystem, name, advisory_id) "
+                        + "SELECT e, n, :id FROM unnest(string_to_array(:ecos, chr(31)), string_to_array(:names, chr(31)))"
+                        + " AS p(e, n)")
+                .setParameter(
+                        "ecos",
+                        packed(packages.stream().map(PackageKey::ecosystem).toList()))
+                .setParameter(
+                        "names", packed(packages.stream().map(PackageKey::name).toList()))
+                .setParameter("id", advisoryId)
+                .executeUpdate();
+    }
+
+    /** Several values in one text parameter, separated by the ASCII unit separator (never part of an id). */
+    private static String packed(Collection<String> values) {
+        return String.join("\u001f", values);
     }
 
     /** An affected package's identity in the package index. */

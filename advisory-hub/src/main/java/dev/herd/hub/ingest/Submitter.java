@@ -10,6 +10,7 @@ import dev.herd.hub.provider.Provider;
 import dev.herd.hub.provider.ProviderRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Decides for which provider a push speaks. A provider client speaks for the provider of its token's
@@ -58,6 +59,7 @@ public class Submitter {
                 provider.trustTier >= config.autoActionTier(),
                 null,
                 who.subject(),
-                Instant.now());
+                // PostgreSQL keeps microseconds: compare equal to what is read back, or ties look like recency.
+                Instant.now().truncatedTo(ChronoUnit.MICROS));
     }
 }
