@@ -19,7 +19,7 @@ herd_command() {
     token=$(herd_api_token)
 
     printf '\n%-44s %9s %9s %10s %8s\n' "run" "documents" "seconds" "docs/s" "ratio"
-    herd_bench_push "Debian 12 advisories (2,880, first time)" "$debian"
+    herd_bench_push "Debian 12 advisories (2,880, new provider)" "$debian"
     herd_bench_push "Debian 12 advisories again (unchanged)" "$debian"
     herd_bench_push "derived OSV batch (50,000 new)" "$dir/osv-50000.json"
 }
