@@ -1,15 +1,24 @@
 package dev.herd.hub.advisory;
 
+import java.util.regex.Pattern;
+import org.metaeffekt.core.security.cvss.v4P0.Cvss4P0;
 import us.springett.cvss.Cvss;
 
-/** Turns a CVSS vector into a rating with the base score (v2, v3.0, v3.1 with springett's cvss-calculator). */
+/**
+ * Turns a CVSS vector into a rating with the base score: v2, v3.0 and v3.1 with springett's cvss-calculator, v4.0
+ * with metaeffekt's calculator (FIRST's MacroVector method).
+ */
 public final class CvssScorer {
+
+    /** Every base metric of CVSS 4.0 must be present before a vector is scored. */
+    private static final Pattern CVSS4_BASE = Pattern.compile(
+            "^CVSS:4\\.0/AV:[NALP]/AC:[LH]/AT:[NP]/PR:[NLH]/UI:[NPA]/VC:[HLN]/VI:[HLN]/VA:[HLN]/SC:[HLN]/SI:[HLN]/SA:[HLN]");
 
     private CvssScorer() {}
 
     /**
-     * The rating of {@code vector}. A vector the calculator cannot score (CVSS 4.0 today) keeps its vector and the
-     * score the provider gave, if any; {@code null} when the vector is not CVSS at all.
+     * The rating of {@code vector}; {@code null} when the vector is not a complete CVSS vector. Without a vector, the
+     * score the provider gave, if any.
      */
     public static CvssRating rate(String vector, Double providedScore) {
         if (vector == null || vector.isBlank()) {
@@ -20,9 +29,9 @@ public final class CvssScorer {
             double score = cvss.calculateScore().getBaseScore();
             return new CvssRating(vector.strip(), score, Severity.ofScore(score));
         }
-        if (vector.startsWith("CVSS:4.0/")) {
-            return new CvssRating(
-                    vector.strip(), providedScore, providedScore == null ? null : Severity.ofScore(providedScore));
+        if (CVSS4_BASE.matcher(vector.strip()).find()) {
+            double score = new Cvss4P0(vector.strip()).getBaseScore();
+            return new CvssRating(vector.strip(), score, Severity.ofScore(score));
         }
         return null;
     }
