@@ -7,6 +7,7 @@ import dev.herd.agent.inventory.InventoryException;
 import dev.herd.agent.report.MachineReport;
 import dev.herd.agent.report.ReportCollector;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -43,6 +44,11 @@ public class CollectCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (!Files.isDirectory(root)) {
+            err.println("customer-agent: --root " + root + " is not a folder");
+            err.flush();
+            return 2;
+        }
         MachineReport report;
         try {
             report = ReportCollector.collect(

@@ -87,4 +87,11 @@ class CollectCommandTest {
                 watched.get(0).get("sha256").asText());
         assertEquals("missing", watched.get(1).get("status").asText());
     }
+
+    @Test
+    void rootThatIsNotAFolderIsRefused() {
+        assertEquals(
+                2, run("collect", "--print", "--root", root.resolve("nowhere").toString()));
+        assertEquals("customer-agent: --root " + root.resolve("nowhere") + " is not a folder\n", err.toString());
+    }
 }
