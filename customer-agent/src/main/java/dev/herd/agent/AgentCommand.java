@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "customer-agent 0.1.0",
         description = "Herd's agent on a client machine.",
-        subcommands = {RunCommand.class})
+        subcommands = {RunCommand.class, CollectCommand.class})
 public class AgentCommand {
 
     public static void main(String[] args) {
