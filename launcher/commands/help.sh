@@ -10,6 +10,10 @@ Herd launcher. Usage: ./herd COMMAND [ARGS]
   logs PART [-f]   print (or follow) the log of a part: ${HERD_PARTS[*]}
   build            build every module now (./mvnw install -DskipTests)
   test [MVN_ARGS]  run the whole test suite against a throwaway PostgreSQL, a real Keycloak and embedded Artemis
+  providers add ID --tier N          register an advisory provider with the hub
+  advisories import --provider ID FILE...   push advisory files; one JSON line per document
+  agent collect --print [ARGS]       print this machine's report as the agent collects it
+  bench hub        advisory-hub ingestion benchmark against the running platform
 
 State and logs: $HERD_HOME (override with HERD_HOME). Downloads: $HERD_CACHE.
 TEXT
