@@ -3,11 +3,15 @@ package dev.herd.gateway.agent;
 import dev.herd.contracts.problem.HerdException;
 import dev.herd.contracts.tenancy.CurrentCaller;
 import dev.herd.contracts.tenancy.Roles;
+import dev.herd.gateway.GatewayConfig;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Enrolled agents over HTTP: a gateway or customer user sees its own tenant's, MSSP staff see all. */
@@ -17,17 +21,23 @@ public class AgentResource {
 
     private final AgentRepository agents;
     private final CurrentCaller caller;
+    private final GatewayConfig config;
 
-    public AgentResource(AgentRepository agents, CurrentCaller caller) {
+    public AgentResource(AgentRepository agents, CurrentCaller caller, GatewayConfig config) {
         this.agents = agents;
         this.caller = caller;
+        this.config = config;
     }
 
+    /** Agents in the caller's scope; with {@code overdue=true} only those silent for longer than the threshold. */
     @GET
-    public List<AgentView> list() {
-        return agents.listVisible(caller.get().tenantScope()).stream()
-                .map(AgentView::of)
-                .toList();
+    public List<AgentView> list(@QueryParam("overdue") boolean overdue) {
+        Optional<String> scope = caller.get().tenantScope();
+        List<Agent> found = overdue
+                ? agents.listOverdue(
+                        scope, Instant.now().minus(config.liveness().overdueAfter()))
+                : agents.listVisible(scope);
+        return found.stream().map(AgentView::of).toList();
     }
 
     @GET

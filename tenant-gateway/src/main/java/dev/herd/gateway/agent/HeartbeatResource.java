@@ -1,0 +1,34 @@
+package dev.herd.gateway.agent;
+
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An agent's sign of life: {@code POST /agent/heartbeat} with the agent's own credential. */
+@Path("/agent/heartbeat")
+public class HeartbeatResource {
+
+    /** What the gateway answers a heartbeat. */
+    public record Ack(UUID agentId, Instant receivedAt) {}
+
+    private final AgentAuthenticator authenticator;
+
+    public HeartbeatResource(AgentAuthenticator authenticator) {
+        this.authenticator = authenticator;
+    }
+
+    @POST
+    @Transactional
+    public Ack beat(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(AgentHeaders.TIMESTAMP) String timestamp,
+            @HeaderParam(AgentHeaders.NONCE) String nonce) {
+        Agent agent = authenticator.authenticate(authorization, timestamp, nonce);
+        agent.lastHeartbeatAt = Instant.now();
+        return new Ack(agent.id, agent.lastHeartbeatAt);
+    }
+}

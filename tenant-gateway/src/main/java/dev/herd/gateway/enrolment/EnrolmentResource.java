@@ -1,0 +1,45 @@
+package dev.herd.gateway.enrolment;
+
+import dev.herd.contracts.problem.HerdException;
+import dev.herd.contracts.problem.ProblemDetail.FieldError;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code POST /agent/enrol}: an agent without any credential yet trades a one-time enrolment token for one. */
+@Path("/agent/enrol")
+public class EnrolmentResource {
+
+    /** The enrolment request: the token from the portal or admin API, and who the machine is. */
+    public record EnrolRequest(String token, String hostname, String machineId) {}
+
+    private final EnrolmentService enrolment;
+
+    public EnrolmentResource(EnrolmentService enrolment) {
+        this.enrolment = enrolment;
+    }
+
+    @POST
+    public Response enrol(EnrolRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        require(errors, "token", request == null ? null : request.token(), 256);
+        require(errors, "hostname", request == null ? null : request.hostname(), 253);
+        require(errors, "machineId", request == null ? null : request.machineId(), 255);
+        if (!errors.isEmpty()) {
+            throw new HerdException(400, "validation-failed", "The enrolment request is not valid.", errors);
+        }
+        return Response.status(201)
+                .entity(enrolment.enrol(request.token(), request.hostname(), request.machineId()))
+                .build();
+    }
+
+    private static void require(List<FieldError> errors, String field, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            errors.add(new FieldError(field, "NotBlank", "must not be blank"));
+        } else if (value.length() > maxLength) {
+            errors.add(new FieldError(field, "Size", "must be at most " + maxLength + " characters"));
+        }
+    }
+}

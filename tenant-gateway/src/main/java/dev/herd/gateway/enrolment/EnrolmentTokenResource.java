@@ -1,0 +1,102 @@
+package dev.herd.gateway.enrolment;
+
+import dev.herd.contracts.problem.HerdException;
+import dev.herd.contracts.tenancy.Caller;
+import dev.herd.contracts.tenancy.CurrentCaller;
+import dev.herd.contracts.tenancy.Roles;
+import dev.herd.gateway.GatewayConfig;
+import dev.herd.gateway.agent.Secrets;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Issues one-time enrolment tokens: a gateway or tenant admin for its own tenant, an MSSP admin for the tenant it
+ * names. The token is shown once; only its hash is kept.
+ */
+@Path("/api/enrolment-tokens")
+public class EnrolmentTokenResource {
+
+    /** What to issue a token for; {@code tenantId} is required of MSSP admins and optional for tenant-bound callers. */
+    public record IssueRequest(String tenantId) {}
+
+    /** A newly issued token: the only time {@code token} is shown. */
+    public record IssuedToken(UUID id, String tenantId, String token, Instant expiresAt) {}
+
+    /** A token as listings show it: never the secret. */
+    public record TokenView(
+            UUID id,
+            String tenantId,
+            String createdBy,
+            Instant createdAt,
+            Instant expiresAt,
+            Instant usedAt,
+            UUID agentId) {
+
+        static TokenView of(EnrolmentToken token) {
+            return new TokenView(
+                    token.id,
+                    token.tenantId,
+                    token.createdBy,
+                    token.createdAt,
+                    token.expiresAt,
+                    token.usedAt,
+                    token.agentId);
+        }
+    }
+
+    private final EnrolmentTokenRepository tokens;
+    private final CurrentCaller caller;
+    private final GatewayConfig config;
+
+    public EnrolmentTokenResource(EnrolmentTokenRepository tokens, CurrentCaller caller, GatewayConfig config) {
+        this.tokens = tokens;
+        this.caller = caller;
+        this.config = config;
+    }
+
+    @POST
+    @Transactional
+    @RolesAllowed({Roles.MSSP_ADMIN, Roles.TENANT_ADMIN, Roles.GATEWAY})
+    public Response issue(IssueRequest request) {
+        Caller who = caller.get();
+        String tenant = tenantFor(who, request == null ? null : request.tenantId());
+        String secret = Secrets.generate();
+        EnrolmentToken token = new EnrolmentToken();
+        token.id = UUID.randomUUID();
+        token.tenantId = tenant;
+        token.tokenHash = Secrets.hash(secret);
+        token.createdAt = Instant.now();
+        token.createdBy = who.subject();
+        token.expiresAt = token.createdAt.plus(config.enrolment().tokenValidity());
+        tokens.persist(token);
+        return Response.status(201)
+                .entity(new IssuedToken(token.id, tenant, secret, token.expiresAt))
+                .build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN, Roles.GATEWAY})
+    public List<TokenView> list() {
+        return tokens.listVisible(caller.get().tenantScope()).stream()
+                .map(TokenView::of)
+                .toList();
+    }
+
+    private static String tenantFor(Caller who, String named) {
+        if (named == null || named.isBlank()) {
+            if (who.isMsspStaff()) {
+                throw HerdException.badRequest("tenant-required", "Name the tenant the token is for in 'tenantId'.");
+            }
+            return who.boundTenant();
+        }
+        who.requireAccessTo(named);
+        return named;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.herd.gateway.outbox;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSProducer;
+import jakarta.jms.TextMessage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends pending outbox messages to Artemis, oldest first, and marks them sent once the broker has them. A message
+ * whose send fails stays pending and is tried again on the next run; Artemis' duplicate detection (the outbox id as
+ * {@code _AMQ_DUPL_ID}) drops the copy when a send succeeded but its marking did not.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final int BATCH = 500;
+    private static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
+
+    private final Outbox outbox;
+    private final ConnectionFactory connections;
+
+    public OutboxRelay(Outbox outbox, ConnectionFactory connections) {
+        this.outbox = outbox;
+        this.connections = connections;
+    }
+
+    @Scheduled(every = "${herd.gateway.outbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void relay() {
+        int sent;
+        do {
+            sent = sendBatch();
+        } while (sent == BATCH);
+    }
+
+    /** Sends one batch; returns how many messages were sent. */
+    public int sendBatch() {
+        List<OutboxMessage> batch = QuarkusTransaction.requiringNew().call(() -> outbox.pending(BATCH));
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<UUID> sent = new ArrayList<>(batch.size());
+        try (JMSContext context = connections.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
+            JMSProducer producer = context.createProducer();
+            for (OutboxMessage message : batch) {
+                TextMessage text = context.createTextMessage(message.payload);
+                text.setStringProperty(DUPLICATE_ID, message.id.toString());
+                text.setStringProperty("herd_key", message.messageKey);
+                // Same key, same group: consumers see the reports of one machine in order.
+                text.setStringProperty("JMSXGroupID", message.messageKey);
+                producer.send(context.createTopic(message.address), text);
+                sent.add(message.id);
+            }
+        } catch (Exception e) {
+            LOG.warnf("Outbox relay stopped after %d of %d messages: %s", sent.size(), batch.size(), e.getMessage());
+            markFailed(batch.get(sent.size()), e);
+        } finally {
+            markSent(sent);
+        }
+        return sent.size();
+    }
+
+    private void markSent(List<UUID> ids) {
+        if (!ids.isEmpty()) {
+            QuarkusTransaction.requiringNew()
+                    .run(() ->
+                            outbox.update("sentAt = ?1, attempts = attempts + 1 where id in ?2", Instant.now(), ids));
+        }
+    }
+
+    private void markFailed(OutboxMessage message, Exception e) {
+        QuarkusTransaction.requiringNew()
+                .run(() -> outbox.update(
+                        "attempts = attempts + 1, lastError = ?1 where id = ?2",
+                        String.valueOf(e.getMessage()),
+                        message.id));
+    }
+}

@@ -1,0 +1,121 @@
+package dev.herd.gateway.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herd.contracts.problem.HerdException;
+import dev.herd.contracts.problem.ProblemDetail.FieldError;
+import dev.herd.gateway.GatewayConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Reads a report body up to the size limit (413 beyond), parses it and checks the fields the gateway relies on. */
+@ApplicationScoped
+public class ReportReader {
+
+    /** A parsed, checked report with the JSON exactly as it was sent. */
+    public record Parsed(ReportSubmission submission, JsonNode raw) {}
+
+    private static final Set<String> KINDS = Set.of("FULL", "DELTA");
+
+    private final ObjectMapper json;
+    private final GatewayConfig config;
+
+    public ReportReader(ObjectMapper json, GatewayConfig config) {
+        this.json = json;
+        this.config = config;
+    }
+
+    public Parsed read(InputStream body) throws IOException {
+        byte[] bytes = readLimited(body);
+        JsonNode raw = json.readTree(bytes);
+        if (raw == null || !raw.isObject()) {
+            throw HerdException.badRequest("malformed-json", "The body must be one JSON object.");
+        }
+        ReportSubmission submission = json.treeToValue(raw, ReportSubmission.class);
+        List<FieldError> errors = new ArrayList<>();
+        check(submission, errors);
+        if (!errors.isEmpty()) {
+            throw new HerdException(400, "report-invalid", "The report is not valid.", errors);
+        }
+        return new Parsed(submission, raw);
+    }
+
+    private static void check(ReportSubmission s, List<FieldError> errors) {
+        if (s.sequence() == null || s.sequence() < 1) {
+            errors.add(new FieldError("sequence", "Positive", "must be a number from 1 up"));
+        }
+        if (s.kind() == null || !KINDS.contains(s.kind())) {
+            errors.add(new FieldError("kind", "OneOf", "must be FULL or DELTA"));
+        }
+        if (s.report() == null || s.report().os() == null) {
+            errors.add(new FieldError("report.os", "NotNull", "must be present"));
+        } else {
+            blank(errors, "report.os.id", s.report().os().id());
+            blank(errors, "report.os.architecture", s.report().os().architecture());
+        }
+        if ("FULL".equals(s.kind())) {
+            if (s.report() == null || s.report().packages() == null) {
+                errors.add(new FieldError("report.packages", "NotNull", "a full report lists every package"));
+            } else {
+                packages(errors, "report.packages", s.report().packages(), true);
+            }
+        }
+        if ("DELTA".equals(s.kind())) {
+            if (s.delta() == null) {
+                errors.add(new FieldError("delta", "NotNull", "a delta report lists added, removed, changed"));
+            } else {
+                packages(errors, "delta.added", s.delta().added(), true);
+                packages(errors, "delta.changed", s.delta().changed(), true);
+                packages(errors, "delta.removed", s.delta().removed(), false);
+            }
+        }
+    }
+
+    private static void packages(
+            List<FieldError> errors, String field, List<ReportSubmission.Package> packages, boolean needVersion) {
+        if (packages == null) {
+            return;
+        }
+        for (int i = 0; i < packages.size(); i++) {
+            ReportSubmission.Package p = packages.get(i);
+            if (p == null) {
+                errors.add(new FieldError(field + "[" + i + "]", "NotNull", "must be a package"));
+                continue;
+            }
+            blank(errors, field + "[" + i + "].name", p.name());
+            if (needVersion) {
+                blank(errors, field + "[" + i + "].version", p.version());
+            }
+        }
+    }
+
+    private static void blank(List<FieldError> errors, String field, String value) {
+        if (value == null || value.isBlank()) {
+            errors.add(new FieldError(field, "NotBlank", "must not be blank"));
+        }
+    }
+
+    private byte[] readLimited(InputStream body) throws IOException {
+        long limit = config.reports().maxBodyBytes();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        for (int n; (n = body.read(buffer)) > 0; ) {
+            total += n;
+            if (total > limit) {
+                throw new HerdException(
+                        413, "report-too-large", "The report is larger than the limit of " + limit + " bytes.");
+            }
+            out.write(buffer, 0, n);
+        }
+        if (total == 0) {
+            throw HerdException.badRequest("body-empty", "The body is empty: send a report.");
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,43 @@
+package dev.herd.gateway.report;
+
+import dev.herd.gateway.agent.Agent;
+import dev.herd.gateway.agent.AgentAuthenticator;
+import dev.herd.gateway.agent.AgentHeaders;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.io.InputStream;
+
+/** {@code POST /agent/reports}: an enrolled agent's machine report, stored for its own tenant and forwarded. */
+@Path("/agent/reports")
+public class ReportResource {
+
+    private final AgentAuthenticator authenticator;
+    private final ReportReader reader;
+    private final ReportService service;
+
+    public ReportResource(AgentAuthenticator authenticator, ReportReader reader, ReportService service) {
+        this.authenticator = authenticator;
+        this.reader = reader;
+        this.service = service;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    public ReportService.Intake submit(
+            InputStream body,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(AgentHeaders.TIMESTAMP) String timestamp,
+            @HeaderParam(AgentHeaders.NONCE) String nonce)
+            throws IOException {
+        // The tenant is the authenticated agent's own; nothing in the body can name another.
+        Agent agent = authenticator.authenticate(authorization, timestamp, nonce);
+        return service.accept(agent, reader.read(body));
+    }
+}

@@ -1,0 +1,68 @@
+package dev.herd.gateway.report;
+
+import dev.herd.contracts.inventory.MachineInventory;
+import dev.herd.contracts.problem.HerdException;
+import dev.herd.contracts.problem.ProblemDetail.FieldError;
+import dev.herd.gateway.agent.Agent;
+import dev.herd.gateway.agent.AgentRepository;
+import dev.herd.gateway.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Takes an agent's reports in sequence: the next one is stored and, in the same transaction, its diagnosis fields go
+ * to the outbox; one already taken is acknowledged again without storing; a gap is refused naming what is expected.
+ */
+@ApplicationScoped
+public class ReportService {
+
+    /** What became of a report: {@code accepted} or {@code duplicate}. */
+    public record Intake(String status, long sequence) {}
+
+    private final AgentRepository agents;
+    private final StoredReportRepository reports;
+    private final Outbox outbox;
+
+    public ReportService(AgentRepository agents, StoredReportRepository reports, Outbox outbox) {
+        this.agents = agents;
+        this.reports = reports;
+        this.outbox = outbox;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Intake accept(Agent agent, ReportReader.Parsed parsed) {
+        ReportSubmission s = parsed.submission();
+        agents.lockForUpdate(agent);
+        long expected = agent.lastReportSequence + 1;
+        if (s.sequence() < expected) {
+            return new Intake("duplicate", s.sequence());
+        }
+        if (s.sequence() > expected) {
+            throw new HerdException(
+                    409,
+                    "sequence-gap",
+                    "Expected report sequence " + expected + ", got " + s.sequence() + ": send the missing ones first.",
+                    List.of(new FieldError("sequence", "expected-" + expected, "expected " + expected)));
+        }
+        if (expected == 1 && !"FULL".equals(s.kind())) {
+            throw HerdException.conflict("full-report-required", "The first report of an agent must be FULL.");
+        }
+        Instant now = Instant.now();
+        StoredReport report = new StoredReport();
+        report.id = UUID.randomUUID();
+        report.tenantId = agent.tenantId;
+        report.agentId = agent.id;
+        report.sequence = s.sequence();
+        report.kind = s.kind();
+        report.receivedAt = now;
+        report.body = parsed.raw();
+        reports.persist(report);
+        agent.lastReportSequence = s.sequence();
+        agent.lastReportAt = now;
+        outbox.enqueue(MachineInventory.ADDRESS, agent.id.toString(), InventoryMapper.of(agent, s, now));
+        return new Intake("accepted", s.sequence());
+    }
+}
