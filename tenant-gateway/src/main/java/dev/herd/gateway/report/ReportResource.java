@@ -29,7 +29,8 @@ public class ReportResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Transactional
+    // Checked failures (unreadable JSON) roll back too: a refused report leaves nothing behind, not even its nonce.
+    @Transactional(rollbackOn = Exception.class)
     public ReportService.Intake submit(
             InputStream body,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
