@@ -23,6 +23,7 @@ import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -117,7 +118,8 @@ public class SourcePull {
                     provider.trustTier >= config.autoActionTier(),
                     null,
                     "source:" + source.id,
-                    Instant.now());
+                    // As stored: PostgreSQL keeps microseconds.
+                    Instant.now().truncatedTo(ChronoUnit.MICROS));
             return new Context(source.id, submission, keys.keysFor(provider.id));
         });
     }
