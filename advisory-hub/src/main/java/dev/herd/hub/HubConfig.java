@@ -2,6 +2,7 @@ package dev.herd.hub;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** The advisory hub's own settings ({@code herd.hub.*}). */
 @ConfigMapping(prefix = "herd.hub")
@@ -20,6 +21,9 @@ public interface HubConfig {
     /** Outbox relay settings. */
     Outbox outbox();
 
+    /** Pull source settings. */
+    Pull pull();
+
     /** Push API settings. */
     interface Push {
 
@@ -34,5 +38,17 @@ public interface HubConfig {
         /** How often pending outbox messages are sent to Artemis (read by the relay's schedule). */
         @WithDefault("1s")
         String interval();
+    }
+
+    /** Pull source settings. */
+    interface Pull {
+
+        /** How often the scheduler starts the pulls that are due (read by its schedule); {@code off} disables it. */
+        @WithDefault("1m")
+        String checkEvery();
+
+        /** Connect and response timeout of each http(s) request a pull makes. */
+        @WithDefault("60s")
+        Duration httpTimeout();
     }
 }

@@ -24,7 +24,7 @@ import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
 import org.bouncycastle.openpgp.operator.bc.BcPGPContentSignerBuilder;
 
 /** An OpenPGP key made at test time: the certificate a provider would publish and the secret key it signs with. */
-final class OpenPgpTestKey {
+public final class OpenPgpTestKey {
 
     private final PGPSecretKeyRing secretRing;
     private final PGPPublicKeyRing publicRing;
@@ -34,7 +34,7 @@ final class OpenPgpTestKey {
         this.publicRing = publicRing;
     }
 
-    static OpenPgpTestKey ed25519(String userId) {
+    public static OpenPgpTestKey ed25519(String userId) {
         return TestKeyRings.generate(userId, TestKeyRings.Algorithm.ED25519, Instant.now(), null, 0);
     }
 
@@ -73,7 +73,7 @@ final class OpenPgpTestKey {
         }
     }
 
-    OpenPgpTestKey revoked() {
+    public OpenPgpTestKey revoked() {
         return revokedBy(this);
     }
 
@@ -86,7 +86,7 @@ final class OpenPgpTestKey {
         return publicRing;
     }
 
-    String fingerprint() {
+    public String fingerprint() {
         return hex(publicRing.getPublicKey().getFingerprint());
     }
 
@@ -94,11 +94,11 @@ final class OpenPgpTestKey {
         return hex(subkey().getFingerprint());
     }
 
-    String armoredPublicKey() {
+    public String armoredPublicKey() {
         return armor(publicRing::encode);
     }
 
-    String armoredSecretKey() {
+    public String armoredSecretKey() {
         return armor(secretRing::encode);
     }
 
@@ -111,7 +111,7 @@ final class OpenPgpTestKey {
     }
 
     /** A binary detached signature by the primary key, made now with SHA-256. */
-    byte[] sign(byte[] document) {
+    public byte[] sign(byte[] document) {
         return sign(document, secretRing.getSecretKey(), Instant.now(), HashAlgorithmTags.SHA256);
     }
 
@@ -128,7 +128,7 @@ final class OpenPgpTestKey {
     }
 
     /** The {@code .asc} form of a binary signature. */
-    static byte[] armored(byte[] signature) {
+    public static byte[] armored(byte[] signature) {
         return armor(out -> out.write(signature)).getBytes(StandardCharsets.US_ASCII);
     }
 

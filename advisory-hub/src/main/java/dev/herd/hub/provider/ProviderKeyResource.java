@@ -1,0 +1,61 @@
+package dev.herd.hub.provider;
+
+import dev.herd.contracts.tenancy.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+
+/** A provider's OpenPGP keys over HTTP: MSSP admins register and remove them, MSSP staff read them. */
+@Path("/api/providers/{id}/keys")
+public class ProviderKeyResource {
+
+    static final String PGP_KEYS = "application/pgp-keys";
+
+    private final ProviderKeyService service;
+
+    public ProviderKeyResource(ProviderKeyService service) {
+        this.service = service;
+    }
+
+    @GET
+    @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST})
+    public List<ProviderKeyView> list(@PathParam("id") String providerId) {
+        return service.list(providerId);
+    }
+
+    @GET
+    @Path("/{fingerprint}")
+    @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST})
+    public ProviderKeyView get(@PathParam("id") String providerId, @PathParam("fingerprint") String fingerprint) {
+        return service.get(providerId, fingerprint);
+    }
+
+    /** The body is an ASCII-armored OpenPGP public key (or several); the answer lists the keys registered. */
+    @POST
+    @Consumes({MediaType.TEXT_PLAIN, PGP_KEYS})
+    @RolesAllowed(Roles.MSSP_ADMIN)
+    public Response add(@PathParam("id") String providerId, String armored) {
+        List<ProviderKeyView> added = service.add(providerId, armored);
+        return Response.created(URI.create("/api/providers/" + providerId + "/keys/"
+                        + added.getFirst().fingerprint()))
+                .entity(added)
+                .type(MediaType.APPLICATION_JSON)
+                .build();
+    }
+
+    @DELETE
+    @Path("/{fingerprint}")
+    @RolesAllowed(Roles.MSSP_ADMIN)
+    public Response remove(@PathParam("id") String providerId, @PathParam("fingerprint") String fingerprint) {
+        service.remove(providerId, fingerprint);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,59 @@
+package dev.herd.hub.source;
+
+import dev.herd.contracts.tenancy.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+
+/** Pull sources over HTTP, for MSSP admins: add, show with the status of their pulls, pull now, remove. */
+@Path("/api/sources")
+@RolesAllowed(Roles.MSSP_ADMIN)
+public class SourceResource {
+
+    private final SourceService service;
+
+    public SourceResource(SourceService service) {
+        this.service = service;
+    }
+
+    @GET
+    public List<SourceView> list() {
+        return service.list();
+    }
+
+    @GET
+    @Path("/{id}")
+    public SourceView get(@PathParam("id") long id) {
+        return service.get(id);
+    }
+
+    @POST
+    public Response add(@Valid @NotNull NewSource request) {
+        SourceView created = service.add(request);
+        return Response.created(URI.create("/api/sources/" + created.id()))
+                .entity(created)
+                .build();
+    }
+
+    /** Starts a pull now; it runs in the background, so the answer is 202 with the source's status. */
+    @POST
+    @Path("/{id}/run")
+    public Response run(@PathParam("id") long id) {
+        return Response.accepted(service.run(id)).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Response remove(@PathParam("id") long id) {
+        service.remove(id);
+        return Response.noContent().build();
+    }
+}
