@@ -10,6 +10,7 @@ herd_command() {
     dir="$HERD_HOME/bench"
     mkdir -p "$dir"
     local debian="$HERD_ROOT/../shared/data/debian12/debian12-dev-osv.json"
+    [ -r "$debian" ] || debian="$HERD_ROOT/testdata/shared-data/debian12/debian12-dev-osv.json"
     [ -r "$debian" ] || herd_die "sample data missing: $debian"
     herd_step "deriving a 50,000-record OSV batch from $debian"
     python3 "$HERD_ROOT/bench/hub/derive_osv_batch.py" "$debian" 50000 "$run" >"$dir/osv-50000.json" \

@@ -4,8 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The real sample data beside the project ({@code ../shared/data}, see its README), or wherever the system property
- * {@code herd.shared.data} points.
+ * The real sample data: wherever the system property {@code herd.shared.data} points, else {@code ../shared/data}
+ * beside the project when it is there, else the copy of the pieces the tests use in {@code testdata/shared-data}
+ * (so that a checkout anywhere can run the tests).
  */
 public final class SharedData {
 
@@ -33,6 +34,7 @@ public final class SharedData {
             throw new IllegalStateException("Cannot find the project root (the folder holding ./herd) above "
                     + Path.of("").toAbsolutePath());
         }
-        return dir.resolveSibling("shared").resolve("data");
+        Path beside = dir.resolveSibling("shared").resolve("data");
+        return Files.isDirectory(beside) ? beside : dir.resolve("testdata").resolve("shared-data");
     }
 }
