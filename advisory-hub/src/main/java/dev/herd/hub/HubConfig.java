@@ -18,9 +18,6 @@ public interface HubConfig {
     /** Push API settings. */
     Push push();
 
-    /** Outbox relay settings. */
-    Outbox outbox();
-
     /** Pull source settings. */
     Pull pull();
 
@@ -30,14 +27,6 @@ public interface HubConfig {
         /** Largest request body the push API reads, in bytes; larger bodies are answered 413. */
         @WithDefault("67108864")
         long maxBodyBytes();
-    }
-
-    /** Outbox relay settings. */
-    interface Outbox {
-
-        /** How often pending outbox messages are sent to Artemis (read by the relay's schedule). */
-        @WithDefault("1s")
-        String interval();
     }
 
     /** Pull source settings. */

@@ -20,9 +20,6 @@ public interface GatewayConfig {
     /** Machine report intake settings. */
     Reports reports();
 
-    /** Outbox relay settings. */
-    Outbox outbox();
-
     /** Enrolment settings. */
     interface Enrolment {
 
@@ -53,13 +50,5 @@ public interface GatewayConfig {
         /** Largest report body read, in bytes; larger bodies are answered 413. */
         @WithDefault("8388608")
         long maxBodyBytes();
-    }
-
-    /** Outbox relay settings. */
-    interface Outbox {
-
-        /** How often pending outbox messages are sent to Artemis (read by the relay's schedule). */
-        @WithDefault("1s")
-        String interval();
     }
 }

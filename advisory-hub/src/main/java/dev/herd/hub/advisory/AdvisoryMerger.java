@@ -3,7 +3,7 @@ package dev.herd.hub.advisory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herd.contracts.advisory.AdvisoryChanged;
-import dev.herd.hub.outbox.Outbox;
+import dev.herd.contracts.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herd.contracts.advisory.AdvisoryChanged;
+import dev.herd.contracts.outbox.Outbox;
+import dev.herd.contracts.outbox.OutboxRelay;
 import dev.herd.hub.HubFixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -1,11 +1,11 @@
 package dev.herd.gateway.report;
 
 import dev.herd.contracts.inventory.MachineInventory;
+import dev.herd.contracts.outbox.Outbox;
 import dev.herd.contracts.problem.HerdException;
 import dev.herd.contracts.problem.ProblemDetail.FieldError;
 import dev.herd.gateway.agent.Agent;
 import dev.herd.gateway.agent.AgentRepository;
-import dev.herd.gateway.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.herd.gateway.outbox;
+package dev.herd.contracts.outbox;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -33,7 +33,7 @@ public class OutboxRelay {
         this.connections = connections;
     }
 
-    @Scheduled(every = "${herd.gateway.outbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${herd.outbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void relay() {
         int sent;
         do {
@@ -54,7 +54,7 @@ public class OutboxRelay {
                 TextMessage text = context.createTextMessage(message.payload);
                 text.setStringProperty(DUPLICATE_ID, message.id.toString());
                 text.setStringProperty("herd_key", message.messageKey);
-                // Same key, same group: consumers see the reports of one machine in order.
+                // Same key, same group: consumers see the messages of one key (an advisory, a machine) in order.
                 text.setStringProperty("JMSXGroupID", message.messageKey);
                 producer.send(context.createTopic(message.address), text);
                 sent.add(message.id);

@@ -1,4 +1,4 @@
-package dev.herd.gateway.outbox;
+package dev.herd.contracts.outbox;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

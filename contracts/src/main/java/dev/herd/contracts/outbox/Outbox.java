@@ -1,4 +1,4 @@
-package dev.herd.gateway.outbox;
+package dev.herd.contracts.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
