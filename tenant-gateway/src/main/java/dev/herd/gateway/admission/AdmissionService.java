@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -90,11 +91,7 @@ public class AdmissionService {
     }
 
     private static String field(
-            List<FieldError> errors,
-            String name,
-            String value,
-            boolean required,
-            java.util.function.Supplier<String> parse) {
+            List<FieldError> errors, String name, String value, boolean required, Supplier<String> parse) {
         if (value == null || value.isBlank()) {
             if (required) {
                 errors.add(new FieldError(name, "NotBlank", "must be present"));
