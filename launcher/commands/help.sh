@@ -11,6 +11,8 @@ Herd launcher. Usage: ./herd COMMAND [ARGS]
   build            build every module now (./mvnw install -DskipTests)
   test [MVN_ARGS]  run the whole test suite against a throwaway PostgreSQL, a real Keycloak and embedded Artemis
   providers add ID --tier N          register an advisory provider with the hub
+  tenants add NAME [--display-name TEXT]     register a tenant in the provider portal
+  fleet import --tenant T FILE       enrol each machine of a fleet file at the gateway and send its first full report
   advisories import --provider ID FILE...   push advisory files; one JSON line per document
   agent collect --print [ARGS]       print this machine's report as the agent collects it
   bench hub        advisory-hub ingestion benchmark against the running platform

@@ -3,6 +3,8 @@ package dev.herd.gateway;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** The tenant gateway's own settings ({@code herd.gateway.*}). */
 @ConfigMapping(prefix = "herd.gateway")
@@ -19,6 +21,9 @@ public interface GatewayConfig {
 
     /** Machine report intake settings. */
     Reports reports();
+
+    /** Isolating-device settings (admission quarantine). */
+    Isolation isolation();
 
     /** Enrolment settings. */
     interface Enrolment {
@@ -50,5 +55,35 @@ public interface GatewayConfig {
         /** Largest report body read, in bytes; larger bodies are answered 413. */
         @WithDefault("8388608")
         long maxBodyBytes();
+    }
+
+    /** Isolating-device settings (admission quarantine). */
+    interface Isolation {
+
+        /** Which driver isolates machines: {@code recording} (tests, demo) or {@code nftables}. */
+        @WithDefault("recording")
+        String driver();
+
+        /** The segment new machines are quarantined in. */
+        @WithDefault("quarantine")
+        String segment();
+
+        /** Addresses quarantined machines may still reach for diagnosis: the gateway, DHCP and DNS servers. */
+        Optional<List<String>> diagnosisAddresses();
+
+        /** nftables driver settings. */
+        Nftables nftables();
+
+        /** nftables driver settings. */
+        interface Nftables {
+
+            /** {@code off} renders only, {@code check} runs {@code nft -c -f -}, {@code apply} runs {@code nft -f -}. */
+            @WithDefault("off")
+            String mode();
+
+            /** The nft binary. */
+            @WithDefault("nft")
+            String binary();
+        }
     }
 }

@@ -1,0 +1,30 @@
+package dev.herd.gateway.admission;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Persistence of admissions; every read is filtered by the caller's tenant scope. */
+@ApplicationScoped
+public class AdmissionRepository implements PanacheRepositoryBase<Admission, UUID> {
+
+    private static final Sort ORDER = Sort.by("tenantId").and("requestedAt").and("id");
+
+    /** Admissions of the scoped tenant, or of every tenant when {@code scope} is empty (MSSP staff). */
+    public List<Admission> listVisible(Optional<String> scope) {
+        return scope.map(tenant -> list("tenantId", ORDER, tenant)).orElseGet(() -> listAll(ORDER));
+    }
+
+    /** The admission if it exists and lies in the scope; another tenant's admission is not found. */
+    public Optional<Admission> findVisible(UUID id, Optional<String> scope) {
+        return findByIdOptional(id).filter(a -> scope.map(a.tenantId::equals).orElse(true));
+    }
+
+    /** Whether the tenant already has an admission of this MAC address that is not released. */
+    public boolean hasOpen(String tenantId, String mac) {
+        return count("tenantId = ?1 and mac = ?2 and status <> ?3", tenantId, mac, Admission.Status.RELEASED) > 0;
+    }
+}

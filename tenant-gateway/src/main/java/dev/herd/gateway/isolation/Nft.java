@@ -1,0 +1,53 @@
+package dev.herd.gateway.isolation;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+/** Runs {@code nft -f -} (apply) or {@code nft -c -f -} (check only) with a script on standard input. */
+public final class Nft {
+
+    /** What nft answered: its exit status and its combined output. */
+    public record Result(int exitCode, String output) {
+
+        public boolean ok() {
+            return exitCode == 0;
+        }
+    }
+
+    private final String binary;
+
+    public Nft(String binary) {
+        this.binary = binary;
+    }
+
+    /** Validates the script in the kernel without changing anything (needs root or CAP_NET_ADMIN). */
+    public Result check(String script) throws IOException {
+        return run(script, binary, "-c", "-f", "-");
+    }
+
+    /** Applies the script as one atomic transaction. */
+    public Result apply(String script) throws IOException {
+        return run(script, binary, "-f", "-");
+    }
+
+    private static Result run(String script, String... command) throws IOException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try (OutputStream in = process.getOutputStream()) {
+            in.write(script.getBytes(StandardCharsets.UTF_8));
+        }
+        try {
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return new Result(-1, "nft did not finish within 30 s");
+            }
+            return new Result(process.exitValue(), output.strip());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            throw new IOException("interrupted while waiting for nft", e);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.herd.gateway.isolation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** An isolating device that only records what it was asked to do: for tests and the demo. */
+public class RecordingDevice implements IsolatingDevice {
+
+    /** One call: {@code QUARANTINE} (with its segment) or {@code RELEASE} (segment null). */
+    public record Call(String action, Machine machine, String segment) {}
+
+    private final List<Call> calls = new ArrayList<>();
+
+    @Override
+    public synchronized void quarantine(Machine machine, String segment) {
+        calls.add(new Call("QUARANTINE", machine, segment));
+    }
+
+    @Override
+    public synchronized void release(Machine machine) {
+        calls.add(new Call("RELEASE", machine, null));
+    }
+
+    /** Every call so far, oldest first. */
+    public synchronized List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    public synchronized void clear() {
+        calls.clear();
+    }
+}
