@@ -23,7 +23,7 @@ herd_health_agent() {
         return 1
     fi
     case $line in
-        *" ok") return 0 ;;
+        *" ok" | *" ok "*) return 0 ;;
         *) echo "heartbeat says: ${line#* }"; return 1 ;;
     esac
 }
