@@ -1,5 +1,6 @@
 package dev.herd.agent;
 
+import dev.herd.agent.enrolment.EnrolCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "customer-agent 0.1.0",
         description = "Herd's agent on a client machine.",
-        subcommands = {RunCommand.class, CollectCommand.class})
+        subcommands = {EnrolCommand.class, RunCommand.class, CollectCommand.class})
 public class AgentCommand {
 
     public static void main(String[] args) {

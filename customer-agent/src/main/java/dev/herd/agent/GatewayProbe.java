@@ -8,7 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** Asks the tenant gateway whether it is ready, and says why not when it is not. */
-public class GatewayProbe {
+public class GatewayProbe implements HealthCheck {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
@@ -21,6 +21,7 @@ public class GatewayProbe {
     }
 
     /** {@code null} when the gateway answers ready, otherwise the reason it is not reachable or not ready. */
+    @Override
     public String problem() {
         try {
             HttpResponse<Void> response = http.send(

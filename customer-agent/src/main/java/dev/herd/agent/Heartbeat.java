@@ -2,15 +2,22 @@ package dev.herd.agent;
 
 import java.time.Instant;
 
-/** One heartbeat: when it was taken and whether the gateway was reachable (with the reason when it was not). */
-public record Heartbeat(Instant at, String problem) {
+/** One heartbeat: when it was taken, whether the gateway was reachable (the reason when not), and an optional note. */
+public record Heartbeat(Instant at, String problem, String note) {
+
+    public Heartbeat(Instant at, String problem) {
+        this(at, problem, null);
+    }
 
     public boolean gatewayReachable() {
         return problem == null;
     }
 
-    /** The heartbeat as one line: {@code <ISO instant> ok} or {@code <ISO instant> degraded <reason>}. */
+    /** One line: {@code <ISO instant> ok}, {@code <ISO instant> ok <note>} or {@code <ISO instant> degraded <reason>}. */
     public String line() {
-        return at + (gatewayReachable() ? " ok" : " degraded " + problem);
+        if (!gatewayReachable()) {
+            return at + " degraded " + problem;
+        }
+        return at + " ok" + (note == null ? "" : " " + note);
     }
 }

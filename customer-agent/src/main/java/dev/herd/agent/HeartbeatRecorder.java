@@ -11,18 +11,26 @@ import java.time.Clock;
 /** Takes a heartbeat and writes it atomically to {@code STATE_DIR/heartbeat}, so readers never see half a line. */
 public class HeartbeatRecorder {
 
-    private final GatewayProbe probe;
+    private final HealthCheck probe;
     private final Path stateDir;
     private final Clock clock;
 
-    public HeartbeatRecorder(GatewayProbe probe, Path stateDir, Clock clock) {
+    private final String note;
+
+    public HeartbeatRecorder(HealthCheck probe, Path stateDir, Clock clock) {
+        this(probe, stateDir, clock, null);
+    }
+
+    /** A recorder whose ok lines carry {@code note} (e.g. {@code not enrolled}). */
+    public HeartbeatRecorder(HealthCheck probe, Path stateDir, Clock clock, String note) {
         this.probe = probe;
         this.stateDir = stateDir;
         this.clock = clock;
+        this.note = note;
     }
 
     public Heartbeat beat() {
-        Heartbeat beat = new Heartbeat(clock.instant(), probe.problem());
+        Heartbeat beat = new Heartbeat(clock.instant(), probe.problem(), note);
         try {
             Files.createDirectories(stateDir);
             Path partial = stateDir.resolve("heartbeat.partial");

@@ -1,24 +1,35 @@
 package dev.herd.agent;
 
+import dev.herd.agent.delivery.ReportingAgent;
+import dev.herd.agent.enrolment.AgentCredential;
+import dev.herd.agent.enrolment.CredentialStore;
+import dev.herd.agent.files.FileHasher;
+import dev.herd.agent.gateway.GatewayClient;
+import dev.herd.agent.report.ReportCollector;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code run}: the agent daemon. Until enrolment and reporting land it only heartbeats: every interval it checks that
- * its gateway answers and records the outcome in {@code STATE_DIR/heartbeat}, which {@code ./herd status} reads.
+ * {@code run}: the agent daemon. Enrolled (a {@code credential.json} in the state folder) it reports and heartbeats
+ * to the gateway with store and forward; not enrolled it only checks that the gateway answers. Either way every
+ * heartbeat is recorded in {@code STATE_DIR/heartbeat}, which {@code ./herd status} reads.
  */
-@Command(name = "run", description = "Run the agent: heartbeat to the gateway until stopped.")
+@Command(name = "run", description = "Run the agent: report and heartbeat to the gateway until stopped.")
 public class RunCommand implements Callable<Integer> {
 
     @Option(names = "--gateway", required = true, description = "Base URL of the tenant gateway.")
     URI gateway;
 
-    @Option(names = "--state-dir", required = true, description = "Folder for the agent's state files.")
+    @Option(
+            names = "--state-dir",
+            defaultValue = "/var/lib/herd-agent",
+            description = "Folder for the agent's state files (default: ${DEFAULT-VALUE}).")
     Path stateDir;
 
     @Option(
@@ -27,19 +38,46 @@ public class RunCommand implements Callable<Integer> {
             description = "Seconds between heartbeats (default: ${DEFAULT-VALUE}).")
     long intervalSeconds;
 
+    @Option(
+            names = "--report-interval",
+            defaultValue = "300",
+            description = "Seconds between package checks; a DELTA goes out when packages changed"
+                    + " (default: ${DEFAULT-VALUE}).")
+    long reportIntervalSeconds;
+
     @Override
     public Integer call() throws Exception {
-        if (intervalSeconds < 1) {
-            System.err.println("--interval must be at least 1 second");
+        if (intervalSeconds < 1 || reportIntervalSeconds < 1) {
+            System.err.println("--interval and --report-interval must be at least 1 second");
             return 2;
         }
-        HeartbeatRecorder recorder = new HeartbeatRecorder(new GatewayProbe(gateway), stateDir, Clock.systemUTC());
         Duration interval = Duration.ofSeconds(intervalSeconds);
+        Optional<AgentCredential> credential = CredentialStore.read(stateDir);
+        if (credential.isEmpty()) {
+            heartbeatOnly(interval);
+            return 0;
+        }
+        Clock clock = Clock.systemUTC();
+        System.out.println("agent " + credential.get().agentId() + " reporting to " + gateway);
+        new ReportingAgent(
+                        new GatewayClient(gateway, clock),
+                        credential.get(),
+                        stateDir,
+                        () -> ReportCollector.collect(Path.of("/"), FileHasher.DEFAULT_WATCHED, clock),
+                        interval,
+                        clock,
+                        System.out)
+                .run(interval, Duration.ofSeconds(reportIntervalSeconds));
+        return 0;
+    }
+
+    private void heartbeatOnly(Duration interval) throws InterruptedException {
+        HeartbeatRecorder recorder = new HeartbeatRecorder(
+                new GatewayProbe(gateway), stateDir, Clock.systemUTC(), "not enrolled (heartbeat only)");
         while (!Thread.currentThread().isInterrupted()) {
             Heartbeat beat = recorder.beat();
             System.out.println(beat.line());
             Thread.sleep(interval);
         }
-        return 0;
     }
 }

@@ -64,6 +64,17 @@ class HeartbeatRecorderTest {
         assertTrue(written.startsWith("2026-11-21T10:00:00Z degraded gateway unreachable"), written);
     }
 
+    @Test
+    void aNotEnrolledAgentSaysSoOnItsOkLine() throws Exception {
+        URI url = startGateway(200);
+
+        new HeartbeatRecorder(new GatewayProbe(url), stateDir, CLOCK, "not enrolled (heartbeat only)").beat();
+
+        assertEquals(
+                "2026-11-21T10:00:00Z ok not enrolled (heartbeat only)\n",
+                Files.readString(stateDir.resolve("heartbeat")));
+    }
+
     private URI startGateway(int readinessStatus) throws Exception {
         gateway = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         gateway.createContext("/q/health/ready", exchange -> {

@@ -1,0 +1,57 @@
+package dev.herd.agent.enrolment;
+
+import dev.herd.agent.gateway.GatewayClient;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code enrol}: trades a one-time token for this agent's credential and keeps it in the state folder. */
+@Command(name = "enrol", description = "Enrol this machine at its tenant gateway with a one-time token.")
+public class EnrolCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--gateway", required = true, description = "Base URL of the tenant gateway.")
+    URI gateway;
+
+    @Option(names = "--token", required = true, description = "The one-time enrolment token.")
+    String token;
+
+    @Option(
+            names = "--state-dir",
+            defaultValue = "/var/lib/herd-agent",
+            description = "Folder for the agent's state files (default: ${DEFAULT-VALUE}).")
+    Path stateDir;
+
+    @Option(
+            names = "--root",
+            defaultValue = "/",
+            hidden = true,
+            description = "Read machine identity below this folder.")
+    Path root;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            AgentCredential credential =
+                    new Enroller(new GatewayClient(gateway, Clock.systemUTC())).enrol(token, root, stateDir);
+            out.println("enrolled as agent " + credential.agentId() + " of tenant " + credential.tenantId()
+                    + "; credential in " + stateDir.resolve(CredentialStore.FILE));
+            out.flush();
+            return 0;
+        } catch (EnrolmentException e) {
+            err.println("customer-agent: " + e.getMessage());
+            err.flush();
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.herd.agent.enrolment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herd.agent.gateway.GatewayAnswer;
+import dev.herd.agent.gateway.GatewayClient;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Trades a one-time enrolment token for this agent's credential ({@code POST /agent/enrol}) and stores it. */
+public class Enroller {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final GatewayClient gateway;
+
+    public Enroller(GatewayClient gateway) {
+        this.gateway = gateway;
+    }
+
+    /** Enrols this machine (identity read below {@code root}) and writes {@code STATE_DIR/credential.json}. */
+    public AgentCredential enrol(String token, Path root, Path stateDir) throws EnrolmentException {
+        try {
+            String machineId = MachineIdentity.machineId(root, stateDir);
+            AgentCredential credential = enrol(token, MachineIdentity.hostname(root), machineId);
+            CredentialStore.write(stateDir, credential);
+            return credential;
+        } catch (IOException e) {
+            throw new EnrolmentException("cannot write the agent state in " + stateDir + ": " + e.getMessage());
+        }
+    }
+
+    /** Calls the gateway; nothing is written. */
+    public AgentCredential enrol(String token, String hostname, String machineId) throws EnrolmentException {
+        byte[] body;
+        GatewayAnswer answer;
+        try {
+            body = JSON.writeValueAsBytes(Map.of("token", token, "hostname", hostname, "machineId", machineId));
+            answer = gateway.post("/agent/enrol", body, null);
+        } catch (IOException e) {
+            throw new EnrolmentException(GatewayClient.unreachable(e) + " (" + gateway.gateway() + ")");
+        }
+        if (!answer.success()) {
+            throw new EnrolmentException("enrolment refused: " + answer.problemLine());
+        }
+        JsonNode b = answer.body();
+        if (!b.path("agentId").isTextual() || !b.path("credential").isTextual()) {
+            throw new EnrolmentException("enrolment answer without agentId/credential: " + b);
+        }
+        return new AgentCredential(
+                b.path("agentId").asText(),
+                b.path("tenantId").asText(null),
+                b.path("credential").asText());
+    }
+}

@@ -1,0 +1,75 @@
+package dev.herd.agent.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * Posts JSON to the tenant gateway; with a credential every request is signed as the gateway's agent API requires:
+ * {@code Authorization: Agent ID:SECRET}, {@code X-Herd-Timestamp} (epoch seconds) and a fresh {@code X-Herd-Nonce}.
+ */
+public class GatewayClient {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI gateway;
+    private final Clock clock;
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public GatewayClient(URI gateway, Clock clock) {
+        this.gateway = gateway;
+        this.clock = clock;
+    }
+
+    public URI gateway() {
+        return gateway;
+    }
+
+    /**
+     * Posts {@code body} to {@code path}; {@code credential} ({@code ID:SECRET}) may be null for enrolment.
+     *
+     * @throws IOException when the gateway cannot be reached or the connection breaks
+     */
+    public GatewayAnswer post(String path, byte[] body, String credential) throws IOException {
+        URI uri = URI.create(gateway.toString().replaceAll("/+$", "") + path);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(TIMEOUT)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (credential != null) {
+            request.header("Authorization", "Agent " + credential)
+                    .header("X-Herd-Timestamp", Long.toString(clock.instant().getEpochSecond()))
+                    .header("X-Herd-Nonce", UUID.randomUUID().toString());
+        }
+        try {
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new GatewayAnswer(response.statusCode(), parse(response.body()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    private static JsonNode parse(byte[] body) {
+        try {
+            return body == null || body.length == 0 ? null : JSON.readTree(body);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** A one-line reason for an unreachable gateway. */
+    public static String unreachable(IOException e) {
+        return "gateway unreachable: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    }
+}
