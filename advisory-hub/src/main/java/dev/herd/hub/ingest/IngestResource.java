@@ -1,7 +1,7 @@
 package dev.herd.hub.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.herd.contracts.problem.HerdException;
+import dev.herd.contracts.problem.BoundedBody;
 import dev.herd.contracts.tenancy.Roles;
 import dev.herd.hub.HubConfig;
 import dev.herd.hub.advisory.Submission;
@@ -13,7 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -51,7 +50,10 @@ public class IngestResource {
             InputStream body, @QueryParam("provider") String provider, @HeaderParam("Accept") String accept)
             throws IOException {
         Submission submission = submitter.resolve(provider);
-        JsonBatch batch = new JsonBatch(json, readLimited(body));
+        JsonBatch batch = new JsonBatch(
+                json,
+                BoundedBody.read(
+                        body, config.push().maxBodyBytes(), "body-too-large", "one JSON document or a smaller batch"));
         batch.requireWellFormed();
         List<IngestResult> results = new ArrayList<>();
         List<IngestService.Verified> pending = new ArrayList<>();
@@ -79,27 +81,5 @@ public class IngestResource {
             return Response.ok(lines.toString(), NDJSON).build();
         }
         return Response.ok(IngestReport.of(results), MediaType.APPLICATION_JSON).build();
-    }
-
-    private byte[] readLimited(InputStream body) throws IOException {
-        long limit = config.push().maxBodyBytes();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[64 * 1024];
-        long total = 0;
-        for (int n; (n = body.read(buffer)) > 0; ) {
-            total += n;
-            if (total > limit) {
-                throw new HerdException(
-                        413,
-                        "body-too-large",
-                        "The body is larger than the limit of " + limit + " bytes; split the batch.");
-            }
-            out.write(buffer, 0, n);
-        }
-        if (total == 0) {
-            throw HerdException.badRequest(
-                    "body-empty", "The body is empty: send a JSON document or an array of them.");
-        }
-        return out.toByteArray();
     }
 }

@@ -2,11 +2,11 @@ package dev.herd.gateway.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herd.contracts.problem.BoundedBody;
 import dev.herd.contracts.problem.HerdException;
 import dev.herd.contracts.problem.ProblemDetail.FieldError;
 import dev.herd.gateway.GatewayConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -31,7 +31,7 @@ public class ReportReader {
     }
 
     public Parsed read(InputStream body) throws IOException {
-        byte[] bytes = readLimited(body);
+        byte[] bytes = BoundedBody.read(body, config.reports().maxBodyBytes(), "report-too-large", "a report");
         JsonNode raw = json.readTree(bytes);
         if (raw == null || !raw.isObject()) {
             throw HerdException.badRequest("malformed-json", "The body must be one JSON object.");
@@ -98,24 +98,5 @@ public class ReportReader {
         if (value == null || value.isBlank()) {
             errors.add(new FieldError(field, "NotBlank", "must not be blank"));
         }
-    }
-
-    private byte[] readLimited(InputStream body) throws IOException {
-        long limit = config.reports().maxBodyBytes();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[64 * 1024];
-        long total = 0;
-        for (int n; (n = body.read(buffer)) > 0; ) {
-            total += n;
-            if (total > limit) {
-                throw new HerdException(
-                        413, "report-too-large", "The report is larger than the limit of " + limit + " bytes.");
-            }
-            out.write(buffer, 0, n);
-        }
-        if (total == 0) {
-            throw HerdException.badRequest("body-empty", "The body is empty: send a report.");
-        }
-        return out.toByteArray();
     }
 }
