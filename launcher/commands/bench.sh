@@ -1,9 +1,17 @@
 # ./herd bench hub: advisory-hub ingestion throughput against the running platform (./herd up). Ingests the 2,880
 # Debian 12 advisories, the same again (all unchanged), and a 50,000-record OSV batch derived from them, through the
 # push API; prints documents per second and each run's ratio to the first (the baseline of this run).
+# ./herd bench gateway [SECONDS]: tenant-gateway intake against the gateway on HERD_GATEWAY_PORT (below).
 herd_command() {
-    local target=${1:-} run provider token dir baseline=''
-    [ "$target" = hub ] || { herd_error "usage: ./herd bench hub"; exit 2; }
+    case "${1:-}" in
+        hub) herd_bench_hub ;;
+        gateway) herd_bench_gateway "${2:-10}" ;;
+        *) herd_error "usage: ./herd bench hub | ./herd bench gateway [SECONDS_PER_RUN]"; exit 2 ;;
+    esac
+}
+
+herd_bench_hub() {
+    local run provider token dir baseline=''
     herd_health advisory-hub >/dev/null || herd_die "the advisory hub is not healthy: start the platform with ./herd up"
     run=$(date +%s)
     provider="bench-$run"
@@ -41,4 +49,36 @@ herd_bench_push() {
     ratio=$(awk -v r="$rate" -v b="$baseline" 'BEGIN { printf "%.2f", r / b }')
     printf '%-44s %9s %9s %10s %8s\n' "$label" "$count" "$seconds" "$rate" "${ratio}x"
     printf '    %s\n' "$(sed -n 's/^{\("accepted":[0-9]*,"merged":[0-9]*,"unchanged":[0-9]*,"rejected":[0-9]*\).*/\1/p' "$dir/last.json")"
+}
+
+# Enrols a bench agent (tenant acme, enrolment token issued as HERD_USER) at the gateway on HERD_GATEWAY_PORT, saves
+# this machine's report (./herd agent collect --print) and runs bench/gateway/GatewayIntakeBench.java: the HTTP floor
+# (GET /q/health/live), full reports/s, delta reports/s and flow records/s (batches of 1,000), each with its ratio to
+# the floor, all measured in the same run on one connection.
+herd_bench_gateway() {
+    local seconds=$1 gateway="http://127.0.0.1:$HERD_GATEWAY_PORT" dir token answer status enrolment credential
+    [[ "$seconds" =~ ^[1-9][0-9]*$ ]] || { herd_error "usage: ./herd bench gateway [SECONDS_PER_RUN]"; exit 2; }
+    herd_require_java
+    [ "$(herd_http_status "$gateway/q/health/ready")" = 200 ] \
+        || herd_die "no healthy tenant gateway at $gateway: start the platform with ./herd up (or set HERD_GATEWAY_PORT)"
+    dir="$HERD_HOME/bench"
+    mkdir -p "$dir"
+    herd_step "collecting this machine's report (./herd agent collect --print)"
+    "$HERD_ROOT/herd" agent collect --print >"$dir/report.json" || herd_die "could not collect this machine's report"
+    herd_step "enrolling a bench agent at $gateway"
+    token=$(herd_api_token)
+    answer=$(curl -s -m 30 -w '\n%{http_code}' -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+        -d '{"tenantId":"acme"}' "$gateway/api/enrolment-tokens" || true)
+    status=${answer##*$'\n'}
+    [ "$status" = 201 ] || herd_die "enrolment token: HTTP $status ${answer%$'\n'*}"
+    enrolment=$(herd_json_field token "${answer%$'\n'*}")
+    answer=$(curl -s -m 30 -w '\n%{http_code}' -H 'Content-Type: application/json' \
+        -d "{\"token\":\"$enrolment\",\"hostname\":\"bench-$(date +%s)\",\"machineId\":\"bench-$(date +%s%N)\"}" \
+        "$gateway/agent/enrol" || true)
+    status=${answer##*$'\n'}
+    [ "$status" = 201 ] || herd_die "enrolment: HTTP $status ${answer%$'\n'*}"
+    credential=$(herd_json_field credential "${answer%$'\n'*}")
+    [ -n "$credential" ] || herd_die "enrolment answered no credential: ${answer%$'\n'*}"
+    "$JAVA_HOME/bin/java" "$HERD_ROOT/bench/gateway/GatewayIntakeBench.java" "$gateway" "$credential" \
+        "$dir/report.json" "$seconds"
 }

@@ -16,6 +16,7 @@ Herd launcher. Usage: ./herd COMMAND [ARGS]
   advisories import --provider ID FILE...   push advisory files; one JSON line per document
   agent collect --print [ARGS]       print this machine's report as the agent collects it
   bench hub        advisory-hub ingestion benchmark against the running platform
+  bench gateway [SECONDS]   tenant-gateway intake benchmark: full and delta reports/s, flow records/s vs the HTTP floor
 
 State and logs: $HERD_HOME (override with HERD_HOME). Downloads: $HERD_CACHE.
 TEXT

@@ -25,6 +25,9 @@ public interface GatewayConfig {
     /** Isolating-device settings (admission quarantine). */
     Isolation isolation();
 
+    /** Network-monitor record intake settings. */
+    Monitor monitor();
+
     /** Enrolment settings. */
     interface Enrolment {
 
@@ -54,6 +57,14 @@ public interface GatewayConfig {
 
         /** Largest report body read, in bytes; larger bodies are answered 413. */
         @WithDefault("8388608")
+        long maxBodyBytes();
+    }
+
+    /** Network-monitor record intake settings. */
+    interface Monitor {
+
+        /** Largest flow-record batch read, in bytes; larger bodies are answered 413. */
+        @WithDefault("4194304")
         long maxBodyBytes();
     }
 

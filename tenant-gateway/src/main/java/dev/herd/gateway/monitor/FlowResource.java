@@ -1,0 +1,47 @@
+package dev.herd.gateway.monitor;
+
+import dev.herd.gateway.agent.Agent;
+import dev.herd.gateway.agent.AgentAuthenticator;
+import dev.herd.gateway.agent.AgentHeaders;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+
+/** {@code POST /agent/flows}: a batch of an agent's (or sensor's) flow records, stored for its tenant and forwarded. */
+@Path("/agent/flows")
+public class FlowResource {
+
+    private final AgentAuthenticator authenticator;
+    private final FlowReader reader;
+    private final FlowService service;
+
+    public FlowResource(AgentAuthenticator authenticator, FlowReader reader, FlowService service) {
+        this.authenticator = authenticator;
+        this.reader = reader;
+        this.service = service;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    // Checked failures (unreadable JSON) roll back too: a refused batch leaves nothing behind, not even its nonce.
+    @Transactional(rollbackOn = Exception.class)
+    public Response submit(
+            InputStream body,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(AgentHeaders.TIMESTAMP) String timestamp,
+            @HeaderParam(AgentHeaders.NONCE) String nonce)
+            throws IOException {
+        // The tenant is the authenticated agent's own; nothing in the body can name another.
+        Agent agent = authenticator.authenticate(authorization, timestamp, nonce);
+        return Response.accepted(service.accept(agent, reader.read(body))).build();
+    }
+}
