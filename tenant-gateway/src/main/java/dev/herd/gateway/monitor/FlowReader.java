@@ -3,11 +3,11 @@ package dev.herd.gateway.monitor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herd.contracts.monitor.MonitorRecords.FlowRecord;
+import dev.herd.contracts.problem.BoundedBody;
 import dev.herd.contracts.problem.HerdException;
 import dev.herd.contracts.problem.ProblemDetail.FieldError;
 import dev.herd.gateway.GatewayConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -26,7 +26,8 @@ public class FlowReader {
     }
 
     public List<FlowRecord> read(InputStream body) throws IOException {
-        JsonNode raw = json.readTree(readLimited(body));
+        JsonNode raw = json.readTree(BoundedBody.read(
+                body, config.monitor().maxBodyBytes(), "flows-too-large", "a JSON array of flow records"));
         if (raw == null || !raw.isArray()) {
             throw HerdException.badRequest("malformed-json", "The body must be a JSON array of flow records.");
         }
@@ -42,24 +43,5 @@ public class FlowReader {
             throw new HerdException(400, "flows-invalid", "Some flow records are not valid; none was stored.", errors);
         }
         return records;
-    }
-
-    private byte[] readLimited(InputStream body) throws IOException {
-        long limit = config.monitor().maxBodyBytes();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[64 * 1024];
-        long total = 0;
-        for (int n; (n = body.read(buffer)) > 0; ) {
-            total += n;
-            if (total > limit) {
-                throw new HerdException(
-                        413, "flows-too-large", "The batch is larger than the limit of " + limit + " bytes.");
-            }
-            out.write(buffer, 0, n);
-        }
-        if (total == 0) {
-            throw HerdException.badRequest("body-empty", "The body is empty: send a JSON array of flow records.");
-        }
-        return out.toByteArray();
     }
 }
