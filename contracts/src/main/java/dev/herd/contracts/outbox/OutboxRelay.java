@@ -61,7 +61,9 @@ public class OutboxRelay {
             }
         } catch (Exception e) {
             LOG.warnf("Outbox relay stopped after %d of %d messages: %s", sent.size(), batch.size(), e.getMessage());
-            markFailed(batch.get(sent.size()), e);
+            if (sent.size() < batch.size()) {
+                markFailed(batch.get(sent.size()), e);
+            }
         } finally {
             markSent(sent);
         }
