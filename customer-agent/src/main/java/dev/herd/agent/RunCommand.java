@@ -6,13 +6,13 @@ import dev.herd.agent.enrolment.CredentialStore;
 import dev.herd.agent.files.FileHasher;
 import dev.herd.agent.gateway.GatewayClient;
 import dev.herd.agent.report.ReportCollector;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -23,14 +23,8 @@ import picocli.CommandLine.Option;
 @Command(name = "run", description = "Run the agent: report and heartbeat to the gateway until stopped.")
 public class RunCommand implements Callable<Integer> {
 
-    @Option(names = "--gateway", required = true, description = "Base URL of the tenant gateway.")
-    URI gateway;
-
-    @Option(
-            names = "--state-dir",
-            defaultValue = "/var/lib/herd-agent",
-            description = "Folder for the agent's state files (default: ${DEFAULT-VALUE}).")
-    Path stateDir;
+    @Mixin
+    GatewayOptions options;
 
     @Option(
             names = "--interval",
@@ -52,17 +46,17 @@ public class RunCommand implements Callable<Integer> {
             return 2;
         }
         Duration interval = Duration.ofSeconds(intervalSeconds);
-        Optional<AgentCredential> credential = CredentialStore.read(stateDir);
+        Optional<AgentCredential> credential = CredentialStore.read(options.stateDir);
         if (credential.isEmpty()) {
             heartbeatOnly(interval);
             return 0;
         }
         Clock clock = Clock.systemUTC();
-        System.out.println("agent " + credential.get().agentId() + " reporting to " + gateway);
+        System.out.println("agent " + credential.get().agentId() + " reporting to " + options.gateway);
         new ReportingAgent(
-                        new GatewayClient(gateway, clock),
+                        new GatewayClient(options.gateway, clock),
                         credential.get(),
-                        stateDir,
+                        options.stateDir,
                         () -> ReportCollector.collect(Path.of("/"), FileHasher.DEFAULT_WATCHED, clock),
                         interval,
                         clock,
@@ -73,7 +67,10 @@ public class RunCommand implements Callable<Integer> {
 
     private void heartbeatOnly(Duration interval) throws InterruptedException {
         HeartbeatRecorder recorder = new HeartbeatRecorder(
-                new GatewayProbe(gateway), stateDir, Clock.systemUTC(), "not enrolled (heartbeat only)");
+                new GatewayProbe(options.gateway),
+                options.stateDir,
+                Clock.systemUTC(),
+                "not enrolled (heartbeat only)");
         while (!Thread.currentThread().isInterrupted()) {
             Heartbeat beat = recorder.beat();
             System.out.println(beat.line());

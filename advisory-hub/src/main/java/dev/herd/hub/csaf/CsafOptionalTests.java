@@ -6,8 +6,7 @@ import java.util.List;
 
 /**
  * Runs the optional tests of CSAF 2.0 section 6.2 on a document; their failures are warnings, not reasons to reject
- * it. Implemented: 6.2.1 to 6.2.19. Not implemented: 6.2.20 Additional Properties, which needs a strict variant of
- * the JSON schema.
+ * it: 6.2.1 to 6.2.19. 6.2.20 Additional Properties is left out; it needs a strict variant of the JSON schema.
  */
 public final class CsafOptionalTests {
 

@@ -1,12 +1,13 @@
 package dev.herd.agent.enrolment;
 
+import dev.herd.agent.GatewayOptions;
 import dev.herd.agent.gateway.GatewayClient;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -18,17 +19,11 @@ public class EnrolCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--gateway", required = true, description = "Base URL of the tenant gateway.")
-    URI gateway;
+    @Mixin
+    GatewayOptions options;
 
     @Option(names = "--token", required = true, description = "The one-time enrolment token.")
     String token;
-
-    @Option(
-            names = "--state-dir",
-            defaultValue = "/var/lib/herd-agent",
-            description = "Folder for the agent's state files (default: ${DEFAULT-VALUE}).")
-    Path stateDir;
 
     @Option(
             names = "--root",
@@ -42,10 +37,10 @@ public class EnrolCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            AgentCredential credential =
-                    new Enroller(new GatewayClient(gateway, Clock.systemUTC())).enrol(token, root, stateDir);
+            AgentCredential credential = new Enroller(new GatewayClient(options.gateway, Clock.systemUTC()))
+                    .enrol(token, root, options.stateDir);
             out.println("enrolled as agent " + credential.agentId() + " of tenant " + credential.tenantId()
-                    + "; credential in " + stateDir.resolve(CredentialStore.FILE));
+                    + "; credential in " + options.stateDir.resolve(CredentialStore.FILE));
             out.flush();
             return 0;
         } catch (EnrolmentException e) {

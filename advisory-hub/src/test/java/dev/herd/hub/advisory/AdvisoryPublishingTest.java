@@ -1,4 +1,4 @@
-package dev.herd.hub.outbox;
+package dev.herd.hub.advisory;
 
 import static dev.herd.hub.HubFixtures.OSV_PROVIDER;
 import static dev.herd.hub.HubFixtures.pushFor;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /** Accepted advisories reach Artemis through the outbox, once each, with the packages they touch. */
 @QuarkusTest
-class OutboxRelayTest {
+class AdvisoryPublishingTest {
 
     @Inject
     HubFixtures fixtures;
