@@ -7,6 +7,7 @@ Herd launcher. Usage: ./herd COMMAND [ARGS]
                    load the demo data, wait until everything is healthy and print URLs and logins
   down             stop exactly what 'up' started (by recorded pid)
   status           one line per part: 'healthy' or why not (exit 1 when any part is not healthy)
+  memory           resident memory of every running part (PostgreSQL with its backends)
   logs PART [-f]   print (or follow) the log of a part: ${HERD_PARTS[*]}
   build            build every module now (./mvnw install -DskipTests)
   test [MVN_ARGS]  run the whole test suite against a throwaway PostgreSQL, a real Keycloak and embedded Artemis
