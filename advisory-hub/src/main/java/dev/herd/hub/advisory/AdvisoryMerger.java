@@ -9,7 +9,6 @@ import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -84,7 +83,7 @@ public class AdvisoryMerger {
                 .map(a -> new AdvisoryRepository.PackageKey(a.ecosystem(), a.name()))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         advisories.replacePackages(advisory.id, packages, kind == MergeOutcome.Kind.CREATED);
-        outbox.enqueue(AdvisoryChanged.ADDRESS, advisory.id, changed(advisory, kind, packages));
+        outbox.enqueue(AdvisoryChanged.ADDRESS, advisory.id, AdvisoryAnnouncement.of(advisory, kind, packages));
         return new MergeOutcome(kind, advisory.id, alsoMatched);
     }
 
@@ -100,23 +99,6 @@ public class AdvisoryMerger {
         said.documentModifiedAt = statement.modified();
         said.receivedAt = submission.receivedAt();
         said.submittedBy = submission.submittedBy();
-    }
-
-    private static AdvisoryChanged changed(
-            Advisory advisory, MergeOutcome.Kind kind, Set<AdvisoryRepository.PackageKey> packages) {
-        AdvisoryChanged.Change change = advisory.withdrawnAt != null
-                ? AdvisoryChanged.Change.WITHDRAWN
-                : kind == MergeOutcome.Kind.CREATED ? AdvisoryChanged.Change.CREATED : AdvisoryChanged.Change.UPDATED;
-        List<AdvisoryChanged.PackageRef> refs = new ArrayList<>();
-        packages.forEach(p -> refs.add(new AdvisoryChanged.PackageRef(p.ecosystem(), p.name())));
-        return new AdvisoryChanged(
-                advisory.id,
-                change,
-                advisory.actionable,
-                advisory.knownExploited,
-                advisory.emergencyLevel,
-                refs,
-                advisory.modifiedAt);
     }
 
     private String hash(AdvisoryStatement statement) {

@@ -64,6 +64,12 @@ class AdvisoryPublishingTest {
             assertEquals(
                     new AdvisoryChanged.PackageRef("Debian:12", "nginx"),
                     changed.packages().get(0));
+            assertTrue(changed.aliases().contains("OSV-PUB-1"), "aliases " + changed.aliases());
+            AdvisoryChanged.Affected affected = changed.affected().get(0);
+            assertEquals("OSV-PUB-1", affected.sourceDocument());
+            assertEquals(
+                    new AdvisoryChanged.Event(null, "1.2-1", null, null),
+                    affected.ranges().get(0).events().get(1));
             assertEquals(0, outbox.pendingCount());
         }
     }

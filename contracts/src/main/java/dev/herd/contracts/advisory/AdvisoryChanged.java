@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Message on the multicast address {@value #ADDRESS}: an advisory was created, changed or withdrawn. It names the
- * packages the advisory touches so that diagnosis re-examines only machines that have them; consumers fetch the
- * advisory itself from the hub. {@code actionable} is false while only providers below the automatic-action tier
- * stand behind it: such an advisory must not drive rules or patches by itself.
+ * Message on the multicast address {@value #ADDRESS}: an advisory was created, changed or withdrawn. It carries what
+ * diagnosis needs to match machines and to protect them (aliases, severity, affected packages with their ranges,
+ * mitigations, patches), so a consumer never has to call the hub back. {@code packages} names every package the
+ * advisory touches, so diagnosis re-examines only machines that have them. {@code actionable} is false while only
+ * providers below the automatic-action tier stand behind it: such an advisory must not drive rules or patches by
+ * itself.
  */
 public record AdvisoryChanged(
         String advisoryId,
@@ -16,7 +18,14 @@ public record AdvisoryChanged(
         boolean knownExploited,
         int emergencyLevel,
         List<PackageRef> packages,
-        Instant modifiedAt) {
+        Instant modifiedAt,
+        String title,
+        String severity,
+        Double cvssScore,
+        List<String> aliases,
+        List<Affected> affected,
+        List<Mitigation> mitigations,
+        List<Patch> patches) {
 
     public static final String ADDRESS = "herd.advisories";
 
@@ -30,7 +39,45 @@ public record AdvisoryChanged(
     /** A package in an ecosystem, as OSV names them ({@code Debian:12} / {@code openssl}). */
     public record PackageRef(String ecosystem, String name) {}
 
+    /**
+     * An affected package as OSV describes it: ranges and/or explicit versions, optionally only some architectures;
+     * {@code sourceDocument} is the provider document that said so (e.g. {@code DEBIAN-CVE-2022-1271-gzip}).
+     */
+    public record Affected(
+            String ecosystem,
+            String name,
+            List<Range> ranges,
+            List<String> versions,
+            List<String> architectures,
+            String sourceDocument) {
+        public Affected {
+            ranges = ranges == null ? List.of() : List.copyOf(ranges);
+            versions = versions == null ? List.of() : List.copyOf(versions);
+            architectures = architectures == null ? List.of() : List.copyOf(architectures);
+        }
+    }
+
+    /** An OSV range: type ({@code ECOSYSTEM}, {@code SEMVER}, {@code GIT}) and its events in order. */
+    public record Range(String type, List<Event> events) {
+        public Range {
+            events = events == null ? List.of() : List.copyOf(events);
+        }
+    }
+
+    /** One range event: exactly one of the four is set. */
+    public record Event(String introduced, String fixed, String lastAffected, String limit) {}
+
+    /** A filter spec that protects until the patch is in. */
+    public record Mitigation(String protocol, Integer port, String service, String signature, String description) {}
+
+    /** A package and the version that fixes it, or a vendor patch id and where to get it. */
+    public record Patch(String ecosystem, String packageName, String fixedVersion, String vendorPatchId, String url) {}
+
     public AdvisoryChanged {
         packages = packages == null ? List.of() : List.copyOf(packages);
+        aliases = aliases == null ? List.of() : List.copyOf(aliases);
+        affected = affected == null ? List.of() : List.copyOf(affected);
+        mitigations = mitigations == null ? List.of() : List.copyOf(mitigations);
+        patches = patches == null ? List.of() : List.copyOf(patches);
     }
 }
