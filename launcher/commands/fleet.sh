@@ -48,7 +48,10 @@ with open(os.path.join(sys.argv[2], "index"), "w") as index:
         os_part = {"id": entry["os"]["id"], "versionId": entry["os"].get("versionId"),
                    "architecture": arches.most_common(1)[0][0] if arches else "amd64", "hostname": name}
         report = {"sequence": 1, "kind": "FULL",
-                  "report": {"hostname": name, "os": os_part, "packages": packages}}
+                  "report": {"hostname": name, "os": os_part, "packages": packages,
+                             # Fleet files name no addresses: each machine gets one of its own in 10.200.0.0/16.
+                             "interfaces": [{"name": "eth0", "ipv4": ["10.200.%d.%d/16" % (n // 250, 1 + n % 250)],
+                                             "ipv6": []}]}}
         with open(os.path.join(sys.argv[2], "%d.json" % n), "w") as out:
             json.dump(report, out)
         index.write("%d\t%s\n" % (n, name.replace("\t", " ").replace("\n", " ")))

@@ -11,7 +11,8 @@ import java.util.UUID;
  *
  * <p>A {@link Kind#FULL} report lists every installed package in {@code packages}; a {@link Kind#DELTA} lists the
  * added and changed packages (with their new versions) in {@code packages} and the removed ones in
- * {@code removedPackages}.
+ * {@code removedPackages}. {@code addresses} are the machine's IPv4 and IPv6 addresses (loopback and link-local left out):
+ * filter rules protecting the machine name them.
  */
 public record MachineInventory(
         String tenantId,
@@ -26,6 +27,7 @@ public record MachineInventory(
         List<PackageRef> packages,
         List<PackageRef> removedPackages,
         List<ListeningPort> listening,
+        List<String> addresses,
         Instant receivedAt) {
 
     public static final String ADDRESS = "herd.inventories";
@@ -47,5 +49,6 @@ public record MachineInventory(
         packages = packages == null ? List.of() : List.copyOf(packages);
         removedPackages = removedPackages == null ? List.of() : List.copyOf(removedPackages);
         listening = listening == null ? List.of() : List.copyOf(listening);
+        addresses = addresses == null ? List.of() : List.copyOf(addresses);
     }
 }

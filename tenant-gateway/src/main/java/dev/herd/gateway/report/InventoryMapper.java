@@ -43,6 +43,7 @@ final class InventoryMapper {
                 refs(upserts),
                 refs(removed),
                 listening,
+                addresses(s.report().interfaces()),
                 receivedAt);
     }
 
@@ -50,6 +51,20 @@ final class InventoryMapper {
         return packages.stream()
                 .map(p -> new MachineInventory.PackageRef(
                         p.name(), p.version(), p.architecture(), p.sourceName(), p.sourceVersion()))
+                .toList();
+    }
+
+    /** The interfaces' addresses without prefix lengths, leaving out loopback and link-local ones. */
+    private static List<String> addresses(List<ReportSubmission.Interface> interfaces) {
+        return orEmpty(interfaces).stream()
+                .filter(Objects::nonNull)
+                .flatMap(i -> Stream.concat(orEmpty(i.ipv4()).stream(), orEmpty(i.ipv6()).stream()))
+                .filter(Objects::nonNull)
+                .map(a -> a.contains("/") ? a.substring(0, a.indexOf('/')) : a)
+                .filter(a -> !a.startsWith("127.")
+                        && !a.equals("::1")
+                        && !a.toLowerCase().startsWith("fe80:"))
+                .distinct()
                 .toList();
     }
 

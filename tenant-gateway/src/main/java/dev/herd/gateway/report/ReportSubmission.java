@@ -13,7 +13,11 @@ public record ReportSubmission(Long sequence, String kind, Report report, Delta 
 
     /** The machine report; every field but these stays opaque to the gateway. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Report(Os os, List<Package> packages, List<Listening> listening) {}
+    public record Report(Os os, List<Package> packages, List<Listening> listening, List<Interface> interfaces) {}
+
+    /** A network interface and its addresses. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Interface(String name, List<String> ipv4, List<String> ipv6) {}
 
     /** The operating system part of the report. */
     @JsonIgnoreProperties(ignoreUnknown = true)

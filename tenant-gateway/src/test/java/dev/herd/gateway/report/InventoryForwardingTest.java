@@ -84,6 +84,7 @@ class InventoryForwardingTest {
                             "packages",
                             "removedPackages",
                             "listening",
+                            "addresses",
                             "receivedAt"),
                     fields);
             assertFalse(received.get(0).getText().contains("sshd"), "process names stay at the site");
@@ -103,6 +104,7 @@ class InventoryForwardingTest {
                             "openssl", "3.0.15-1~deb12u1", "amd64", "openssl", "3.0.15-1~deb12u1"),
                     full.packages().get(0));
             assertEquals(List.of(new MachineInventory.ListeningPort("tcp", "0.0.0.0", 22)), full.listening());
+            assertEquals(List.of("10.0.0.5", "2001:db8::5"), full.addresses(), "no loopback, no link-local");
 
             MachineInventory delta = json.readValue(received.get(1).getText(), MachineInventory.class);
             assertEquals(2, delta.sequence());

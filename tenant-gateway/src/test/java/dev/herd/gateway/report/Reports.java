@@ -12,7 +12,9 @@ final class Reports {
                    "collectedAt": "2026-11-21T07:00:00Z",
                    "os": {"id": "debian", "versionId": "12", "name": "Debian GNU/Linux",
                           "architecture": "amd64", "hostname": "web-01", "kernelRelease": "6.1.0-28-amd64"},
-                   "interfaces": [{"name": "eth0", "mac": "52:54:00:12:34:56", "addresses": ["10.0.0.5"]}],
+                   "interfaces": [{"name": "eth0", "mac": "52:54:00:12:34:56", "ipv4": ["10.0.0.5/24"],
+                                   "ipv6": ["fe80::5054:ff:fe12:3456/64", "2001:db8::5/64"]},
+                                  {"name": "lo", "ipv4": ["127.0.0.1/8"], "ipv6": ["::1/128"]}],
                    "packages": [
                      {"name": "openssl", "version": "3.0.15-1~deb12u1", "architecture": "amd64",
                       "sourceName": "openssl", "sourceVersion": "3.0.15-1~deb12u1", "manager": "dpkg"},
