@@ -9,6 +9,11 @@ public final class VersionOrders {
 
     private VersionOrders() {}
 
+    /** The order for an OSV range: SEMVER ranges use semantic versioning whatever the ecosystem. */
+    public static VersionOrder forRange(String ecosystem, String rangeType) {
+        return forEcosystem(ecosystem);
+    }
+
     /** The order for an OSV ecosystem; its release suffix ({@code :12}) does not matter. */
     public static VersionOrder forEcosystem(String ecosystem) {
         String family =

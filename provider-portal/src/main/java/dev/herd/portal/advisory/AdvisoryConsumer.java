@@ -1,0 +1,83 @@
+package dev.herd.portal.advisory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herd.contracts.advisory.AdvisoryChanged;
+import dev.herd.portal.diagnosis.DiagnosisService;
+import dev.herd.portal.messaging.BadMessageException;
+import dev.herd.portal.messaging.MessageHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * Keeps the portal's copy of every advisory the hub announces ({@link AdvisoryChanged}) and re-diagnoses the
+ * machines that have one of its packages.
+ */
+@ApplicationScoped
+public class AdvisoryConsumer implements MessageHandler {
+
+    private final KnownAdvisoryRepository advisories;
+    private final DiagnosisService diagnosis;
+    private final ObjectMapper json;
+
+    public AdvisoryConsumer(KnownAdvisoryRepository advisories, DiagnosisService diagnosis, ObjectMapper json) {
+        this.advisories = advisories;
+        this.diagnosis = diagnosis;
+        this.json = json;
+    }
+
+    @Override
+    public String address() {
+        return AdvisoryChanged.ADDRESS;
+    }
+
+    @Override
+    public String subscription() {
+        return "portal-advisories";
+    }
+
+    @Override
+    public void handle(String payload) {
+        AdvisoryChanged changed = read(payload);
+        KnownAdvisory advisory = advisories.findById(changed.advisoryId());
+        if (advisory != null && advisory.modifiedAt.isAfter(changed.modifiedAt())) {
+            return; // an older announcement overtaken by a newer one
+        }
+        if (advisory == null) {
+            advisory = new KnownAdvisory();
+            advisory.id = changed.advisoryId();
+        }
+        advisory.title = changed.title();
+        advisory.severity = changed.severity();
+        advisory.cvssScore = changed.cvssScore() == null ? null : BigDecimal.valueOf(changed.cvssScore());
+        advisory.knownExploited = changed.knownExploited();
+        advisory.emergencyLevel = (short) changed.emergencyLevel();
+        advisory.actionable = changed.actionable();
+        advisory.withdrawn = changed.change() == AdvisoryChanged.Change.WITHDRAWN;
+        advisory.aliases = changed.aliases();
+        advisory.affected = changed.affected();
+        advisory.mitigations = changed.mitigations();
+        advisory.patches = changed.patches();
+        advisory.modifiedAt = changed.modifiedAt();
+        advisory.updatedAt = Instant.now();
+        advisories.persist(advisory);
+        advisories.replacePackages(advisory);
+        diagnosis.advisoryChanged(advisory);
+    }
+
+    private AdvisoryChanged read(String payload) {
+        try {
+            AdvisoryChanged changed = json.readValue(payload, AdvisoryChanged.class);
+            if (changed.advisoryId() == null || changed.advisoryId().isBlank() || changed.change() == null) {
+                throw new BadMessageException("advisory message without advisoryId or change");
+            }
+            if (changed.modifiedAt() == null) {
+                throw new BadMessageException("advisory message " + changed.advisoryId() + " without modifiedAt");
+            }
+            return changed;
+        } catch (JsonProcessingException e) {
+            throw new BadMessageException("unreadable advisory message: " + e.getOriginalMessage(), e);
+        }
+    }
+}

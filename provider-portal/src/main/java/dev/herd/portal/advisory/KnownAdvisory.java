@@ -1,0 +1,62 @@
+package dev.herd.portal.advisory;
+
+import dev.herd.contracts.advisory.AdvisoryChanged;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** An advisory as the hub last announced it: what diagnosis matches and what protection is built from. */
+@Entity
+@Table(name = "advisory")
+public class KnownAdvisory {
+
+    @Id
+    public String id;
+
+    public String title;
+
+    public String severity;
+
+    @Column(name = "cvss_score", precision = 3, scale = 1)
+    public BigDecimal cvssScore;
+
+    @Column(name = "known_exploited", nullable = false)
+    public boolean knownExploited;
+
+    @Column(name = "emergency_level", nullable = false)
+    public short emergencyLevel;
+
+    @Column(nullable = false)
+    public boolean actionable;
+
+    @Column(nullable = false)
+    public boolean withdrawn;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public List<String> aliases;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public List<AdvisoryChanged.Affected> affected;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public List<AdvisoryChanged.Mitigation> mitigations;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public List<AdvisoryChanged.Patch> patches;
+
+    @Column(name = "modified_at", nullable = false)
+    public Instant modifiedAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

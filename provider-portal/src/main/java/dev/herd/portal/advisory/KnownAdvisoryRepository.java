@@ -1,0 +1,100 @@
+package dev.herd.portal.advisory;
+
+import dev.herd.portal.diagnosis.match.AffectedRange;
+import dev.herd.portal.diagnosis.match.Ecosystems;
+import dev.herd.portal.diagnosis.match.RangeEvent;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+
+/** Advisories as diagnosis knows them, and their affected ranges by package. */
+@ApplicationScoped
+public class KnownAdvisoryRepository implements PanacheRepositoryBase<KnownAdvisory, String> {
+
+    /** Replaces the (ecosystem, package) index rows of one advisory. */
+    public void replacePackages(KnownAdvisory advisory) {
+        getEntityManager()
+                .createNativeQuery("DELETE FROM advisory_package WHERE advisory_id = :id")
+                .setParameter("id", advisory.id)
+                .executeUpdate();
+        var keys = new HashSet<List<String>>();
+        for (var affected : advisory.affected) {
+            keys.add(List.of(Ecosystems.normalise(affected.ecosystem()), affected.name()));
+        }
+        for (List<String> key : keys) {
+            getEntityManager()
+                    .createNativeQuery("INSERT INTO advisory_package (advisory_id, ecosystem, package_name) "
+                            + "VALUES (:id, :e, :p)")
+                    .setParameter("id", advisory.id)
+                    .setParameter("e", key.get(0))
+                    .setParameter("p", key.get(1))
+                    .executeUpdate();
+        }
+    }
+
+    /** The standing (not withdrawn) advisories. */
+    public List<KnownAdvisory> standing() {
+        return list("withdrawn = false");
+    }
+
+    /** The standing advisories that affect any of these package names (in any ecosystem). */
+    public List<KnownAdvisory> standingFor(Collection<String> packageNames) {
+        if (packageNames.isEmpty()) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<KnownAdvisory> found = getEntityManager()
+                .createNativeQuery(
+                        "SELECT a.* FROM advisory a WHERE NOT a.withdrawn AND a.id IN "
+                                + "(SELECT p.advisory_id FROM advisory_package p WHERE p.package_name = ANY(:names))",
+                        KnownAdvisory.class)
+                .setParameter("names", packageNames.toArray(String[]::new))
+                .getResultList();
+        return found;
+    }
+
+    /** Every affected range of these advisories, ready for an index. */
+    public static List<AffectedRange> rangesOf(Collection<KnownAdvisory> advisories) {
+        List<AffectedRange> ranges = new ArrayList<>();
+        for (KnownAdvisory advisory : advisories) {
+            for (var affected : advisory.affected) {
+                List<String> versions = affected.versions();
+                var architectures = new HashSet<>(affected.architectures());
+                if (affected.ranges().isEmpty() && !versions.isEmpty()) {
+                    ranges.add(range(advisory, affected, "ECOSYSTEM", List.of(), versions, architectures));
+                }
+                for (var range : affected.ranges()) {
+                    List<RangeEvent> events = range.events().stream()
+                            .map(e -> RangeEvent.of(e.introduced(), e.fixed(), e.lastAffected(), e.limit()))
+                            .filter(Objects::nonNull)
+                            .toList();
+                    ranges.add(range(advisory, affected, range.type(), events, versions, architectures));
+                    versions = List.of();
+                }
+            }
+        }
+        return ranges;
+    }
+
+    private static AffectedRange range(
+            KnownAdvisory advisory,
+            dev.herd.contracts.advisory.AdvisoryChanged.Affected affected,
+            String type,
+            List<RangeEvent> events,
+            List<String> versions,
+            java.util.Set<String> architectures) {
+        return new AffectedRange(
+                advisory.id,
+                affected.ecosystem(),
+                affected.name(),
+                type,
+                events,
+                new HashSet<>(versions),
+                architectures,
+                affected.sourceDocument());
+    }
+}

@@ -1,0 +1,211 @@
+package dev.herd.portal.diagnosis;
+
+import dev.herd.portal.advisory.KnownAdvisory;
+import dev.herd.portal.diagnosis.match.Verdict;
+import dev.herd.portal.machine.Machine;
+import dev.herd.portal.policy.PolicyRepository;
+import dev.herd.portal.policy.TenantPolicy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Brings the stored findings of some machines (for all advisories, or for one) in line with fresh verdicts: new ones
+ * open, vanished ones close as patched (or withdrawn), closed ones that match again reopen; every state change goes
+ * into the history. Writes are set-based so that a tenant of thousands of machines is reconciled in a few statements.
+ */
+@ApplicationScoped
+public class FindingReconciler {
+
+    private static final int INSERT_BATCH = 1_000;
+
+    private final EntityManager entityManager;
+    private final PolicyRepository policies;
+
+    public FindingReconciler(EntityManager entityManager, PolicyRepository policies) {
+        this.entityManager = entityManager;
+        this.policies = policies;
+    }
+
+    /** Counts of what changed. */
+    public record Outcome(int opened, int reopened, int closed, int changed) {}
+
+    /**
+     * @param machines the machines examined
+     * @param advisoryScope the one advisory examined, or null for every advisory
+     * @param withdrawn whether {@code advisoryScope} was withdrawn (its findings close as WITHDRAWN)
+     * @param verdicts the fresh verdicts by machine id
+     * @param advisories the advisories the verdicts name, by id
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Outcome reconcile(
+            Collection<Machine> machines,
+            String advisoryScope,
+            boolean withdrawn,
+            Map<UUID, List<Verdict>> verdicts,
+            Map<String, KnownAdvisory> advisories) {
+        if (machines.isEmpty()) {
+            return new Outcome(0, 0, 0, 0);
+        }
+        Instant now = Instant.now();
+        Map<Key, Stored> stored = load(machines, advisoryScope);
+        Map<String, TenantPolicy> policyOf = new HashMap<>();
+        List<Object[]> inserts = new ArrayList<>();
+        List<Long> reopened = new ArrayList<>();
+        int changed = 0;
+        Set<Key> seen = new HashSet<>();
+        for (Machine machine : machines) {
+            TenantPolicy policy = policyOf.computeIfAbsent(machine.tenantId, policies::of);
+            for (Verdict verdict : verdicts.getOrDefault(machine.id, List.of())) {
+                Key key = new Key(machine.id, verdict.advisoryId(), verdict.packageName());
+                if (!seen.add(key)) {
+                    continue;
+                }
+                FindingAction action = ActionDecider.decide(advisories.get(verdict.advisoryId()), verdict, policy);
+                Stored known = stored.get(key);
+                if (known == null) {
+                    inserts.add(new Object[] {machine.tenantId, machine.id, verdict, action});
+                    continue;
+                }
+                if (known.closed()) {
+                    reopened.add(known.id());
+                }
+                if (known.differs(verdict, action)) {
+                    updateValues(known.id(), verdict, action, now);
+                    changed++;
+                }
+            }
+        }
+        List<Long> closing = stored.entrySet().stream()
+                .filter(e -> !seen.contains(e.getKey()) && !e.getValue().closed())
+                .map(e -> e.getValue().id())
+                .toList();
+        insert(inserts, now);
+        transition(reopened, FindingState.OPEN, null, "affected again", now);
+        FindingState closedState = withdrawn ? FindingState.WITHDRAWN : FindingState.PATCHED;
+        transition(
+                closing,
+                closedState,
+                now,
+                withdrawn ? "advisory withdrawn" : "no longer affected: the installed version is not in range",
+                now);
+        return new Outcome(inserts.size(), reopened.size(), closing.size(), changed);
+    }
+
+    private Map<Key, Stored> load(Collection<Machine> machines, String advisoryScope) {
+        Query query = entityManager.createNativeQuery("SELECT id, machine_id, advisory_id, package_name, installed, "
+                + "fixed, source_document, action, state FROM finding WHERE machine_id = ANY(:ids)"
+                + (advisoryScope == null ? "" : " AND advisory_id = :advisory"));
+        query.setParameter("ids", machines.stream().map(m -> m.id).toArray(UUID[]::new));
+        if (advisoryScope != null) {
+            query.setParameter("advisory", advisoryScope);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        Map<Key, Stored> stored = new HashMap<>(rows.size() * 2);
+        for (Object[] row : rows) {
+            stored.put(
+                    new Key((UUID) row[1], (String) row[2], (String) row[3]),
+                    new Stored(
+                            ((Number) row[0]).longValue(),
+                            (String) row[4],
+                            (String) row[5],
+                            (String) row[6],
+                            (String) row[7],
+                            FindingState.valueOf((String) row[8])));
+        }
+        return stored;
+    }
+
+    private void insert(List<Object[]> rows, Instant now) {
+        for (int from = 0; from < rows.size(); from += INSERT_BATCH) {
+            List<Object[]> batch = rows.subList(from, Math.min(rows.size(), from + INSERT_BATCH));
+            StringBuilder sql = new StringBuilder("WITH added AS (INSERT INTO finding (tenant_id, machine_id, "
+                    + "advisory_id, package_name, installed, fixed, source_document, action, state, opened_at, "
+                    + "updated_at) VALUES ");
+            for (int i = 0; i < batch.size(); i++) {
+                sql.append(i == 0 ? "" : ",").append("(?,?,?,?,?,?,?,?,'OPEN',?,?)");
+            }
+            sql.append(" RETURNING id, tenant_id) INSERT INTO finding_history (finding_id, tenant_id, state, reason, "
+                    + "at) SELECT id, tenant_id, 'OPEN', 'found', ? FROM added");
+            Query query = entityManager.createNativeQuery(sql.toString());
+            Timestamp at = Timestamp.from(now);
+            int p = 1;
+            for (Object[] row : batch) {
+                Verdict verdict = (Verdict) row[2];
+                query.setParameter(p++, row[0]);
+                query.setParameter(p++, row[1]);
+                query.setParameter(p++, verdict.advisoryId());
+                query.setParameter(p++, verdict.packageName());
+                query.setParameter(p++, verdict.installed());
+                query.setParameter(p++, verdict.fixed());
+                query.setParameter(p++, verdict.sourceDocument());
+                query.setParameter(p++, ((FindingAction) row[3]).name());
+                query.setParameter(p++, at);
+                query.setParameter(p++, at);
+            }
+            query.setParameter(p, at);
+            query.executeUpdate();
+        }
+    }
+
+    /** Moves findings to a state and records why. */
+    void transition(List<Long> ids, FindingState state, Instant closedAt, String reason, Instant now) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        entityManager
+                .createNativeQuery("WITH moved AS (UPDATE finding SET state = :state, closed_at = :closed, "
+                        + "updated_at = :now WHERE id = ANY(:ids) RETURNING id, tenant_id) "
+                        + "INSERT INTO finding_history (finding_id, tenant_id, state, reason, at) "
+                        + "SELECT id, tenant_id, :state, :reason, :now FROM moved")
+                .setParameter("state", state.name())
+                .setParameter("closed", closedAt == null ? null : Timestamp.from(closedAt))
+                .setParameter("now", Timestamp.from(now))
+                .setParameter("ids", ids.toArray(Long[]::new))
+                .setParameter("reason", reason)
+                .executeUpdate();
+    }
+
+    private void updateValues(long id, Verdict verdict, FindingAction action, Instant now) {
+        entityManager
+                .createNativeQuery("UPDATE finding SET installed = :i, fixed = :f, source_document = :d, action = :a, "
+                        + "updated_at = :now WHERE id = :id")
+                .setParameter("i", verdict.installed())
+                .setParameter("f", verdict.fixed())
+                .setParameter("d", verdict.sourceDocument())
+                .setParameter("a", action.name())
+                .setParameter("now", Timestamp.from(now))
+                .setParameter("id", id)
+                .executeUpdate();
+    }
+
+    private record Key(UUID machineId, String advisoryId, String packageName) {}
+
+    private record Stored(
+            long id, String installed, String fixed, String sourceDocument, String action, FindingState state) {
+
+        boolean closed() {
+            return state == FindingState.PATCHED || state == FindingState.WITHDRAWN;
+        }
+
+        boolean differs(Verdict verdict, FindingAction newAction) {
+            return !Objects.equals(installed, verdict.installed())
+                    || !Objects.equals(fixed, verdict.fixed())
+                    || !Objects.equals(sourceDocument, verdict.sourceDocument())
+                    || !Objects.equals(action, newAction.name());
+        }
+    }
+}

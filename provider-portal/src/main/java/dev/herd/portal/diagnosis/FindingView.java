@@ -1,0 +1,26 @@
+package dev.herd.portal.diagnosis;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A finding as the API shows it: the machine, the advisory and every id it is known by, the package (the source
+ * package on Debian), the installed and fixed versions, the provider document that matched, action and state.
+ */
+public record FindingView(
+        long id,
+        String machine,
+        UUID machineId,
+        String advisory,
+        List<String> aliases,
+        String sourceDocument,
+        @JsonProperty("package") String packageName,
+        String installed,
+        String fixed,
+        FindingAction action,
+        FindingState state,
+        Instant openedAt,
+        Instant updatedAt,
+        Instant closedAt) {}

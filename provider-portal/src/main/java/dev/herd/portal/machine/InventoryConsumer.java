@@ -1,0 +1,111 @@
+package dev.herd.portal.machine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herd.contracts.inventory.MachineInventory;
+import dev.herd.portal.diagnosis.DiagnosisService;
+import dev.herd.portal.diagnosis.match.Ecosystems;
+import dev.herd.portal.messaging.BadMessageException;
+import dev.herd.portal.messaging.MessageHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies the machine inventories gateways forward ({@link MachineInventory}) and re-diagnoses that machine only.
+ * Messages of one machine arrive in sequence order; one at or below the last applied sequence was applied already.
+ */
+@ApplicationScoped
+public class InventoryConsumer implements MessageHandler {
+
+    private static final Logger LOG = Logger.getLogger(InventoryConsumer.class);
+
+    private final MachineRepository machines;
+    private final InstalledPackages packages;
+    private final DiagnosisService diagnosis;
+    private final ObjectMapper json;
+
+    public InventoryConsumer(
+            MachineRepository machines, InstalledPackages packages, DiagnosisService diagnosis, ObjectMapper json) {
+        this.machines = machines;
+        this.packages = packages;
+        this.diagnosis = diagnosis;
+        this.json = json;
+    }
+
+    @Override
+    public String address() {
+        return MachineInventory.ADDRESS;
+    }
+
+    @Override
+    public String subscription() {
+        return "portal-inventories";
+    }
+
+    @Override
+    public void handle(String payload) {
+        MachineInventory inventory = read(payload);
+        Machine machine = machines.findById(inventory.agentId());
+        if (machine != null && !machine.tenantId.equals(inventory.tenantId())) {
+            throw new BadMessageException("inventory of machine " + inventory.agentId() + " names tenant "
+                    + inventory.tenantId() + " but the machine belongs to another tenant");
+        }
+        if (machine != null && inventory.sequence() <= machine.lastSequence) {
+            return;
+        }
+        if (machine != null
+                && inventory.kind() == MachineInventory.Kind.DELTA
+                && inventory.sequence() != machine.lastSequence + 1) {
+            LOG.warnf(
+                    "Machine %s: delta %d follows %d; applying it anyway",
+                    machine.id, inventory.sequence(), machine.lastSequence);
+        }
+        if (machine == null) {
+            machine = new Machine();
+            machine.id = inventory.agentId();
+            machine.tenantId = inventory.tenantId();
+        }
+        machine.hostname = inventory.hostname();
+        machine.name = inventory.hostname() != null && !inventory.hostname().isBlank()
+                ? inventory.hostname()
+                : inventory.machineId();
+        machine.osId = inventory.osId();
+        machine.osVersion = inventory.osVersion();
+        machine.ecosystem = Ecosystems.ofMachine(inventory.osId(), inventory.osVersion());
+        machine.architecture = inventory.architecture();
+        machine.addresses = inventory.addresses();
+        machine.listening = inventory.listening();
+        machine.lastSequence = inventory.sequence();
+        machine.updatedAt = inventory.receivedAt();
+        machines.persist(machine);
+        machines.flush();
+        if (inventory.kind() == MachineInventory.Kind.FULL) {
+            packages.clear(machine.id);
+        } else {
+            packages.remove(machine.id, inventory.removedPackages());
+        }
+        packages.upsert(machine, inventory.packages());
+        diagnosis.machineChanged(machine);
+    }
+
+    private MachineInventory read(String payload) {
+        try {
+            MachineInventory inventory = json.readValue(payload, MachineInventory.class);
+            if (inventory.agentId() == null || inventory.tenantId() == null || inventory.kind() == null) {
+                throw new BadMessageException("inventory without agentId, tenantId or kind");
+            }
+            if (inventory.receivedAt() == null) {
+                throw new BadMessageException("inventory of " + inventory.agentId() + " without receivedAt");
+            }
+            for (MachineInventory.PackageRef p : inventory.packages()) {
+                if (p.name() == null || p.version() == null) {
+                    throw new BadMessageException(
+                            "inventory of " + inventory.agentId() + ": package without name " + "or version");
+                }
+            }
+            return inventory;
+        } catch (JsonProcessingException e) {
+            throw new BadMessageException("unreadable inventory message: " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.herd.portal.support;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/** Cleans the portal's diagnosis tables and waits for consumers. */
+@ApplicationScoped
+public class PortalFixtures {
+
+    private final EntityManager entityManager;
+
+    public PortalFixtures(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    public void reset() {
+        QuarkusTransaction.requiringNew()
+                .run(() -> entityManager
+                        .createNativeQuery("TRUNCATE finding_history, finding, machine_package, machine, "
+                                + "advisory_package, advisory, consumed_message, dead_letter, tenant_policy, "
+                                + "outbox_message")
+                        .executeUpdate());
+    }
+
+    public long count(String sql) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) entityManager.createNativeQuery(sql).getSingleResult()).longValue());
+    }
+
+    public static void await(String what, Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout + " waiting for " + what);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for " + what);
+            }
+        }
+    }
+}
