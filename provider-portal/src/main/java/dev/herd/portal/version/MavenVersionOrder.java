@@ -25,7 +25,7 @@ public final class MavenVersionOrder implements VersionOrder {
         return "maven";
     }
 
-    private sealed interface Item permits Num, Qualifier, Combination, Items {
+    private sealed interface Item permits Num, Qualifier, Items {
         boolean isNull();
     }
 
@@ -52,16 +52,19 @@ public final class MavenVersionOrder implements VersionOrder {
                     default -> value;
                 };
             }
-            if (value.equals("cr")) {
-                value = "rc";
-            }
+            // maven-artifact 3.9 aliases: cr is rc; ga, final and release are the empty (release) qualifier.
+            value = switch (value) {
+                case "cr" -> "rc";
+                case "ga", "final", "release" -> "";
+                default -> value;
+            };
             int rank = switch (value) {
                 case "alpha" -> 0;
                 case "beta" -> 1;
                 case "milestone" -> 2;
                 case "rc" -> 3;
                 case "snapshot" -> 4;
-                case "", "ga", "final", "release" -> RELEASE;
+                case "" -> RELEASE;
                 case "sp" -> 6;
                 default -> UNKNOWN;
             };
@@ -86,14 +89,6 @@ public final class MavenVersionOrder implements VersionOrder {
         }
     }
 
-    /** A qualifier joined to a number ({@code rc1}, {@code beta-2}). */
-    private record Combination(Qualifier qualifier, Num number) implements Item {
-        @Override
-        public boolean isNull() {
-            return false;
-        }
-    }
-
     /** A list of items; every {@code -} opens a nested one. */
     private record Items(List<Item> items) implements Item {
         @Override
@@ -101,18 +96,14 @@ public final class MavenVersionOrder implements VersionOrder {
             return items.isEmpty();
         }
 
+        /** Drops trailing null items (0, "", empty lists), looking through nested lists at the end. */
         void normalize() {
             for (int i = items.size() - 1; i >= 0; i--) {
-                if (!items.get(i).isNull()) {
-                    continue;
-                }
-                if (i == items.size() - 1 || items.get(i + 1) instanceof Qualifier) {
+                Item last = items.get(i);
+                if (last.isNull()) {
                     items.remove(i);
-                } else if (items.get(i + 1) instanceof Items next) {
-                    Item first = next.items.get(0);
-                    if (first instanceof Combination || first instanceof Qualifier) {
-                        items.remove(i);
-                    }
+                } else if (!(last instanceof Items)) {
+                    break;
                 }
             }
         }
@@ -126,7 +117,6 @@ public final class MavenVersionOrder implements VersionOrder {
         return switch (left) {
             case Num n -> compareNum(n, right);
             case Qualifier q -> compareQualifier(q, right);
-            case Combination c -> compareCombination(c, right);
             case Items l -> compareList(l, right);
         };
     }
@@ -143,26 +133,7 @@ public final class MavenVersionOrder implements VersionOrder {
         return switch (right) {
             case null -> q.compareToRelease();
             case Qualifier other -> q.compareTo(other);
-            case Combination c -> {
-                int order = q.compareTo(c.qualifier);
-                yield order == 0 ? -1 : order;
-            }
             default -> -1; // 1.any < 1.1, 1.any < 1-1
-        };
-    }
-
-    private static int compareCombination(Combination c, Item right) {
-        return switch (right) {
-            case null -> c.qualifier.compareToRelease();
-            case Qualifier q -> {
-                int order = c.qualifier.compareTo(q);
-                yield order == 0 ? 1 : order; // X1 > X
-            }
-            case Combination other -> {
-                int order = c.qualifier.compareTo(other.qualifier);
-                yield order == 0 ? compareNum(c.number, other.number) : order;
-            }
-            default -> -1;
         };
     }
 
@@ -179,7 +150,6 @@ public final class MavenVersionOrder implements VersionOrder {
             }
             case Num n -> -1; // 1-1 < 1.0.x
             case Qualifier q -> 1; // 1-1 > 1-sp
-            case Combination c -> 1;
             case Items r -> {
                 int size = Math.max(l.items.size(), r.items.size());
                 for (int k = 0; k < size; k++) {
@@ -210,54 +180,40 @@ public final class MavenVersionOrder implements VersionOrder {
         Deque<Items> stack = new ArrayDeque<>();
         stack.push(list);
         boolean isDigit = false;
-        boolean isCombination = false;
         int start = 0;
         for (int i = 0; i < v.length(); i++) {
             char c = v.charAt(i);
-            if (c == '.') {
-                list.items.add(i == start ? new Num("0") : item(isCombination, isDigit, v.substring(start, i)));
-                isCombination = false;
+            if (c == '.' || c == '-') {
+                list.items.add(i == start ? new Num("0") : item(isDigit, v.substring(start, i)));
                 start = i + 1;
-            } else if (c == '-') {
-                if (i == start) {
-                    list.items.add(new Num("0"));
-                } else {
-                    // X-1 is read as X1
-                    if (!isDigit && i != v.length() - 1 && Character.isDigit(v.charAt(i + 1))) {
-                        isCombination = true;
-                        continue;
-                    }
-                    list.items.add(item(isCombination, isDigit, v.substring(start, i)));
-                }
-                start = i + 1;
-                if (!list.items.isEmpty()) {
+                if (c == '-') {
                     list = push(list, stack);
                 }
-                isCombination = false;
             } else if (Character.isDigit(c)) {
                 if (!isDigit && i > start) {
-                    isCombination = true;
+                    // 1.0.0.X1 < 1.0.0-X2: a qualifier after a dot goes into its own list, like after a hyphen
                     if (!list.items.isEmpty()) {
                         list = push(list, stack);
                     }
+                    list.items.add(Qualifier.of(v.substring(start, i), true));
+                    start = i;
+                    list = push(list, stack);
                 }
                 isDigit = true;
             } else {
                 if (isDigit && i > start) {
-                    list.items.add(item(isCombination, true, v.substring(start, i)));
+                    list.items.add(item(true, v.substring(start, i)));
                     start = i;
                     list = push(list, stack);
-                    isCombination = false;
                 }
                 isDigit = false;
             }
         }
         if (v.length() > start) {
-            // 1.0.0.X1 < 1.0.0-X2: a trailing .X counts as -X
             if (!isDigit && !list.items.isEmpty()) {
                 list = push(list, stack);
             }
-            list.items.add(item(isCombination, isDigit, v.substring(start)));
+            list.items.add(item(isDigit, v.substring(start)));
         }
         while (!stack.isEmpty()) {
             stack.pop().normalize();
@@ -272,18 +228,7 @@ public final class MavenVersionOrder implements VersionOrder {
         return next;
     }
 
-    private static Item item(boolean isCombination, boolean isDigit, String text) {
-        if (isCombination) {
-            String joined = text.replace("-", "");
-            int digit = 0;
-            for (int k = 0; k < joined.length(); k++) {
-                if (Character.isDigit(joined.charAt(k))) {
-                    digit = k;
-                    break;
-                }
-            }
-            return new Combination(Qualifier.of(joined.substring(0, digit), true), number(joined.substring(digit)));
-        }
+    private static Item item(boolean isDigit, String text) {
         return isDigit ? number(text) : Qualifier.of(text, false);
     }
 
