@@ -1,10 +1,8 @@
 package dev.herd.portal.rules;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -40,10 +38,9 @@ import java.util.TreeMap;
 public final class NftablesRenderer {
 
     static final String TABLE = "inet herd";
-    private static final List<String> BASE_CHAINS = List.of("input", "forward");
-    private static final List<String> FAMILIES = List.of("v4", "v6");
+    static final List<String> BASE_CHAINS = List.of("input", "forward");
+    static final List<String> FAMILIES = List.of("v4", "v6");
     private static final int ELEMENTS_PER_LINE = 8;
-    private static final int ELEMENTS_PER_COMMAND = 4096;
 
     /** A complete ruleset for {@code nft -f} that replaces table {@code inet herd} with {@code rules}. */
     public String full(String tenantId, List<FilterRule> rules) {
@@ -96,170 +93,16 @@ public final class NftablesRenderer {
         out.append("}\n");
         return out.toString();
     }
-
     /**
      * The commands for {@code nft -f} that turn the ruleset {@code full(tenant, before)} into
      * {@code full(tenant, after)} (the same rules, sets and elements; comments aside). A file with only comments
      * when nothing changed.
      */
     public String delta(List<FilterRule> before, List<FilterRule> after) {
-        Map<Integer, Rendered> old = rendered(byNumber(before, "before"));
-        Map<Integer, Rendered> now = rendered(byNumber(after, "after"));
-        StringBuilder out = new StringBuilder(1024);
-        boolean jumpsChange = !old.keySet().equals(now.keySet());
-        if (jumpsChange) {
-            for (String chain : BASE_CHAINS) {
-                out.append("flush chain ")
-                        .append(TABLE)
-                        .append(' ')
-                        .append(chain)
-                        .append('\n');
-            }
-        }
-        for (Rendered gone : old.values()) {
-            if (now.containsKey(gone.rule.number())) {
-                continue;
-            }
-            String chain = "r" + gone.rule.number();
-            out.append("flush chain ").append(TABLE).append(' ').append(chain).append('\n');
-            out.append("delete chain ").append(TABLE).append(' ').append(chain).append('\n');
-            for (String family : FAMILIES) {
-                if (!gone.addresses.family(family).isEmpty()) {
-                    out.append("delete set ")
-                            .append(TABLE)
-                            .append(' ')
-                            .append(setName(gone.rule, family))
-                            .append('\n');
-                }
-            }
-        }
-        for (Rendered next : now.values()) {
-            Rendered previous = old.get(next.rule.number());
-            if (previous == null) {
-                appendNewRule(out, next);
-            } else {
-                appendChangedRule(out, previous, next);
-            }
-        }
-        if (jumpsChange) {
-            for (String chain : BASE_CHAINS) {
-                for (int number : now.keySet()) {
-                    out.append("add rule ")
-                            .append(TABLE)
-                            .append(' ')
-                            .append(chain)
-                            .append(" jump r")
-                            .append(number)
-                            .append('\n');
-                }
-            }
-        }
-        if (out.isEmpty()) {
-            return "# Herd delta: no changes\n";
-        }
-        return "# Herd delta: applies on top of the full ruleset of the previous rules\n" + out;
+        return NftablesDelta.render(byNumber(before, "before"), byNumber(after, "after"));
     }
 
-    private void appendNewRule(StringBuilder out, Rendered rule) {
-        for (String family : FAMILIES) {
-            List<String> elements = rule.addresses.family(family);
-            if (!elements.isEmpty()) {
-                appendAddSet(out, rule.rule, family);
-                appendElementCommands(out, "add", rule.rule, family, elements);
-            }
-        }
-        out.append("add chain ")
-                .append(TABLE)
-                .append(" r")
-                .append(rule.rule.number())
-                .append('\n');
-        appendAddRules(out, rule);
-    }
-
-    private void appendChangedRule(StringBuilder out, Rendered previous, Rendered next) {
-        boolean refill = !previous.bodies.equals(next.bodies);
-        if (refill) {
-            out.append("flush chain ")
-                    .append(TABLE)
-                    .append(" r")
-                    .append(next.rule.number())
-                    .append('\n');
-        }
-        for (String family : FAMILIES) {
-            List<String> was = previous.addresses.family(family);
-            List<String> is = next.addresses.family(family);
-            if (is.isEmpty() && !was.isEmpty()) {
-                // The chain was flushed above: the rule for this family is gone, so the set is unreferenced.
-                out.append("delete set ")
-                        .append(TABLE)
-                        .append(' ')
-                        .append(setName(next.rule, family))
-                        .append('\n');
-            } else if (was.isEmpty() && !is.isEmpty()) {
-                appendAddSet(out, next.rule, family);
-                appendElementCommands(out, "add", next.rule, family, is);
-            } else if (!is.isEmpty()) {
-                Set<String> wasSet = new HashSet<>(was);
-                Set<String> isSet = new HashSet<>(is);
-                // Deletions first: an added wider block may cover a removed narrower one, and nftables refuses
-                // overlapping intervals.
-                appendElementCommands(out, "delete", next.rule, family, minus(was, isSet));
-                appendElementCommands(out, "add", next.rule, family, minus(is, wasSet));
-            }
-        }
-        if (refill) {
-            appendAddRules(out, next);
-        }
-    }
-
-    private static List<String> minus(List<String> list, Set<String> remove) {
-        List<String> rest = new ArrayList<>();
-        for (String element : list) {
-            if (!remove.contains(element)) {
-                rest.add(element);
-            }
-        }
-        return rest;
-    }
-
-    private static void appendAddSet(StringBuilder out, FilterRule rule, String family) {
-        out.append("add set ")
-                .append(TABLE)
-                .append(' ')
-                .append(setName(rule, family))
-                .append(" { type ")
-                .append(setType(family))
-                .append("; flags interval; }\n");
-    }
-
-    private static void appendElementCommands(
-            StringBuilder out, String verb, FilterRule rule, String family, List<String> elements) {
-        for (int from = 0; from < elements.size(); from += ELEMENTS_PER_COMMAND) {
-            int to = Math.min(elements.size(), from + ELEMENTS_PER_COMMAND);
-            out.append(verb)
-                    .append(" element ")
-                    .append(TABLE)
-                    .append(' ')
-                    .append(setName(rule, family))
-                    .append(" {");
-            appendElements(out, elements, from, to, "\n\t");
-            out.append(" }\n");
-        }
-    }
-
-    private static void appendAddRules(StringBuilder out, Rendered rule) {
-        for (String body : rule.bodies) {
-            out.append("add rule ")
-                    .append(TABLE)
-                    .append(" r")
-                    .append(rule.rule.number())
-                    .append(' ')
-                    .append(body)
-                    .append('\n');
-        }
-    }
-
-    private static void appendElements(StringBuilder out, List<String> elements, int from, int to, String newline) {
+    static void appendElements(StringBuilder out, List<String> elements, int from, int to, String newline) {
         for (int i = from; i < to; i++) {
             if (i > from) {
                 out.append(',');
@@ -300,11 +143,11 @@ public final class NftablesRenderer {
         return "";
     }
 
-    private static String setName(FilterRule rule, String family) {
+    static String setName(FilterRule rule, String family) {
         return "r" + rule.number() + "_" + family;
     }
 
-    private static String setType(String family) {
+    static String setType(String family) {
         return family.equals("v4") ? "ipv4_addr" : "ipv6_addr";
     }
 
@@ -324,17 +167,4 @@ public final class NftablesRenderer {
         }
         return byNumber;
     }
-
-    private static Map<Integer, Rendered> rendered(Map<Integer, FilterRule> rules) {
-        Map<Integer, Rendered> rendered = new TreeMap<>();
-        for (FilterRule rule : rules.values()) {
-            if (!rule.hasSignature()) {
-                RuleAddresses addresses = RuleAddresses.of(rule.addresses());
-                rendered.put(rule.number(), new Rendered(rule, addresses, bodies(rule, addresses)));
-            }
-        }
-        return rendered;
-    }
-
-    private record Rendered(FilterRule rule, RuleAddresses addresses, List<String> bodies) {}
 }
