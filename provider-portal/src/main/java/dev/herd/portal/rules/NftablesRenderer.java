@@ -1,0 +1,170 @@
+package dev.herd.portal.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Renders a tenant's filter rules as nftables input for {@code nft -f}: a full ruleset that owns table
+ * {@code inet herd}, and the delta that turns one full ruleset into the next.
+ *
+ * <p>Layout. Each rule {@code N} without a payload signature gets interval sets {@code rN_v4}/{@code rN_v6} (a
+ * family without addresses is left out) and its own regular chain {@code rN} holding one nft rule per family,
+ * e.g. {@code ip daddr @rN_v4 tcp dport 443 drop comment "herd:N CVE-..."}. The base chains {@code input} and
+ * {@code forward} (priority {@code filter - 1}, policy accept) hold nothing but {@code jump rN}, in rule number
+ * order. However many addresses a rule protects, it costs one set lookup per family.
+ *
+ * <p>Why a chain per rule. nftables deletes a single rule only by its handle, which the portal never sees. Here
+ * everything a rule owns is named after its number: the delta removes rule N with {@code flush chain} +
+ * {@code delete chain rN} + {@code delete set rN_v4}, and because the base chains only hold jumps it re-creates
+ * them ({@code flush chain input}, then one {@code add rule ... jump} per remaining rule) when rules come or go.
+ * {@code nft -f} applies a file as one kernel transaction, so traffic never sees the base chains empty. Address
+ * changes are {@code add element}/{@code delete element}; any other change to a rule flushes and refills its
+ * chain.
+ *
+ * <p>The full ruleset starts with {@code table inet herd {}} + {@code delete table inet herd} rather than a flush:
+ * a flush keeps the (empty) chains and sets of rules removed since, the delete replaces the table exactly, and
+ * the first line makes it work whether or not the table exists.
+ *
+ * <p>Rules with a signature match payload and are Suricata's ({@link SuricataRenderer}); they appear here only
+ * as a {@code #} comment. Only sanitised text reaches the output: addresses are re-printed from their parsed
+ * value, advisory and tenant ids keep {@code [A-Za-z0-9._:-]} only (see {@link RuleLabel}).
+ *
+ * <p>Stateless and thread-safe. A delta is only valid on top of exactly {@code full(tenant, before)} (or a state
+ * reached from it by earlier deltas); if the host differs, {@code nft} rejects the whole file and nothing changes,
+ * and the caller should send a full ruleset instead.
+ */
+public final class NftablesRenderer {
+
+    static final String TABLE = "inet herd";
+    static final List<String> BASE_CHAINS = List.of("input", "forward");
+    static final List<String> FAMILIES = List.of("v4", "v6");
+    private static final int ELEMENTS_PER_LINE = 8;
+
+    /** A complete ruleset for {@code nft -f} that replaces table {@code inet herd} with {@code rules}. */
+    public String full(String tenantId, List<FilterRule> rules) {
+        if (tenantId == null || tenantId.isBlank()) {
+            throw new IllegalArgumentException("tenantId must not be blank");
+        }
+        Map<Integer, FilterRule> byNumber = byNumber(rules, "rules");
+        StringBuilder out = new StringBuilder(4096);
+        out.append("# Herd filter rules for tenant ")
+                .append(RuleLabel.safe(tenantId, 64))
+                .append("; generated, replaces table ")
+                .append(TABLE)
+                .append('\n');
+        out.append("table ").append(TABLE).append(" {}\n");
+        out.append("delete table ").append(TABLE).append('\n');
+        out.append("table ").append(TABLE).append(" {\n");
+        List<Integer> jumps = new ArrayList<>();
+        for (FilterRule rule : byNumber.values()) {
+            if (rule.hasSignature()) {
+                out.append("\t# ").append(RuleLabel.of(rule)).append(": payload signature, enforced by Suricata\n");
+                continue;
+            }
+            RuleAddresses addresses = RuleAddresses.of(rule.addresses());
+            for (String family : FAMILIES) {
+                List<String> elements = addresses.family(family);
+                if (elements.isEmpty()) {
+                    continue;
+                }
+                out.append("\tset ").append(setName(rule, family)).append(" {\n");
+                out.append("\t\ttype ").append(setType(family)).append("\n\t\tflags interval\n");
+                out.append("\t\telements = {");
+                appendElements(out, elements, 0, elements.size(), "\n\t\t\t");
+                out.append(" }\n\t}\n");
+            }
+            out.append("\tchain r").append(rule.number()).append(" {\n");
+            for (String body : bodies(rule, addresses)) {
+                out.append("\t\t").append(body).append('\n');
+            }
+            out.append("\t}\n");
+            jumps.add(rule.number());
+        }
+        for (String chain : BASE_CHAINS) {
+            out.append("\tchain ").append(chain).append(" {\n");
+            out.append("\t\ttype filter hook ").append(chain).append(" priority filter - 1; policy accept;\n");
+            for (int number : jumps) {
+                out.append("\t\tjump r").append(number).append('\n');
+            }
+            out.append("\t}\n");
+        }
+        out.append("}\n");
+        return out.toString();
+    }
+    /**
+     * The commands for {@code nft -f} that turn the ruleset {@code full(tenant, before)} into
+     * {@code full(tenant, after)} (the same rules, sets and elements; comments aside). A file with only comments
+     * when nothing changed.
+     */
+    public String delta(List<FilterRule> before, List<FilterRule> after) {
+        return NftablesDelta.render(byNumber(before, "before"), byNumber(after, "after"));
+    }
+
+    static void appendElements(StringBuilder out, List<String> elements, int from, int to, String newline) {
+        for (int i = from; i < to; i++) {
+            if (i > from) {
+                out.append(',');
+            }
+            out.append((i - from) % ELEMENTS_PER_LINE == 0 ? newline : " ").append(elements.get(i));
+        }
+    }
+
+    /** One nft rule (without chain) per address family present: match, verdict and labelled comment. */
+    static List<String> bodies(FilterRule rule, RuleAddresses addresses) {
+        String match = transportMatch(rule);
+        String verdict = switch (rule.action()) {
+            case DROP -> "drop";
+            case REJECT -> "tcp".equals(rule.protocol()) ? "reject with tcp reset" : "reject";
+            case RATE_LIMIT -> "limit rate over " + rule.rateLimitPerSecond() + "/second drop";
+        };
+        String tail = match + verdict + " comment \"" + RuleLabel.of(rule) + "\"";
+        List<String> bodies = new ArrayList<>(2);
+        if (!addresses.ipv4().isEmpty()) {
+            bodies.add("ip daddr @" + setName(rule, "v4") + " " + tail);
+        }
+        if (!addresses.ipv6().isEmpty()) {
+            bodies.add("ip6 daddr @" + setName(rule, "v6") + " " + tail);
+        }
+        return bodies;
+    }
+
+    private static String transportMatch(FilterRule rule) {
+        if (rule.protocol() != null && rule.port() != null) {
+            return rule.protocol() + " dport " + rule.port() + " ";
+        }
+        if (rule.protocol() != null) {
+            return "meta l4proto " + rule.protocol() + " ";
+        }
+        if (rule.port() != null) {
+            return "meta l4proto { tcp, udp } th dport " + rule.port() + " ";
+        }
+        return "";
+    }
+
+    static String setName(FilterRule rule, String family) {
+        return "r" + rule.number() + "_" + family;
+    }
+
+    static String setType(String family) {
+        return family.equals("v4") ? "ipv4_addr" : "ipv6_addr";
+    }
+
+    /** The rules keyed and ordered by number; a number used twice is an error. */
+    static Map<Integer, FilterRule> byNumber(List<FilterRule> rules, String field) {
+        if (rules == null) {
+            throw new IllegalArgumentException(field + " must not be null");
+        }
+        Map<Integer, FilterRule> byNumber = new TreeMap<>();
+        for (FilterRule rule : rules) {
+            if (rule == null) {
+                throw new IllegalArgumentException(field + " must not contain null");
+            }
+            if (byNumber.put(rule.number(), rule) != null) {
+                throw new IllegalArgumentException(field + ": rule number " + rule.number() + " is used twice");
+            }
+        }
+        return byNumber;
+    }
+}
