@@ -8,7 +8,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code apply}: applies one rule bundle or patch plan from a file and prints the outcome as JSON. Exit status 0
@@ -44,6 +46,9 @@ public class ApplyCommand implements Callable<Integer> {
     @Mixin
     ApplyOptions options;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws JsonProcessingException {
         DeliveryApplier applier = options.applier(Clock.systemUTC());
@@ -53,10 +58,12 @@ public class ApplyCommand implements Callable<Integer> {
                     ? applier.bundle(DeliveryInput.bundle(what.bundle), dryRun)
                     : applier.plan(DeliveryInput.plan(what.plan), dryRun);
         } catch (BadInputException e) {
-            System.err.println("customer-agent: " + e.getMessage());
+            spec.commandLine().getErr().println("customer-agent: " + e.getMessage());
             return 2;
         }
-        System.out.println(DeliveryJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(outcome));
+        spec.commandLine()
+                .getOut()
+                .println(DeliveryJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(outcome));
         return DeliveryApplier.exitStatus(outcome);
     }
 }
