@@ -10,13 +10,13 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /** A package manager over an in-memory package set that records every call; chosen installs fail. */
-final class RecordingPackageManager implements PackageManager {
+public final class RecordingPackageManager implements PackageManager {
 
-    final Map<String, String> installed = new TreeMap<>();
-    final List<String> calls = new ArrayList<>();
+    public final Map<String, String> installed = new TreeMap<>();
+    public final List<String> calls = new ArrayList<>();
     final Set<String> failing = new HashSet<>();
 
-    RecordingPackageManager with(String name, String version) {
+    public RecordingPackageManager with(String name, String version) {
         installed.put(name, version);
         return this;
     }

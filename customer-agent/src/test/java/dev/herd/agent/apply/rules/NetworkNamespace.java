@@ -9,11 +9,11 @@ import java.util.List;
  * A throwaway network namespace with its own empty nftables ruleset, held open by a {@code sleep} started with
  * {@code unshare -n}; {@link #nft()} runs nft inside it. Needs root (or CAP_SYS_ADMIN): tests fail without it.
  */
-final class NetworkNamespace implements AutoCloseable {
+public final class NetworkNamespace implements AutoCloseable {
 
     private final Process holder;
 
-    NetworkNamespace() throws IOException, InterruptedException {
+    public NetworkNamespace() throws IOException, InterruptedException {
         holder = new ProcessBuilder("unshare", "-n", "sleep", "600").inheritIO().start();
         Path own = Files.readSymbolicLink(Path.of("/proc/self/ns/net"));
         Path theirs = Path.of("/proc/" + holder.pid() + "/ns/net");
@@ -30,7 +30,7 @@ final class NetworkNamespace implements AutoCloseable {
         throw new IllegalStateException("unshare -n did not enter a new network namespace");
     }
 
-    List<String> nft() {
+    public List<String> nft() {
         return List.of("nsenter", "-t", Long.toString(holder.pid()), "-n", "nft");
     }
 
