@@ -1,5 +1,6 @@
 package dev.herd.agent;
 
+import dev.herd.agent.apply.ApplyCommand;
 import dev.herd.agent.enrolment.EnrolCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "customer-agent 0.1.0",
         description = "Herd's agent on a client machine.",
-        subcommands = {EnrolCommand.class, RunCommand.class, CollectCommand.class})
+        subcommands = {EnrolCommand.class, RunCommand.class, CollectCommand.class, ApplyCommand.class})
 public class AgentCommand {
 
     public static void main(String[] args) {

@@ -1,5 +1,8 @@
 package dev.herd.agent;
 
+import dev.herd.agent.apply.ApplyMode;
+import dev.herd.agent.apply.ApplyOptions;
+import dev.herd.agent.apply.intake.DeliveryLoop;
 import dev.herd.agent.delivery.ReportingAgent;
 import dev.herd.agent.enrolment.AgentCredential;
 import dev.herd.agent.enrolment.CredentialStore;
@@ -17,10 +20,13 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code run}: the agent daemon. Enrolled (a {@code credential.json} in the state folder) it reports and heartbeats
- * to the gateway with store and forward; not enrolled it only checks that the gateway answers. Either way every
+ * to the gateway with store and forward, and takes rule bundles and patch plans as {@code --apply} says; not enrolled it only checks that the gateway answers. Either way every
  * heartbeat is recorded in {@code STATE_DIR/heartbeat}, which {@code ./herd status} reads.
  */
-@Command(name = "run", description = "Run the agent: report and heartbeat to the gateway until stopped.")
+@Command(
+        name = "run",
+        description = "Run the agent: report, heartbeat, and take rule bundles and patch plans from the gateway until"
+                + " stopped.")
 public class RunCommand implements Callable<Integer> {
 
     @Mixin
@@ -39,10 +45,29 @@ public class RunCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     long reportIntervalSeconds;
 
+    @Option(
+            names = "--apply",
+            defaultValue = "dry-run",
+            converter = ApplyMode.Converter.class,
+            description = "What to do with rule bundles and patch plans from the gateway: off (do not ask),"
+                    + " dry-run (check and simulate, report) or auto (apply, check, roll back, report)"
+                    + " (default: ${DEFAULT-VALUE}).")
+    ApplyMode applyMode;
+
+    @Option(
+            names = "--poll-wait",
+            defaultValue = "60",
+            description = "Seconds the gateway may hold a poll for rule bundles and patch plans"
+                    + " (default: ${DEFAULT-VALUE}).")
+    long pollWaitSeconds;
+
+    @Mixin
+    ApplyOptions applyOptions;
+
     @Override
     public Integer call() throws Exception {
-        if (intervalSeconds < 1 || reportIntervalSeconds < 1) {
-            System.err.println("--interval and --report-interval must be at least 1 second");
+        if (intervalSeconds < 1 || reportIntervalSeconds < 1 || pollWaitSeconds < 1) {
+            System.err.println("--interval, --report-interval and --poll-wait must be at least 1 second");
             return 2;
         }
         Duration interval = Duration.ofSeconds(intervalSeconds);
@@ -52,9 +77,23 @@ public class RunCommand implements Callable<Integer> {
             return 0;
         }
         Clock clock = Clock.systemUTC();
-        System.out.println("agent " + credential.get().agentId() + " reporting to " + options.gateway);
+        System.out.println("agent " + credential.get().agentId() + " reporting to " + options.gateway
+                + ", rule bundles and patch plans: " + applyMode);
+        GatewayClient gateway = new GatewayClient(options.gateway, clock);
+        if (applyMode != ApplyMode.OFF) {
+            new DeliveryLoop(
+                            gateway,
+                            credential.get().credential(),
+                            options.stateDir,
+                            applyMode,
+                            applyOptions.applier(clock),
+                            Duration.ofSeconds(pollWaitSeconds),
+                            clock,
+                            System.out)
+                    .start();
+        }
         new ReportingAgent(
-                        new GatewayClient(options.gateway, clock),
+                        gateway,
                         credential.get(),
                         options.stateDir,
                         () -> ReportCollector.collect(Path.of("/"), FileHasher.DEFAULT_WATCHED, clock),

@@ -3,11 +3,18 @@ package dev.herd.agent.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
-/** The gateway's answer to one request: HTTP status and the JSON body (a problem detail when it refused). */
-public record GatewayAnswer(int status, JsonNode body) {
+/**
+ * The gateway's answer to one request: HTTP status, the JSON body (a problem detail when it refused) and the
+ * {@code ETag} when there was one.
+ */
+public record GatewayAnswer(int status, JsonNode body, String etag) {
 
     public GatewayAnswer {
         body = body == null ? MissingNode.getInstance() : body;
+    }
+
+    public GatewayAnswer(int status, JsonNode body) {
+        this(status, body, null);
     }
 
     public boolean success() {

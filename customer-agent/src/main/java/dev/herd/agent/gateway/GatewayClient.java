@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 /**
- * Posts JSON to the tenant gateway; with a credential every request is signed as the gateway's agent API requires:
+ * Posts JSON to and gets JSON from the tenant gateway; with a credential every request is signed as the gateway's agent API requires:
  * {@code Authorization: Agent ID:SECRET}, {@code X-Herd-Timestamp} (epoch seconds) and a fresh {@code X-Herd-Nonce}.
  */
 public class GatewayClient {
@@ -40,12 +40,34 @@ public class GatewayClient {
      * @throws IOException when the gateway cannot be reached or the connection breaks
      */
     public GatewayAnswer post(String path, byte[] body, String credential) throws IOException {
-        URI uri = URI.create(gateway.toString().replaceAll("/+$", "") + path);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        return send(request, credential);
+    }
+
+    /**
+     * Gets {@code path} (a long poll when it asks the gateway to wait: {@code timeout} must cover the wait) with
+     * {@code If-None-Match: ifNoneMatch} when that is not null.
+     *
+     * @throws IOException when the gateway cannot be reached, the connection breaks or the timeout passes
+     */
+    public GatewayAnswer get(String path, String ifNoneMatch, String credential, Duration timeout) throws IOException {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri(path)).timeout(timeout).GET();
+        if (ifNoneMatch != null) {
+            request.header("If-None-Match", ifNoneMatch);
+        }
+        return send(request, credential);
+    }
+
+    private URI uri(String path) {
+        return URI.create(gateway.toString().replaceAll("/+$", "") + path);
+    }
+
+    private GatewayAnswer send(HttpRequest.Builder request, String credential) throws IOException {
+        request.header("Accept", "application/json");
         if (credential != null) {
             request.header("Authorization", "Agent " + credential)
                     .header("X-Herd-Timestamp", Long.toString(clock.instant().getEpochSecond()))
@@ -53,7 +75,10 @@ public class GatewayClient {
         }
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new GatewayAnswer(response.statusCode(), parse(response.body()));
+            return new GatewayAnswer(
+                    response.statusCode(),
+                    parse(response.body()),
+                    response.headers().firstValue("ETag").orElse(null));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);

@@ -1,0 +1,123 @@
+package dev.herd.agent.apply.rules;
+
+import dev.herd.agent.apply.ApplyOutcomes;
+import dev.herd.agent.process.CommandResult;
+import dev.herd.contracts.delivery.ApplyOutcome;
+import dev.herd.contracts.delivery.ApplyOutcome.CheckResult;
+import dev.herd.contracts.delivery.ApplyOutcome.Kind;
+import dev.herd.contracts.delivery.ApplyOutcome.Result;
+import dev.herd.contracts.delivery.RuleBundle;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Applies a tenant's rule bundle with nft: a dry run only asks {@code nft -c}; a real apply keeps the current table
+ * {@code inet herd}, loads the bundle, checks that the table is there with every rule comment of the bundle, and puts
+ * the kept table back (or removes the table when there was none) when that check fails.
+ */
+public class RuleBundleApplier {
+
+    private static final Pattern COMMENT = Pattern.compile("comment\\s+\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    private final Nft nft;
+    private final Clock clock;
+
+    public RuleBundleApplier(Nft nft, Clock clock) {
+        this.nft = nft;
+        this.clock = clock;
+    }
+
+    /** Dry run: {@code result} is FAILED even when nft accepts the bundle, because nothing was applied. */
+    public ApplyOutcome dryRun(RuleBundle bundle) {
+        CommandResult checked = nft.check(bundle.nftables());
+        CheckResult check = new CheckResult("dry-run", "nft -c -f", checked.succeeded(), nftSays(checked));
+        String message = checked.succeeded()
+                ? "dry run: nft accepts revision " + bundle.revision() + "; nothing applied"
+                : "dry run: nft refuses revision " + bundle.revision() + ": " + checked.message();
+        return outcome(bundle, Result.FAILED, List.of(check), message);
+    }
+
+    public ApplyOutcome apply(RuleBundle bundle) {
+        Optional<String> saved = nft.listHerdTable();
+        CommandResult applied = nft.apply(bundle.nftables());
+        if (!applied.succeeded()) {
+            // nft -f is one transaction: a refused script changed nothing.
+            return outcome(
+                    bundle,
+                    Result.FAILED,
+                    List.of(new CheckResult("nft", "nft -f", false, nftSays(applied))),
+                    "nft refused revision " + bundle.revision() + "; nothing changed: " + applied.message());
+        }
+        CheckResult verified = verify(bundle);
+        if (verified.passed()) {
+            return outcome(bundle, Result.APPLIED, List.of(verified), "revision " + bundle.revision() + " applied");
+        }
+        CommandResult restored = nft.apply(rollbackScript(saved));
+        CheckResult rollback = new CheckResult(
+                "rollback",
+                saved.isPresent() ? "restore the previous table inet herd" : "delete table inet herd",
+                restored.succeeded(),
+                nftSays(restored));
+        if (!restored.succeeded()) {
+            return outcome(
+                    bundle,
+                    Result.FAILED,
+                    List.of(verified, rollback),
+                    "revision " + bundle.revision() + " failed its check and the rollback failed too: "
+                            + restored.message());
+        }
+        return outcome(
+                bundle,
+                Result.ROLLED_BACK,
+                List.of(verified, rollback),
+                "revision " + bundle.revision() + " failed its check (" + verified.detail() + "); "
+                        + (saved.isPresent() ? "previous table restored" : "table removed"));
+    }
+
+    /** The table exists and holds every comment the bundle's rules carry. */
+    CheckResult verify(RuleBundle bundle) {
+        CommandResult listed = nft.listHerdTableResult();
+        if (!listed.succeeded()) {
+            return new CheckResult("ruleset", Nft.TABLE, false, "nft list table inet herd: " + listed.message());
+        }
+        List<String> missing = new ArrayList<>();
+        List<String> expected = comments(bundle.nftables());
+        for (String comment : expected) {
+            if (!listed.stdout().contains("comment \"" + comment + "\"")) {
+                missing.add(comment);
+            }
+        }
+        return missing.isEmpty()
+                ? new CheckResult("ruleset", Nft.TABLE, true, expected.size() + " rule comment(s) present")
+                : new CheckResult(
+                        "ruleset", Nft.TABLE, false, "rule comment(s) missing: " + String.join(", ", missing));
+    }
+
+    static List<String> comments(String nftables) {
+        List<String> comments = new ArrayList<>();
+        Matcher m = COMMENT.matcher(nftables);
+        while (m.find()) {
+            comments.add(m.group(1));
+        }
+        return comments;
+    }
+
+    /** One transaction: ensure the table exists so the delete cannot fail, delete it, then recreate what was saved. */
+    static String rollbackScript(Optional<String> saved) {
+        return "table inet herd\ndelete table inet herd\n" + saved.orElse("");
+    }
+
+    private ApplyOutcome outcome(RuleBundle bundle, Result result, List<CheckResult> checks, String message) {
+        return ApplyOutcomes.of(
+                Kind.RULE_BUNDLE, Long.toString(bundle.revision()), result, checks, List.of(), message, clock);
+    }
+
+    private static String nftSays(CommandResult result) {
+        String said = result.message();
+        return said.isEmpty() ? (result.succeeded() ? "ok" : "exit " + result.exitCode()) : said;
+    }
+}
