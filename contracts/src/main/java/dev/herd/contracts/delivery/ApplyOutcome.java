@@ -30,9 +30,13 @@ public record ApplyOutcome(
         PATCH_PLAN
     }
 
-    /** APPLIED: in place and every check passed; ROLLED_BACK: a check failed and the previous state is back. */
+    /**
+     * APPLIED: in place and every check passed; SIMULATED: a dry run the tool accepted, nothing changed;
+     * ROLLED_BACK: a check failed and the previous state is back; FAILED: refused or not applied.
+     */
     public enum Result {
         APPLIED,
+        SIMULATED,
         ROLLED_BACK,
         FAILED
     }

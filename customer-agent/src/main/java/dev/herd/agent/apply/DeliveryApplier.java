@@ -50,11 +50,8 @@ public class DeliveryApplier {
 
     /** 0 when applied (or a dry run that passed), 1 otherwise: the exit status of {@code apply}. */
     public static int exitStatus(ApplyOutcome outcome) {
-        if (outcome.result() == ApplyOutcome.Result.APPLIED) {
-            return 0;
-        }
-        boolean dryRunPassed = outcome.checks().stream().anyMatch(c -> c.kind().equals("dry-run"))
-                && outcome.checks().stream().allMatch(ApplyOutcome.CheckResult::passed);
-        return dryRunPassed ? 0 : 1;
+        return outcome.result() == ApplyOutcome.Result.APPLIED || outcome.result() == ApplyOutcome.Result.SIMULATED
+                ? 0
+                : 1;
     }
 }

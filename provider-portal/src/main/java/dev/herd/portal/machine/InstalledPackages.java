@@ -95,7 +95,8 @@ public class InstalledPackages {
         }
         var query = entityManager.createNativeQuery(
                 "SELECT machine_id, match_name, match_version, architecture FROM machine_package "
-                        + "WHERE machine_id = ANY(:ids)" + (matchNames == null ? "" : " AND match_name = ANY(:names)"));
+                        + "WHERE machine_id = ANY(:ids)" + (matchNames == null ? "" : " AND match_name = ANY(:names)")
+                        + " ORDER BY machine_id, name, architecture");
         query.setParameter("ids", machineIds.toArray(UUID[]::new));
         if (matchNames != null) {
             query.setParameter("names", matchNames.toArray(String[]::new));

@@ -92,7 +92,7 @@ public class PatchPlanApplier {
         String message = simulated.succeeded()
                 ? "dry run: " + packages.name() + " would do: " + said + "; nothing installed"
                 : "dry run: " + packages.name() + " refuses the plan: " + said;
-        return outcome(plan, Result.FAILED, results, message);
+        return outcome(plan, simulated.succeeded() ? Result.SIMULATED : Result.FAILED, results, message);
     }
 
     private ApplyOutcome rollBack(PatchPlan plan, List<Step> touched, String failure, List<CheckResult> results) {

@@ -31,14 +31,14 @@ public class RuleBundleApplier {
         this.clock = clock;
     }
 
-    /** Dry run: {@code result} is FAILED even when nft accepts the bundle, because nothing was applied. */
+    /** Dry run: SIMULATED when nft accepts the bundle (nothing applied), FAILED when it refuses it. */
     public ApplyOutcome dryRun(RuleBundle bundle) {
         CommandResult checked = nft.check(bundle.nftables());
         CheckResult check = new CheckResult("dry-run", "nft -c -f", checked.succeeded(), nftSays(checked));
         String message = checked.succeeded()
                 ? "dry run: nft accepts revision " + bundle.revision() + "; nothing applied"
                 : "dry run: nft refuses revision " + bundle.revision() + ": " + checked.message();
-        return outcome(bundle, Result.FAILED, List.of(check), message);
+        return outcome(bundle, checked.succeeded() ? Result.SIMULATED : Result.FAILED, List.of(check), message);
     }
 
     public ApplyOutcome apply(RuleBundle bundle) {

@@ -58,6 +58,7 @@ class RuleBundleApplyTest {
         assertEquals(0, cli.exit(), cli.err());
         JsonNode outcome = DeliveryJson.MAPPER.readTree(cli.out());
         assertEquals("RULE_BUNDLE", outcome.path("kind").asText());
+        assertEquals("SIMULATED", outcome.path("result").asText());
         assertEquals("7", outcome.path("reference").asText());
         assertEquals("dry-run", outcome.path("checks").path(0).path("kind").asText());
         assertTrue(outcome.path("checks").path(0).path("passed").asBoolean());
