@@ -16,8 +16,12 @@ Herd launcher. Usage: ./herd COMMAND [ARGS]
   fleet import --tenant T FILE       enrol each machine of a fleet file at the gateway and send its first full report
   advisories import --provider ID FILE...   push advisory files; one JSON line per document
   agent collect --print [ARGS]       print this machine's report as the agent collects it
+  findings --tenant T [--json] [--machine NAME] [--closed]   a tenant's findings (JSON array with --json)
+  vercmp ECOSYSTEM  read lines 'A B' on stdin, print 'A OP B' (OP <, = or >) in that ecosystem's version order
   bench hub        advisory-hub ingestion benchmark against the running platform
   bench gateway [SECONDS]   tenant-gateway intake benchmark: full and delta reports/s, flow records/s vs the HTTP floor
+  bench diagnosis [MACHINES] [RANGES]   dpkg comparator vs libapt, full diagnosis of MACHINES (10,000) x 713 packages
+                   against RANGES (50,000+) advisory ranges, incremental diagnosis of one new advisory
 
 State and logs: $HERD_HOME (override with HERD_HOME). Downloads: $HERD_CACHE.
 TEXT

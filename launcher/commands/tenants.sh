@@ -27,13 +27,3 @@ herd_command() {
 }
 
 # A problem body as one line: its detail, then each field error as 'field: message'.
-herd_problem_text() {
-    printf '%s' "$1" | python3 -c '
-import json, sys
-try:
-    p = json.load(sys.stdin)
-except ValueError:
-    print("(no problem detail in the answer)"); sys.exit()
-errors = "; ".join("%s: %s" % (e.get("field"), e.get("message")) for e in p.get("errors") or [])
-print((p.get("detail") or p.get("title") or "") + (" (" + errors + ")" if errors else ""))'
-}

@@ -6,8 +6,8 @@ herd_command() {
     herd_require_java
     local classes="$HERD_ROOT/provider-portal/target/classes"
     if [ ! -f "$classes/dev/herd/portal/version/Vercmp.class" ]; then
-        herd_step "compiling provider-portal (./mvnw -o -q -pl provider-portal compile)" >&2
-        (cd "$HERD_ROOT" && ./mvnw -o -q -pl provider-portal compile) >&2 || herd_die "could not compile provider-portal"
+        herd_step "compiling provider-portal" >&2
+        (cd "$HERD_ROOT" && ./mvnw -q -pl contracts,provider-portal compile) >&2 || herd_die "could not compile provider-portal"
     fi
     exec "$JAVA_HOME/bin/java" -cp "$classes" dev.herd.portal.version.Vercmp "$1"
 }

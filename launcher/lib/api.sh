@@ -23,3 +23,15 @@ herd_json_escape() {
 herd_json_field() {
     printf '%s' "$2" | sed -n "s/.*\"$1\":\"\\([^\"]*\\)\".*/\\1/p" | head -n 1
 }
+
+# The detail of an RFC 9457 problem body (and its field errors), for error messages.
+herd_problem_text() {
+    printf '%s' "$1" | python3 -c '
+import json, sys
+try:
+    p = json.load(sys.stdin)
+except ValueError:
+    print("(no problem detail in the answer)"); sys.exit()
+errors = "; ".join("%s: %s" % (e.get("field"), e.get("message")) for e in p.get("errors") or [])
+print((p.get("detail") or p.get("title") or "") + (" (" + errors + ")" if errors else ""))'
+}

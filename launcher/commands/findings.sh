@@ -1,0 +1,58 @@
+# ./herd findings --tenant T [--json] [--machine NAME] [--closed]: the tenant's findings from the portal. --json prints
+# one JSON array with an object per (machine, advisory, package): machine, package (the source package on Debian),
+# installed, fixed, advisory, aliases, sourceDocument, action, state. Without --json, a table. Open findings only
+# unless --closed (then closed ones too). Runs as HERD_USER (default the MSSP admin).
+herd_command() {
+    local tenant='' json=false machine='' closed=false token page=0 size=10000 status total=0 dir
+    while [ $# -gt 0 ]; do
+        case $1 in
+            --tenant) tenant=${2:-}; shift 2 ;;
+            --machine) machine=${2:-}; shift 2 ;;
+            --json) json=true; shift ;;
+            --closed) closed=true; shift ;;
+            *) herd_error "unknown option $1"; herd_findings_usage; exit 2 ;;
+        esac
+    done
+    [ -n "$tenant" ] || { herd_findings_usage; exit 2; }
+    token=$(herd_api_token)
+    dir=$(mktemp -d)
+    trap "rm -rf '$dir'" EXIT
+    while :; do
+        status=$(curl -s -G -o "$dir/page-$page.json" -D "$dir/headers" -w '%{http_code}' -m 300 \
+            -H "Authorization: Bearer $token" --data-urlencode "page=$page" --data-urlencode "size=$size" \
+            --data-urlencode "includeClosed=$closed" ${machine:+--data-urlencode "machine=$machine"} \
+            "http://127.0.0.1:$HERD_PORTAL_PORT/api/tenants/$tenant/findings" || true)
+        case $status in
+            200) ;;
+            000) herd_die "no answer from the portal at http://127.0.0.1:$HERD_PORTAL_PORT (is './herd up' running?)" ;;
+            *) herd_die "findings of tenant $tenant not read (HTTP $status): $(herd_problem_text "$(cat "$dir/page-$page.json")")" ;;
+        esac
+        total=$(sed -n 's/^[Xx]-[Tt]otal-[Cc]ount: *\([0-9]*\).*/\1/p' "$dir/headers")
+        page=$((page + 1))
+        [ $((page * size)) -lt "${total:-0}" ] || break
+    done
+    python3 - "$json" "$dir" "$page" <<'PY'
+import json, sys
+as_json, folder, pages = sys.argv[1] == "true", sys.argv[2], int(sys.argv[3])
+findings = []
+for n in range(pages):
+    with open("%s/page-%d.json" % (folder, n)) as f:
+        findings.extend(json.load(f))
+rows = [{"machine": f["machine"], "package": f["package"], "installed": f["installed"], "fixed": f.get("fixed"),
+         "advisory": f["advisory"], "aliases": f.get("aliases") or [], "sourceDocument": f.get("sourceDocument"),
+         "action": f["action"], "state": f["state"]} for f in findings]
+if as_json:
+    json.dump(rows, sys.stdout, indent=1)
+    sys.stdout.write("\n")
+else:
+    print("%-20s %-22s %-26s %-26s %-20s %-20s %s" % ("MACHINE", "PACKAGE", "INSTALLED", "FIXED", "ADVISORY", "ACTION", "STATE"))
+    for r in rows:
+        print("%-20s %-22s %-26s %-26s %-20s %-20s %s" % (r["machine"], r["package"], r["installed"], r["fixed"] or "-",
+                                                       r["advisory"], r["action"], r["state"]))
+    print("%d findings" % len(rows), file=sys.stderr)
+PY
+}
+
+herd_findings_usage() {
+    herd_error "usage: ./herd findings --tenant T [--json] [--machine NAME] [--closed]"
+}
