@@ -28,6 +28,9 @@ public interface GatewayConfig {
     /** Network-monitor record intake settings. */
     Monitor monitor();
 
+    /** Delivery of rule bundles and patch plans to agents, and of their outcomes back. */
+    Delivery delivery();
+
     /** Enrolment settings. */
     interface Enrolment {
 
@@ -66,6 +69,34 @@ public interface GatewayConfig {
         /** Largest flow-record batch read, in bytes; larger bodies are answered 413. */
         @WithDefault("4194304")
         long maxBodyBytes();
+    }
+
+    /** Delivery of rule bundles and patch plans to agents, and of their outcomes back. */
+    interface Delivery {
+
+        /**
+         * Name of this gateway's durable shared subscriptions on {@code herd.rule-bundles} and {@code herd.patch-plans}
+         * (queues {@code <name>.rule-bundles}, {@code <name>.patch-plans}); gateway replicas sharing a name share the
+         * messages, gateways with different names each get every message.
+         */
+        @WithDefault("tenant-gateway")
+        String subscription();
+
+        /** Longest long-poll an agent may ask for with {@code ?wait=}, in seconds. */
+        @WithDefault("60")
+        int maxWaitSeconds();
+
+        /** Largest apply-outcome body read, in bytes; larger bodies are answered 413. */
+        @WithDefault("262144")
+        long maxOutcomeBytes();
+
+        /** How often a readable message whose store fails is tried before it goes to the dead letters. */
+        @WithDefault("5")
+        int storeAttempts();
+
+        /** Longest pause between tries (store or broker reconnect); pauses double from 200 ms up to this. */
+        @WithDefault("PT30S")
+        Duration maxBackoff();
     }
 
     /** Isolating-device settings (admission quarantine). */

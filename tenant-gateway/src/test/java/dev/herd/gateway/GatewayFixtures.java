@@ -25,8 +25,17 @@ public class GatewayFixtures {
 
     public void reset() {
         QuarkusTransaction.requiringNew().run(() -> {
-            for (String table :
-                    new String[] {"machine_report", "agent_nonce", "outbox_message", "enrolment_token", "agent"}) {
+            for (String table : new String[] {
+                "apply_outcome",
+                "patch_plan",
+                "rule_bundle",
+                "delivery_dead_letter",
+                "machine_report",
+                "agent_nonce",
+                "outbox_message",
+                "enrolment_token",
+                "agent"
+            }) {
                 entities.createNativeQuery("DELETE FROM " + table).executeUpdate();
             }
         });

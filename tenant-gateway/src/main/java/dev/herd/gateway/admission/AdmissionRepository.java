@@ -23,6 +23,11 @@ public class AdmissionRepository implements PanacheRepositoryBase<Admission, UUI
         return findByIdOptional(id).filter(a -> scope.map(a.tenantId::equals).orElse(true));
     }
 
+    /** Every admission not released yet, of every tenant, oldest first: what the isolating device must hold. */
+    public List<Admission> listOpen() {
+        return list("status <> ?1", Sort.by("requestedAt").and("id"), Admission.Status.RELEASED);
+    }
+
     /** Whether the tenant already has an admission of this MAC address that is not released. */
     public boolean hasOpen(String tenantId, String mac) {
         return count("tenantId = ?1 and mac = ?2 and status <> ?3", tenantId, mac, Admission.Status.RELEASED) > 0;

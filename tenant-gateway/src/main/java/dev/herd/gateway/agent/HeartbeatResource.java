@@ -12,8 +12,11 @@ import java.util.UUID;
 @Path("/agent/heartbeat")
 public class HeartbeatResource {
 
-    /** What the gateway answers a heartbeat. */
-    public record Ack(UUID agentId, Instant receivedAt) {}
+    /**
+     * What the gateway answers a heartbeat; {@code lastReportSequence} is the highest report sequence stored for the
+     * agent (0 before the first), so an agent that lost its sequence file resumes after it.
+     */
+    public record Ack(UUID agentId, Instant receivedAt, long lastReportSequence) {}
 
     private final AgentAuthenticator authenticator;
 
@@ -29,6 +32,6 @@ public class HeartbeatResource {
             @HeaderParam(AgentHeaders.NONCE) String nonce) {
         Agent agent = authenticator.authenticate(authorization, timestamp, nonce);
         agent.lastHeartbeatAt = Instant.now();
-        return new Ack(agent.id, agent.lastHeartbeatAt);
+        return new Ack(agent.id, agent.lastHeartbeatAt, agent.lastReportSequence);
     }
 }

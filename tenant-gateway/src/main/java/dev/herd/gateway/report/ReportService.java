@@ -3,13 +3,11 @@ package dev.herd.gateway.report;
 import dev.herd.contracts.inventory.MachineInventory;
 import dev.herd.contracts.outbox.Outbox;
 import dev.herd.contracts.problem.HerdException;
-import dev.herd.contracts.problem.ProblemDetail.FieldError;
 import dev.herd.gateway.agent.Agent;
 import dev.herd.gateway.agent.AgentRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -41,11 +39,7 @@ public class ReportService {
             return new Intake("duplicate", s.sequence());
         }
         if (s.sequence() > expected) {
-            throw new HerdException(
-                    409,
-                    "sequence-gap",
-                    "Expected report sequence " + expected + ", got " + s.sequence() + ": send the missing ones first.",
-                    List.of(new FieldError("sequence", "expected-" + expected, "expected " + expected)));
+            throw new SequenceGapException(expected, s.sequence());
         }
         if (expected == 1 && !"FULL".equals(s.kind())) {
             throw HerdException.conflict("full-report-required", "The first report of an agent must be FULL.");

@@ -43,7 +43,8 @@ class AgentAuthenticationTest {
                 .post("/agent/heartbeat")
                 .then()
                 .statusCode(200)
-                .body("agentId", equalTo(agent.id().toString()));
+                .body("agentId", equalTo(agent.id().toString()))
+                .body("lastReportSequence", equalTo(0));
         given().auth()
                 .oauth2(acmeGateway())
                 .get("/api/agents/" + agent.id())

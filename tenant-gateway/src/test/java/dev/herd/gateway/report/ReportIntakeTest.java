@@ -74,9 +74,19 @@ class ReportIntakeTest {
         post(Reports.delta(3))
                 .statusCode(409)
                 .body("code", equalTo("sequence-gap"))
-                .body("detail", containsString("Expected report sequence 2"));
+                .contentType("application/problem+json")
+                .body("detail", containsString("Expected report sequence 2"))
+                .body("expectedSequence", equalTo(2));
         assertEquals(1, fixtures.count("machine_report"));
         assertEquals(1, fixtures.count("agent WHERE last_report_sequence = 1"));
+    }
+
+    @Test
+    void theHeartbeatNamesTheLastStoredSequenceSoALostSequenceFileCanResume() {
+        post(Reports.full(1)).statusCode(200);
+        post(Reports.delta(2)).statusCode(200);
+        asAgent(agent).post("/agent/heartbeat").then().statusCode(200).body("lastReportSequence", equalTo(2));
+        post(Reports.delta(3)).statusCode(200).body("status", equalTo("accepted"));
     }
 
     @Test
