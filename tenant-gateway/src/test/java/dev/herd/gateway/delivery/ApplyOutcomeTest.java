@@ -105,6 +105,17 @@ class ApplyOutcomeTest {
     }
 
     @Test
+    void aDryRunIsForwardedAndLeavesThePlanPending() {
+        post(acme, outcome(UUID.randomUUID(), "PATCH_PLAN", planId.toString(), "SIMULATED"))
+                .statusCode(200);
+        assertEquals(1, fixtures.count("patch_plan WHERE state = 'PENDING' AND done_at IS NULL"));
+        assertEquals(1, fixtures.count("outbox_message"));
+        post(acme, outcome(UUID.randomUUID(), "PATCH_PLAN", planId.toString(), "APPLIED"))
+                .statusCode(200);
+        assertEquals(1, fixtures.count("patch_plan WHERE state = 'APPLIED'"));
+    }
+
+    @Test
     void aRolledBackPlanIsDoneAndASecondOutcomeForItIsAConflict() {
         post(acme, outcome(UUID.randomUUID(), "PATCH_PLAN", planId.toString(), "ROLLED_BACK"))
                 .statusCode(200);

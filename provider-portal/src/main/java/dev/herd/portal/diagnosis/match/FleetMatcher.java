@@ -1,9 +1,12 @@
 package dev.herd.portal.diagnosis.match;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
@@ -31,16 +34,35 @@ public final class FleetMatcher {
         if (machine.ecosystem() == null) {
             return;
         }
-        Map<Finding, Verdict> first = new LinkedHashMap<>();
+        Map<String, List<InstalledPackage>> byName = new LinkedHashMap<>();
         for (InstalledPackage installed : machine.packages()) {
-            List<Verdict> verdicts = decided.computeIfAbsent(
-                    new Tuple(machine.ecosystem(), installed), t -> index.verdicts(t.ecosystem(), t.installed()));
-            for (int i = 0; i < verdicts.size(); i++) {
-                Verdict verdict = verdicts.get(i);
-                first.putIfAbsent(new Finding(verdict.advisoryId(), verdict.packageName()), verdict);
+            List<InstalledPackage> same = byName.computeIfAbsent(installed.name(), n -> new ArrayList<>(1));
+            if (!same.contains(installed)) {
+                same.add(installed);
             }
         }
-        first.values().forEach(verdict -> sink.accept(machine.key(), verdict));
+        for (List<InstalledPackage> same : byName.values()) {
+            if (same.size() == 1) {
+                List<Verdict> verdicts = decide(machine.ecosystem(), same.get(0));
+                for (int i = 0; i < verdicts.size(); i++) {
+                    sink.accept(machine.key(), verdicts.get(i));
+                }
+                continue;
+            }
+            Set<String> advisories = new HashSet<>();
+            for (InstalledPackage installed : same) {
+                for (Verdict verdict : decide(machine.ecosystem(), installed)) {
+                    if (advisories.add(verdict.advisoryId())) {
+                        sink.accept(machine.key(), verdict);
+                    }
+                }
+            }
+        }
+    }
+
+    private List<Verdict> decide(String ecosystem, InstalledPackage installed) {
+        return decided.computeIfAbsent(
+                new Tuple(ecosystem, installed), t -> index.verdicts(t.ecosystem(), t.installed()));
     }
 
     /** How many distinct tuples were decided so far. */
@@ -49,6 +71,4 @@ public final class FleetMatcher {
     }
 
     private record Tuple(String ecosystem, InstalledPackage installed) {}
-
-    private record Finding(String advisoryId, String packageName) {}
 }

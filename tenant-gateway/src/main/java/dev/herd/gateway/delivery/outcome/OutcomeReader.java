@@ -42,7 +42,7 @@ public class OutcomeReader {
             errors.add(new FieldError("kind", "NotNull", "must be RULE_BUNDLE or PATCH_PLAN"));
         }
         if (outcome.result() == null) {
-            errors.add(new FieldError("result", "NotNull", "must be APPLIED, ROLLED_BACK or FAILED"));
+            errors.add(new FieldError("result", "NotNull", "must be APPLIED, SIMULATED, ROLLED_BACK or FAILED"));
         }
         if (outcome.reference() == null || outcome.reference().isBlank()) {
             errors.add(new FieldError("reference", "NotBlank", "must name the plan id or the bundle revision"));

@@ -106,6 +106,9 @@ public class OutcomeService {
             throw HerdException.conflict(
                     "plan-done", "Patch plan " + plan.planId + " is already " + plan.state + " by another outcome.");
         }
+        if (outcome.result() == ApplyOutcome.Result.SIMULATED) {
+            return; // a dry run changes nothing: the plan stays pending until it is really applied
+        }
         plan.state = StoredPatchPlan.State.valueOf(outcome.result().name());
         plan.doneAt = now;
         plan.outcomeId = outcome.outcomeId();
