@@ -64,6 +64,7 @@ public class RuleBundlePublisher {
             if (addresses.isEmpty()) {
                 continue;
             }
+            names.sort(null);
             rendered.add(rule.toFilterRule(addresses));
             listed.add(new RuleBundle.Rule(
                     rule.number, rule.advisoryId, rule.action.name(), rule.protocol, rule.port, rule.signature, names));

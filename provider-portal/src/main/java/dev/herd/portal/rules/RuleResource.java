@@ -6,6 +6,8 @@ import dev.herd.contracts.tenancy.CurrentCaller;
 import dev.herd.contracts.tenancy.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -38,8 +40,8 @@ public class RuleResource {
         this.caller = caller;
     }
 
-    /** Why a rule is withdrawn by hand (optional). */
-    public record Withdrawal(@Size(max = 2000) String reason) {}
+    /** Why a rule is withdrawn by hand. */
+    public record Withdrawal(@NotBlank @Size(max = 2000) String reason) {}
 
     /** The newest bundle and what each machine's agent last reported on a bundle. */
     public record BundleView(RuleBundle bundle, List<BundleConfirmation> confirmations) {}
@@ -72,12 +74,10 @@ public class RuleResource {
     @Path("/rules/{number}/withdraw")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.TENANT_ADMIN})
     public RuleView withdraw(
-            @PathParam("tenant") String tenant, @PathParam("number") int number, @Valid Withdrawal body) {
+            @PathParam("tenant") String tenant, @PathParam("number") int number, @Valid @NotNull Withdrawal body) {
         caller.get().requireAccessTo(tenant);
-        String reason = body == null || body.reason() == null || body.reason().isBlank()
-                ? null
-                : body.reason().strip();
-        return views.of(service.withdraw(tenant, number, caller.get().subject(), reason));
+        return views.of(service.withdraw(
+                tenant, number, caller.get().subject(), body.reason().strip()));
     }
 
     @GET

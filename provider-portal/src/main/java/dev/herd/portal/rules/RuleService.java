@@ -147,7 +147,7 @@ public class RuleService {
             throw HerdException.conflict("rule-withdrawn", "Rule " + number + " is withdrawn already.");
         }
         boolean wasDeployed = rule.state == RuleState.DEPLOYED;
-        markWithdrawn(rule, "withdrawn by " + by + (reason == null ? "" : ": " + reason), Instant.now());
+        markWithdrawn(rule, "withdrawn by " + by + ": " + reason, Instant.now());
         rule.withdrawnByHand = true;
         reconcile(tenantId, wasDeployed);
         return rule;

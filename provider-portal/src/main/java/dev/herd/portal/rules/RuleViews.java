@@ -4,6 +4,7 @@ import dev.herd.portal.machine.Machine;
 import dev.herd.portal.machine.MachineRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,8 @@ public class RuleViews {
                     covered.add(new RuleView.ProtectedMachine(id, machine.name, addresses));
                 }
             }
+            covered.sort(Comparator.comparing(RuleView.ProtectedMachine::name));
+            unprotected.sort(null);
             views.add(new RuleView(
                     rule.number,
                     rule.advisoryId,
