@@ -162,7 +162,7 @@ public class FindingReconciler {
     }
 
     /** Moves findings to a state and records why. */
-    void transition(List<Long> ids, FindingState state, Instant closedAt, String reason, Instant now) {
+    public void transition(List<Long> ids, FindingState state, Instant closedAt, String reason, Instant now) {
         if (ids.isEmpty()) {
             return;
         }

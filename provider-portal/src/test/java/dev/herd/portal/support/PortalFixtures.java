@@ -6,7 +6,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
-/** Cleans the portal's diagnosis tables and waits for consumers. */
+/** Cleans the portal's diagnosis and protection tables and waits for consumers. */
 @ApplicationScoped
 public class PortalFixtures {
 
@@ -21,7 +21,8 @@ public class PortalFixtures {
                 .run(() -> entityManager
                         .createNativeQuery("TRUNCATE finding_history, finding, machine_package, machine, "
                                 + "advisory_package, advisory, consumed_message, dead_letter, tenant_policy, "
-                                + "outbox_message")
+                                + "outbox_message, rule_confirmation, rule_bundle, filter_rule_machine, "
+                                + "filter_rule, protection_counter, patch_plan")
                         .executeUpdate());
     }
 

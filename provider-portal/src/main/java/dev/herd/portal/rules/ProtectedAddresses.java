@@ -1,0 +1,29 @@
+package dev.herd.portal.rules;
+
+import dev.herd.portal.machine.Machine;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The addresses of a machine a filter rule can name: those that are IP literals ({@link AddressBlock} parses them,
+ * nothing is looked up). A machine with none is "unprotected": rules list it, bundles leave it out.
+ */
+final class ProtectedAddresses {
+
+    private ProtectedAddresses() {}
+
+    static List<String> of(Machine machine) {
+        List<String> valid = new ArrayList<>();
+        if (machine == null || machine.addresses == null) {
+            return valid;
+        }
+        for (String address : machine.addresses) {
+            try {
+                valid.add(AddressBlock.parse(address, "address").toString());
+            } catch (IllegalArgumentException e) {
+                // not a literal: this address cannot be filtered, the others still can
+            }
+        }
+        return valid;
+    }
+}

@@ -1,0 +1,205 @@
+package dev.herd.portal.rules;
+
+import dev.herd.contracts.problem.HerdException;
+import dev.herd.portal.advisory.KnownAdvisory;
+import dev.herd.portal.advisory.KnownAdvisoryRepository;
+import dev.herd.portal.diagnosis.DiagnosisService;
+import dev.herd.portal.machine.Machine;
+import dev.herd.portal.machine.MachineRepository;
+import dev.herd.portal.policy.PolicyRepository;
+import dev.herd.portal.policy.TenantPolicy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The lifecycle of a tenant's filter rules: proposed from open findings, deployed (at once when the filtering
+ * policy says so, otherwise by a tenant admin), kept in line with the affected machines, withdrawn when the
+ * findings they stand for are closed. Every change to the deployed rules publishes a new rule bundle.
+ */
+@ApplicationScoped
+public class RuleService {
+
+    private final TenantRuleRepository rules;
+    private final RuleFindings findings;
+    private final MachineRepository machines;
+    private final KnownAdvisoryRepository advisories;
+    private final PolicyRepository policies;
+    private final FindingProtection protection;
+    private final RuleBundlePublisher publisher;
+
+    public RuleService(
+            TenantRuleRepository rules,
+            RuleFindings findings,
+            MachineRepository machines,
+            KnownAdvisoryRepository advisories,
+            PolicyRepository policies,
+            FindingProtection protection,
+            RuleBundlePublisher publisher) {
+        this.rules = rules;
+        this.findings = findings;
+        this.machines = machines;
+        this.advisories = advisories;
+        this.policies = policies;
+        this.protection = protection;
+        this.publisher = publisher;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    void onFindingsChanged(@Observes DiagnosisService.FindingsChanged event) {
+        reconcile(event.tenantId(), false);
+    }
+
+    /**
+     * Brings the tenant's rules in line with its open filter findings, moves covered findings to MITIGATED (and
+     * uncovered ones back to OPEN), and publishes a bundle when the deployed rules changed or {@code publish} is set.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reconcile(String tenantId, boolean publish) {
+        rules.lock(tenantId);
+        Instant now = Instant.now();
+        List<FilterFinding> open = findings.of(tenantId);
+        Map<UUID, Machine> machineById =
+                machines.byIds(open.stream().map(FilterFinding::machineId).collect(Collectors.toSet())).stream()
+                        .collect(Collectors.toMap(m -> m.id, Function.identity()));
+        Set<String> advisoryIds = open.stream().map(FilterFinding::advisoryId).collect(Collectors.toSet());
+        Map<String, KnownAdvisory> advisoryById = advisoryIds.isEmpty()
+                ? Map.of()
+                : advisories.list("id in ?1", advisoryIds).stream()
+                        .collect(Collectors.toMap(a -> a.id, Function.identity()));
+        Map<RuleDraft.Key, RuleDraft> drafts = RuleDrafter.draft(open, machineById, advisoryById);
+        TenantPolicy policy = policies.of(tenantId);
+
+        List<TenantRule> known = new ArrayList<>(rules.matchable(tenantId));
+        Map<Long, Set<UUID>> machinesOf =
+                rules.machinesOf(known.stream().map(r -> r.id).toList());
+        Map<RuleDraft.Key, TenantRule> byKey = new HashMap<>();
+        for (TenantRule rule : known) {
+            // a live rule wins over one withdrawn by hand for the same advisory and mitigation
+            byKey.merge(
+                    new RuleDraft.Key(rule.advisoryId, rule.ruleKey),
+                    rule,
+                    (a, b) -> a.state != RuleState.WITHDRAWN ? a : b);
+        }
+        boolean changed = publish;
+        for (RuleDraft draft : drafts.values()) {
+            TenantRule rule = byKey.remove(draft.key());
+            if (rule == null) {
+                rule = propose(tenantId, draft, now);
+                known.add(rule);
+            } else if (rule.state == RuleState.WITHDRAWN) {
+                continue; // withdrawn by hand: not proposed again
+            }
+            if (!machinesOf.getOrDefault(rule.id, Set.of()).equals(draft.machines())) {
+                rules.replaceMachines(rule, draft.machines());
+                machinesOf.put(rule.id, new LinkedHashSet<>(draft.machines()));
+                changed |= rule.state == RuleState.DEPLOYED;
+            }
+            if (rule.state == RuleState.PROPOSED && deploysAtOnce(advisoryById.get(rule.advisoryId), policy)) {
+                markDeployed(rule, "deployed at once: the filtering policy protects this advisory immediately", now);
+                changed = true;
+            }
+        }
+        for (TenantRule stale : byKey.values()) {
+            if (stale.state != RuleState.WITHDRAWN) {
+                changed |= stale.state == RuleState.DEPLOYED;
+                markWithdrawn(stale, "no open finding needs it any more: the findings it covered are closed", now);
+            }
+        }
+        List<TenantRule> deployed =
+                known.stream().filter(r -> r.state == RuleState.DEPLOYED).toList();
+        protection.apply(open, deployed, machinesOf, machineById, now);
+        if (changed) {
+            publisher.publish(tenantId, now);
+        }
+    }
+
+    /** Deploys a proposed rule by hand. */
+    @Transactional
+    public TenantRule deploy(String tenantId, int number, String by) {
+        rules.lock(tenantId);
+        TenantRule rule = find(tenantId, number);
+        if (rule.state != RuleState.PROPOSED) {
+            throw HerdException.conflict(
+                    "rule-not-proposed", "Rule " + number + " is " + rule.state + "; only a PROPOSED rule deploys.");
+        }
+        markDeployed(rule, "deployed by " + by, Instant.now());
+        reconcile(tenantId, true);
+        return rule;
+    }
+
+    /** Withdraws a proposed or deployed rule by hand; it is not proposed again for the same mitigation. */
+    @Transactional
+    public TenantRule withdraw(String tenantId, int number, String by, String reason) {
+        rules.lock(tenantId);
+        TenantRule rule = find(tenantId, number);
+        if (rule.state == RuleState.WITHDRAWN) {
+            throw HerdException.conflict("rule-withdrawn", "Rule " + number + " is withdrawn already.");
+        }
+        boolean wasDeployed = rule.state == RuleState.DEPLOYED;
+        markWithdrawn(rule, "withdrawn by " + by + ": " + reason, Instant.now());
+        rule.withdrawnByHand = true;
+        reconcile(tenantId, wasDeployed);
+        return rule;
+    }
+
+    TenantRule find(String tenantId, int number) {
+        return rules.byNumber(tenantId, number)
+                .orElseThrow(() -> HerdException.notFound("rule-not-found", "No rule " + number + " in this tenant."));
+    }
+
+    /**
+     * Whether a rule deploys without waiting for an admin: the advisory is known-exploited and the policy filters
+     * those, or it is at or above the policy's emergency level. Rules proposed only because of the CVSS threshold
+     * wait for a tenant admin.
+     */
+    static boolean deploysAtOnce(KnownAdvisory advisory, TenantPolicy policy) {
+        if (advisory == null) {
+            return false;
+        }
+        TenantPolicy.Filtering filtering = policy.filtering();
+        return (filtering.knownExploited() && advisory.knownExploited)
+                || advisory.emergencyLevel >= Math.max(1, filtering.minEmergencyLevel());
+    }
+
+    private TenantRule propose(String tenantId, RuleDraft draft, Instant now) {
+        TenantRule rule = new TenantRule();
+        rule.tenantId = tenantId;
+        rule.number = rules.nextRuleNumber(tenantId);
+        rule.advisoryId = draft.advisoryId();
+        rule.ruleKey = draft.ruleKey();
+        rule.action = RuleAction.DROP;
+        rule.protocol = draft.protocol();
+        rule.port = draft.port();
+        rule.signature = draft.signature();
+        rule.description = draft.description();
+        rule.state = RuleState.PROPOSED;
+        rule.createdAt = now;
+        rule.reason = "proposed for the open findings of " + draft.advisoryId();
+        rules.persist(rule);
+        rules.flush();
+        return rule;
+    }
+
+    private static void markDeployed(TenantRule rule, String reason, Instant now) {
+        rule.state = RuleState.DEPLOYED;
+        rule.deployedAt = now;
+        rule.reason = reason;
+    }
+
+    private static void markWithdrawn(TenantRule rule, String reason, Instant now) {
+        rule.state = RuleState.WITHDRAWN;
+        rule.withdrawnAt = now;
+        rule.reason = reason;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.herd.portal.rules;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** The filter rules of a tenant, the machines each protects, and the tenant's rule numbers and bundle revisions. */
+@ApplicationScoped
+public class TenantRuleRepository implements PanacheRepositoryBase<TenantRule, Long> {
+
+    /**
+     * Locks the tenant's protection counter until the transaction ends: rule changes of one tenant (diagnosis,
+     * outcomes, HTTP) run one at a time.
+     */
+    public void lock(String tenantId) {
+        getEntityManager()
+                .createNativeQuery(
+                        "INSERT INTO protection_counter (tenant_id) VALUES (:t) ON CONFLICT (tenant_id) DO NOTHING")
+                .setParameter("t", tenantId)
+                .executeUpdate();
+        getEntityManager()
+                .createNativeQuery("SELECT tenant_id FROM protection_counter WHERE tenant_id = :t FOR UPDATE")
+                .setParameter("t", tenantId)
+                .getSingleResult();
+    }
+
+    /** The next rule number of the tenant (1, 2, ...); call after {@link #lock}. */
+    public int nextRuleNumber(String tenantId) {
+        return (int) next(tenantId, "last_rule_number");
+    }
+
+    /** The next bundle revision of the tenant (1, 2, ...); call after {@link #lock}. */
+    public long nextRevision(String tenantId) {
+        return next(tenantId, "last_revision");
+    }
+
+    private long next(String tenantId, String column) {
+        getEntityManager()
+                .createNativeQuery(
+                        "UPDATE protection_counter SET " + column + " = " + column + " + 1 " + "WHERE tenant_id = :t")
+                .setParameter("t", tenantId)
+                .executeUpdate();
+        return ((Number) getEntityManager()
+                        .createNativeQuery("SELECT " + column + " FROM protection_counter WHERE tenant_id = :t")
+                        .setParameter("t", tenantId)
+                        .getSingleResult())
+                .longValue();
+    }
+
+    /** Rules of the tenant in number order, optionally in one state. */
+    public List<TenantRule> ofTenant(String tenantId, RuleState state) {
+        return state == null
+                ? list("tenantId", Sort.by("number"), tenantId)
+                : list("tenantId = ?1 and state = ?2", Sort.by("number"), tenantId, state);
+    }
+
+    public Optional<TenantRule> byNumber(String tenantId, int number) {
+        return find("tenantId = ?1 and number = ?2", tenantId, number).firstResultOptional();
+    }
+
+    /** The rules a fresh draft is matched against: the live ones and those withdrawn by hand (not proposed again). */
+    public List<TenantRule> matchable(String tenantId) {
+        return list(
+                "tenantId = ?1 and (state <> ?2 or withdrawnByHand = true)",
+                Sort.by("number"),
+                tenantId,
+                RuleState.WITHDRAWN);
+    }
+
+    /** The machines of each rule. */
+    public Map<Long, Set<UUID>> machinesOf(Collection<Long> ruleIds) {
+        Map<Long, Set<UUID>> machines = new HashMap<>();
+        if (ruleIds.isEmpty()) {
+            return machines;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager()
+                .createNativeQuery("SELECT rule_id, machine_id FROM filter_rule_machine WHERE rule_id = ANY(:ids) "
+                        + "ORDER BY rule_id, machine_id")
+                .setParameter("ids", ruleIds.toArray(Long[]::new))
+                .getResultList();
+        for (Object[] row : rows) {
+            machines.computeIfAbsent(((Number) row[0]).longValue(), k -> new LinkedHashSet<>())
+                    .add((UUID) row[1]);
+        }
+        return machines;
+    }
+
+    public void replaceMachines(TenantRule rule, Set<UUID> machineIds) {
+        getEntityManager()
+                .createNativeQuery("DELETE FROM filter_rule_machine WHERE rule_id = :r")
+                .setParameter("r", rule.id)
+                .executeUpdate();
+        for (UUID machineId : machineIds) {
+            getEntityManager()
+                    .createNativeQuery(
+                            "INSERT INTO filter_rule_machine (rule_id, machine_id, tenant_id) " + "VALUES (:r, :m, :t)")
+                    .setParameter("r", rule.id)
+                    .setParameter("m", machineId)
+                    .setParameter("t", rule.tenantId)
+                    .executeUpdate();
+        }
+    }
+}
