@@ -2,11 +2,15 @@
 # Debian 12 advisories, the same again (all unchanged), and a 50,000-record OSV batch derived from them, through the
 # push API; prints documents per second and each run's ratio to the first (the baseline of this run).
 # ./herd bench gateway [SECONDS]: tenant-gateway intake against the gateway on HERD_GATEWAY_PORT (below).
+# ./herd bench diagnosis [MACHINES] [RANGES]: needs no running platform. The dpkg comparator against libapt
+# (python3-apt), then full diagnosis of MACHINES (default 10,000) copies of the Debian 12 sample fleet against RANGES
+# (default 50,000) advisory ranges derived from the sample advisories, and the incremental diagnosis of one advisory.
 herd_command() {
     case "${1:-}" in
         hub) herd_bench_hub ;;
         gateway) herd_bench_gateway "${2:-10}" ;;
-        *) herd_error "usage: ./herd bench hub | ./herd bench gateway [SECONDS_PER_RUN]"; exit 2 ;;
+        diagnosis) herd_bench_diagnosis "${2:-10000}" "${3:-50000}" ;;
+        *) herd_error "usage: ./herd bench hub | ./herd bench gateway [SECONDS_PER_RUN] | ./herd bench diagnosis [MACHINES] [RANGES]"; exit 2 ;;
     esac
 }
 
@@ -81,4 +85,23 @@ herd_bench_gateway() {
     [ -n "$credential" ] || herd_die "enrolment answered no credential: ${answer%$'\n'*}"
     "$JAVA_HOME/bin/java" "$HERD_ROOT/bench/gateway/GatewayIntakeBench.java" "$gateway" "$credential" \
         "$dir/report.json" "$seconds"
+}
+
+herd_bench_diagnosis() {
+    local machines=$1 ranges=$2 osv fleet classpath
+    source "$HERD_ROOT/launcher/lib/bench_versions.sh"
+    osv="$HERD_ROOT/../shared/data/debian12/debian12-dev-osv.json"
+    [ -r "$osv" ] || osv="$HERD_ROOT/testdata/shared-data/debian12/debian12-dev-osv.json"
+    fleet="$(dirname "$osv")/debian12-fleet.json"
+    [ -r "$fleet" ] || herd_die "sample data missing: $fleet"
+    herd_bench_versions 200000 10
+    classpath="$HERD_HOME/bench/portal-test.classpath"
+    herd_step "resolving the provider-portal test classpath"
+    (cd "$HERD_ROOT" && ./mvnw -q -pl provider-portal dependency:build-classpath -Dmdep.includeScope=test \
+        -Dmdep.outputFile="$classpath") || herd_die "could not resolve the provider-portal classpath"
+    herd_step "diagnosis: $machines machines x 713 packages against $ranges+ advisory ranges (in memory)"
+    "$JAVA_HOME/bin/java" -Xmx4g -cp \
+        "$HERD_ROOT/provider-portal/target/classes:$HERD_ROOT/provider-portal/target/test-classes:$(cat "$classpath")" \
+        dev.herd.portal.diagnosis.bench.DiagnosisBenchmark "$osv" "$fleet" "$machines" "$ranges" \
+        || herd_die "DiagnosisBenchmark failed"
 }

@@ -16,8 +16,8 @@ herd_bench_versions() {
             || herd_die "could not make the version pairs"
         mv "$pairs.part" "$pairs"
     fi
-    herd_step "compiling provider-portal classes and tests (./mvnw -o -q -pl provider-portal test-compile)"
-    (cd "$HERD_ROOT" && ./mvnw -o -q -pl provider-portal test-compile) || herd_die "could not compile provider-portal"
+    herd_step "compiling provider-portal classes and tests"
+    (cd "$HERD_ROOT" && ./mvnw -q -pl contracts,provider-portal test-compile) || herd_die "could not compile provider-portal"
     herd_step "libapt: apt_pkg.version_compare, best of $rounds rounds"
     apt_out=$(/usr/bin/python3 "$HERD_ROOT/bench/diagnosis/apt_compare.py" "$pairs" "$rounds") \
         || herd_die "apt_compare.py failed"
