@@ -8,7 +8,7 @@ import java.util.UUID;
  * Message on {@value #ADDRESS}: an order for the recovery broker (DESIGN §3.4). ISOLATE cuts damaged machines off at
  * an isolation point (an isolating device of the tenant's topology) in one of three modes; RECOVER runs a playbook on
  * them through their agents; UNISOLATE lifts the isolation once monitor data confirm recovery. Orders are
- * idempotent by {@code orderId}.
+ * idempotent by {@code orderId}; {@code owners} are the mail addresses told of the outcome.
  */
 public record IsolationOrder(
         UUID orderId,
@@ -21,7 +21,7 @@ public record IsolationOrder(
         String signature,
         Integer rateLimitPerSecond,
         List<PlaybookStep> playbook,
-        List<String> notify,
+        List<String> owners,
         String reason,
         Instant issuedAt) {
 
@@ -57,6 +57,6 @@ public record IsolationOrder(
     public IsolationOrder {
         machines = machines == null ? List.of() : List.copyOf(machines);
         playbook = playbook == null ? List.of() : List.copyOf(playbook);
-        notify = notify == null ? List.of() : List.copyOf(notify);
+        owners = owners == null ? List.of() : List.copyOf(owners);
     }
 }
