@@ -1,6 +1,9 @@
 # ./herd test [MVN_ARGS]: the whole test suite with real parts and no Docker. Starts a throwaway PostgreSQL and a
 # Keycloak (realm herd) on free ports, unless HERD_TEST_DB_URL / HERD_TEST_OIDC_URL point at running ones; each
 # service's tests start an embedded Artemis broker themselves. Extra arguments go to Maven (e.g. -pl provider-portal).
+# Without extra arguments, a green suite is followed by the end-to-end check: the whole platform started from the
+# built jars on free ports under .herd/test/e2e, `./herd check debian12` against it, and `./herd down`
+# (HERD_TEST_E2E=0 skips it).
 herd_command() {
     local dir="$HERD_HOME/test" started=$SECONDS
     herd_require_java
@@ -37,7 +40,33 @@ herd_command() {
     herd_step "running the test suite (./mvnw verify $*)"
     local status=0
     (cd "$HERD_ROOT" && ./mvnw -B verify "$@") || status=$?
+    if [ $status -eq 0 ] && [ $# -eq 0 ] && [ "${HERD_TEST_E2E:-1}" != 0 ]; then
+        herd_test_end_to_end || status=$?
+    fi
     herd_info "tests finished in $((SECONDS - started)) s with status $status"
+    return $status
+}
+
+# The whole platform on free ports with its own state, checked against the Debian 12 truth through the real hub,
+# gateway and portal, then stopped.
+herd_test_end_to_end() {
+    local home="$HERD_HOME/test/e2e" status=0 variable
+    local -a ports=()
+    for variable in HERD_PG_PORT HERD_ARTEMIS_PORT HERD_ARTEMIS_CONSOLE_PORT HERD_KEYCLOAK_PORT HERD_KEYCLOAK_MGMT_PORT \
+        HERD_HUB_PORT HERD_GATEWAY_PORT HERD_PORTAL_PORT HERD_RECOVERY_PORT; do
+        ports+=("$variable=$(herd_free_port)")
+    done
+    herd_step "end-to-end: the platform on free ports (${ports[*]}), then ./herd check debian12"
+    rm -rf "$home"
+    env HERD_HOME="$home" "${ports[@]}" "$HERD_ROOT/herd" up >"$HERD_LOGS/test-e2e-up.log" 2>&1 || {
+        herd_error "end-to-end: ./herd up failed; the tail of $HERD_LOGS/test-e2e-up.log:"
+        tail -n 20 "$HERD_LOGS/test-e2e-up.log" >&2
+        status=1
+    }
+    if [ $status -eq 0 ]; then
+        env HERD_HOME="$home" "${ports[@]}" "$HERD_ROOT/herd" check debian12 || status=$?
+    fi
+    env HERD_HOME="$home" "${ports[@]}" "$HERD_ROOT/herd" down >/dev/null 2>&1 || true
     return $status
 }
 

@@ -34,6 +34,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class IngestService {
 
+    private static final int STORE_TIMEOUT_SECONDS = 600;
+
     private static final Logger LOG = Logger.getLogger(IngestService.class);
 
     private final OsvSchema osvSchema;
@@ -100,7 +102,9 @@ public class IngestService {
      */
     public List<IngestResult> store(Submission base, List<Verified> documents) {
         try {
+            // One KEV catalogue is one document of 1,400 statements: allow it far more than the 60 s default.
             return QuarkusTransaction.requiringNew()
+                    .timeout(STORE_TIMEOUT_SECONDS)
                     .call(() -> documents.stream()
                             .map(document -> storeOne(base, document))
                             .toList());
