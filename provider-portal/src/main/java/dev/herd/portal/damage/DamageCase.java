@@ -1,0 +1,23 @@
+package dev.herd.portal.damage;
+
+import dev.herd.contracts.isolation.IsolationOrder.Mode;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A tenant's damage from its first detection until recovery closes it: the newest signature, whether it spreads, the
+ * damage range (segments of the damaged machines), the isolation point and mode, or why there is no isolation point.
+ */
+public record DamageCase(
+        UUID id,
+        String tenantId,
+        String state,
+        Instant openedAt,
+        Instant updatedAt,
+        String signature,
+        boolean spreading,
+        List<String> range,
+        String isolationPoint,
+        String isolationNote,
+        Mode mode) {}

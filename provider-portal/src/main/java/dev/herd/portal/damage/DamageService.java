@@ -1,0 +1,129 @@
+package dev.herd.portal.damage;
+
+import dev.herd.contracts.damage.DamageReport;
+import dev.herd.contracts.monitor.MonitorRecords.FlowRecord;
+import dev.herd.portal.machine.Machine;
+import dev.herd.portal.topology.Cidr;
+import dev.herd.portal.topology.Topology;
+import dev.herd.portal.topology.TopologyRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Turns what monitor records show into damage: signature hits and abnormal profiles become events of the tenant's
+ * open case; new signatures and attacker addresses are learnt and reported to the hub; then the case is assessed.
+ */
+@ApplicationScoped
+public class DamageService {
+
+    private final DamageCaseRepository cases;
+    private final CaseAssessor assessor;
+    private final CommunicationProfile profiles;
+    private final AttackIndicatorRepository indicators;
+    private final DamageReportPublisher reports;
+    private final DamageSettingsRepository settings;
+    private final TopologyRepository topologies;
+
+    public DamageService(
+            DamageCaseRepository cases,
+            CaseAssessor assessor,
+            CommunicationProfile profiles,
+            AttackIndicatorRepository indicators,
+            DamageReportPublisher reports,
+            DamageSettingsRepository settings,
+            TopologyRepository topologies) {
+        this.cases = cases;
+        this.assessor = assessor;
+        this.profiles = profiles;
+        this.indicators = indicators;
+        this.reports = reports;
+        this.settings = settings;
+        this.topologies = topologies;
+    }
+
+    /** Applies one agent's flows (canary flows already taken out). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(String tenantId, UUID agentId, List<FlowRecord> flows, List<Machine> fleet) {
+        DamageSettings tenantSettings = settings.of(tenantId);
+        Topology topology = topologies.of(tenantId);
+        List<DamageEvent> events = new ArrayList<>();
+        List<FlowRecord> hits = new ArrayList<>();
+        for (FlowRecord flow : flows) {
+            if (flow.signature() != null && !flow.signature().isBlank()) {
+                UUID machine = target(flow, fleet).orElse(agentId);
+                events.add(new DamageEvent(
+                        machine, DamageKind.SIGNATURE, flow.signature().strip(), null, flow.time()));
+                hits.add(flow);
+            }
+        }
+        for (CommunicationProfile.Abnormal abnormal : profiles.record(tenantId, agentId, flows, tenantSettings)) {
+            events.add(new DamageEvent(
+                    abnormal.machineId(), DamageKind.DIVERGENCE, null, abnormal.score(), abnormal.lastFlowAt()));
+        }
+        if (events.isEmpty()) {
+            return;
+        }
+        UUID caseId = cases.openCase(tenantId, events.getFirst().at());
+        events.forEach(e -> cases.addEvent(tenantId, caseId, e));
+        assessor.assess(tenantId, caseId, tenantSettings, topology, fleet);
+        int damaged = (int) cases.events(tenantId, caseId).stream()
+                .map(DamageEvent::machineId)
+                .distinct()
+                .count();
+        for (FlowRecord hit : hits) {
+            learn(tenantId, hit, topology, damaged);
+        }
+    }
+
+    /** Learns the hit's signature and, when it came from outside the tenant's segments, its source. */
+    private void learn(String tenantId, FlowRecord hit, Topology topology, int damaged) {
+        List<DamageReport.Indicator> learnt = new ArrayList<>();
+        String signature = hit.signature().strip();
+        if (indicators.learn(
+                DamageReport.Type.SIGNATURE,
+                signature,
+                hit.protocol(),
+                hit.port(),
+                hit.time(),
+                AttackIndicator.LOCAL)) {
+            learnt.add(new DamageReport.Indicator(DamageReport.Type.SIGNATURE, signature, hit.protocol(), hit.port()));
+        }
+        String source = hit.source() == null ? null : hit.source().strip();
+        if (Cidr.address(source).isPresent()
+                && !topology.segments().isEmpty()
+                && !topology.covers(source)
+                && indicators.learn(
+                        DamageReport.Type.ATTACKER_ADDRESS,
+                        source,
+                        hit.protocol(),
+                        hit.port(),
+                        hit.time(),
+                        AttackIndicator.LOCAL)) {
+            learnt.add(
+                    new DamageReport.Indicator(DamageReport.Type.ATTACKER_ADDRESS, source, hit.protocol(), hit.port()));
+        }
+        if (!learnt.isEmpty()) {
+            reports.report(tenantId, hit.time(), learnt, damaged);
+        }
+    }
+
+    /** The tenant's machine the flow went to, by destination address. */
+    private static Optional<UUID> target(FlowRecord flow, List<Machine> fleet) {
+        Optional<byte[]> destination = Cidr.address(flow.destination());
+        if (destination.isEmpty()) {
+            return Optional.empty();
+        }
+        return fleet.stream()
+                .filter(m -> m.addresses.stream()
+                        .map(Cidr::address)
+                        .flatMap(Optional::stream)
+                        .anyMatch(a -> Arrays.equals(a, destination.get())))
+                .map(m -> m.id)
+                .findFirst();
+    }
+}

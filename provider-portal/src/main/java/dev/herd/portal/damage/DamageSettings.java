@@ -1,0 +1,39 @@
+package dev.herd.portal.damage;
+
+import dev.herd.contracts.isolation.IsolationOrder.Mode;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/**
+ * What a tenant wants of damage detection and isolation: the divergence threshold above which a machine's
+ * communication profile is abnormal, the profile window (and how many earlier windows form the baseline), the spread
+ * window damaged machines are counted in, the isolation mode for each situation, the rate for RATE_LIMIT, and the
+ * contact mail told of every isolation order.
+ */
+public record DamageSettings(
+        @NotNull @DecimalMin("0.0") @DecimalMax("1.0") Double threshold,
+        @Min(10) @Max(86_400) int profileWindowSeconds,
+        @Min(1) @Max(1_000) int baselineWindows,
+        @Min(10) @Max(86_400) int spreadWindowSeconds,
+        @NotNull @Valid Modes modes,
+        @Min(1) @Max(1_000_000) int rateLimitPerSecond,
+        @Email @Size(max = 254) String contactMail) {
+
+    /** The settings of a tenant that never set any. */
+    public static DamageSettings defaults() {
+        return new DamageSettings(
+                0.5, 300, 12, 60, new Modes(Mode.COMPLETE, Mode.DROP_SIGNATURE, Mode.RATE_LIMIT), 100, null);
+    }
+
+    /** The isolation mode when damage spreads, when a known signature hit without spreading, and for divergence only. */
+    public record Modes(
+            @NotNull Mode spreading,
+            @NotNull Mode signature,
+            @NotNull Mode divergence) {}
+}

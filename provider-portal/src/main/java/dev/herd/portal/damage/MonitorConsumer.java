@@ -1,0 +1,98 @@
+package dev.herd.portal.damage;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herd.contracts.monitor.MonitorRecords;
+import dev.herd.contracts.monitor.MonitorRecords.FlowRecord;
+import dev.herd.portal.index.Canary;
+import dev.herd.portal.index.CanaryRepository;
+import dev.herd.portal.index.DetectorLiveness;
+import dev.herd.portal.machine.Machine;
+import dev.herd.portal.machine.MachineRepository;
+import dev.herd.portal.messaging.BadMessageException;
+import dev.herd.portal.messaging.MessageHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the monitor records gateways forward ({@link MonitorRecords}, subscription {@code portal-monitor}): the agent
+ * is alive, canary flows mark their canary seen and go no further (never an attack), every other flow goes to damage
+ * detection.
+ */
+@ApplicationScoped
+public class MonitorConsumer implements MessageHandler {
+
+    private final MachineRepository machines;
+    private final DetectorLiveness liveness;
+    private final CanaryRepository canaries;
+    private final DamageService damage;
+    private final ObjectMapper json;
+
+    public MonitorConsumer(
+            MachineRepository machines,
+            DetectorLiveness liveness,
+            CanaryRepository canaries,
+            DamageService damage,
+            ObjectMapper json) {
+        this.machines = machines;
+        this.liveness = liveness;
+        this.canaries = canaries;
+        this.damage = damage;
+        this.json = json;
+    }
+
+    @Override
+    public String address() {
+        return MonitorRecords.ADDRESS;
+    }
+
+    @Override
+    public String subscription() {
+        return "portal-monitor";
+    }
+
+    @Override
+    public void handle(String payload) {
+        MonitorRecords batch = read(payload);
+        Machine agent = machines.findById(batch.agentId());
+        if (agent != null && !agent.tenantId.equals(batch.tenantId())) {
+            throw new BadMessageException("monitor records of agent " + batch.agentId() + " name tenant "
+                    + batch.tenantId() + " but the agent's machine belongs to another tenant");
+        }
+        liveness.seen(
+                batch.tenantId(), batch.agentId(), batch.receivedAt() != null ? batch.receivedAt() : Instant.now());
+        List<FlowRecord> flows = new ArrayList<>();
+        for (FlowRecord flow : batch.records()) {
+            if (Canary.isCanary(flow.signature())) {
+                canaries.seen(batch.tenantId(), flow.signature(), flow.time());
+            } else {
+                flows.add(flow);
+            }
+        }
+        damage.apply(batch.tenantId(), batch.agentId(), flows, machines.ofTenant(batch.tenantId()));
+    }
+
+    private MonitorRecords read(String payload) {
+        MonitorRecords batch;
+        try {
+            batch = json.readValue(payload, MonitorRecords.class);
+        } catch (JsonProcessingException e) {
+            throw new BadMessageException("unreadable monitor records: " + e.getOriginalMessage(), e);
+        }
+        if (batch == null || batch.tenantId() == null || batch.tenantId().isBlank() || batch.agentId() == null) {
+            throw new BadMessageException("monitor records without tenant or agent");
+        }
+        for (int i = 0; i < batch.records().size(); i++) {
+            FlowRecord flow = batch.records().get(i);
+            if (flow == null
+                    || flow.time() == null
+                    || flow.destination() == null
+                    || flow.destination().isBlank()) {
+                throw new BadMessageException("monitor record " + i + " has no time or destination");
+            }
+        }
+        return batch;
+    }
+}

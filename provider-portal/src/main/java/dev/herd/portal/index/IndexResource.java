@@ -1,0 +1,27 @@
+package dev.herd.portal.index;
+
+import dev.herd.contracts.tenancy.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import java.util.List;
+
+/**
+ * Every tenant's vulnerability and risk indices, for MSSP staff. Tenant users read their own through
+ * {@link TenantIndexResource}.
+ */
+@Path("/api/indices")
+public class IndexResource {
+
+    private final IndexService indices;
+
+    public IndexResource(IndexService indices) {
+        this.indices = indices;
+    }
+
+    @GET
+    @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST})
+    public List<TenantIndices> all() {
+        return indices.all();
+    }
+}
