@@ -21,6 +21,9 @@ public interface HubConfig {
     /** Pull source settings. */
     Pull pull();
 
+    /** Delivery of damage reports to subscribed providers. */
+    DamageReports damageReports();
+
     /** Push API settings. */
     interface Push {
 
@@ -39,5 +42,25 @@ public interface HubConfig {
         /** Connect and response timeout of each http(s) request a pull makes. */
         @WithDefault("60s")
         Duration httpTimeout();
+    }
+
+    /** Delivery of damage reports to subscribed providers. */
+    interface DamageReports {
+
+        /** How often due deliveries are tried (read by the schedule); {@code off} disables it. */
+        @WithDefault("10s")
+        String deliverEvery();
+
+        /** Connect and response timeout of each delivery. */
+        @WithDefault("10s")
+        Duration httpTimeout();
+
+        /** Attempts before a delivery is given up (FAILED). */
+        @WithDefault("10")
+        int maxAttempts();
+
+        /** Wait before the first retry; it doubles with each failure, up to an hour. */
+        @WithDefault("30s")
+        Duration firstRetry();
     }
 }

@@ -22,6 +22,8 @@ public class HubFixtures {
     public static final String CSAF_PROVIDER = "csaf-demo";
     /** Tier 1: stored, never acted on by itself. */
     public static final String RUMOUR_PROVIDER = "rumours";
+    /** The built-in provider of damage reports, tier 4 as migration V4 creates it. */
+    public static final String COMMUNITY_PROVIDER = "herd-community";
 
     private final EntityManager em;
     private final ProviderRepository providers;
@@ -37,6 +39,7 @@ public class HubFixtures {
             providers.persist(provider(OSV_PROVIDER, 3));
             providers.persist(provider(CSAF_PROVIDER, 4));
             providers.persist(provider(RUMOUR_PROVIDER, 1));
+            providers.persist(provider(COMMUNITY_PROVIDER, 4));
         });
     }
 
@@ -45,7 +48,8 @@ public class HubFixtures {
         QuarkusTransaction.requiringNew()
                 .run(() -> em.createNativeQuery(
                                 "TRUNCATE advisory, advisory_alias, advisory_package, provenance, rejection, outbox_message, "
-                                        + "provider CASCADE")
+                                        + "consumed_message, dead_letter, community_advisory, community_report, "
+                                        + "damage_delivery, provider CASCADE")
                         .executeUpdate());
     }
 

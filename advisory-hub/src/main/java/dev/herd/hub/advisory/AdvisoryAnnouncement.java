@@ -31,7 +31,7 @@ final class AdvisoryAnnouncement {
                 content.affected().stream().map(AdvisoryAnnouncement::affected).toList(),
                 content.mitigations().stream()
                         .map(m -> new AdvisoryChanged.Mitigation(
-                                m.protocol(), m.port(), m.service(), m.signature(), m.description()))
+                                m.protocol(), m.port(), m.service(), m.signature(), m.description(), m.sourceAddress()))
                         .toList(),
                 content.patches().stream()
                         .map(p -> new AdvisoryChanged.Patch(

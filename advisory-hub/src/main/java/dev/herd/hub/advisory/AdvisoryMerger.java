@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -85,6 +86,28 @@ public class AdvisoryMerger {
         advisories.replacePackages(advisory.id, packages, kind == MergeOutcome.Kind.CREATED);
         outbox.enqueue(AdvisoryChanged.ADDRESS, advisory.id, AdvisoryAnnouncement.of(advisory, kind, packages));
         return new MergeOutcome(kind, advisory.id, alsoMatched);
+    }
+
+    /**
+     * Withdraws an advisory by decision of the MSSP rather than of its providers: every statement stops standing, the
+     * advisory resolves as withdrawn and a WITHDRAWN announcement goes out, in the caller's transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void withdraw(String advisoryId, Instant now) {
+        advisories.lockMergeKeys(Set.of(advisoryId.toUpperCase(Locale.ROOT)));
+        Advisory advisory = advisories.findById(advisoryId);
+        List<Provenance> said = provenance.listFor(advisoryId);
+        said.forEach(p -> p.withdrawn = true);
+        provenance.flush();
+        AdvisoryResolver.resolve(advisory, said, now);
+        advisories.flush();
+        Set<AdvisoryRepository.PackageKey> packages = advisory.content.affected().stream()
+                .map(a -> new AdvisoryRepository.PackageKey(a.ecosystem(), a.name()))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        outbox.enqueue(
+                AdvisoryChanged.ADDRESS,
+                advisory.id,
+                AdvisoryAnnouncement.of(advisory, MergeOutcome.Kind.UPDATED, packages));
     }
 
     private static void fill(Provenance said, Submission submission, AdvisoryStatement statement, String hash) {

@@ -22,4 +22,8 @@ public class Provider {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** Where the provider wants damage reports POSTed; null when it did not ask for them. */
+    @Column(name = "damage_report_url")
+    public String damageReportUrl;
 }

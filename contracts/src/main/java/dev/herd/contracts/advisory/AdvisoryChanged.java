@@ -67,8 +67,17 @@ public record AdvisoryChanged(
     /** One range event: exactly one of the four is set. */
     public record Event(String introduced, String fixed, String lastAffected, String limit) {}
 
-    /** A filter spec that protects until the patch is in. */
-    public record Mitigation(String protocol, Integer port, String service, String signature, String description) {}
+    /**
+     * A filter spec that protects until the patch is in. {@code sourceAddress} is an attacker's address or CIDR block
+     * whose traffic to the protected machines is dropped (null: from any source).
+     */
+    public record Mitigation(
+            String protocol,
+            Integer port,
+            String service,
+            String signature,
+            String description,
+            String sourceAddress) {}
 
     /** A package and the version that fixes it, or a vendor patch id and where to get it. */
     public record Patch(String ecosystem, String packageName, String fixedVersion, String vendorPatchId, String url) {}

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herd.contracts.advisory.AdvisoryChanged;
 import dev.herd.portal.diagnosis.DiagnosisService;
+import dev.herd.portal.exposure.ExposureService;
 import dev.herd.portal.messaging.BadMessageException;
 import dev.herd.portal.messaging.MessageHandler;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,18 +13,25 @@ import java.time.Instant;
 
 /**
  * Keeps the portal's copy of every advisory the hub announces ({@link AdvisoryChanged}) and re-diagnoses the
- * machines that have one of its packages.
+ * machines that have one of its packages, or (an advisory without packages, such as a community advisory) the
+ * machines it exposes.
  */
 @ApplicationScoped
 public class AdvisoryConsumer implements MessageHandler {
 
     private final KnownAdvisoryRepository advisories;
     private final DiagnosisService diagnosis;
+    private final ExposureService exposure;
     private final ObjectMapper json;
 
-    public AdvisoryConsumer(KnownAdvisoryRepository advisories, DiagnosisService diagnosis, ObjectMapper json) {
+    public AdvisoryConsumer(
+            KnownAdvisoryRepository advisories,
+            DiagnosisService diagnosis,
+            ExposureService exposure,
+            ObjectMapper json) {
         this.advisories = advisories;
         this.diagnosis = diagnosis;
+        this.exposure = exposure;
         this.json = json;
     }
 
@@ -64,6 +72,7 @@ public class AdvisoryConsumer implements MessageHandler {
         advisories.persist(advisory);
         advisories.replacePackages(advisory);
         diagnosis.advisoryChanged(advisory);
+        exposure.advisoryChanged(advisory);
     }
 
     private AdvisoryChanged read(String payload) {

@@ -2,6 +2,7 @@ package dev.herd.portal.diagnosis;
 
 import dev.herd.portal.advisory.KnownAdvisory;
 import dev.herd.portal.diagnosis.match.Verdict;
+import dev.herd.portal.exposure.ExposedService;
 import dev.herd.portal.policy.TenantPolicy;
 
 /** Chooses the action for a finding from its advisory and the tenant's policy (DESIGN §3.3). */
@@ -14,7 +15,7 @@ public final class ActionDecider {
             return FindingAction.MONITOR;
         }
         boolean patchable = verdict.fixed() != null && !forbidden(policy, verdict);
-        boolean hasRule = advisory.mitigations.stream().anyMatch(m -> m.port() != null || m.signature() != null);
+        boolean hasRule = advisory.mitigations.stream().anyMatch(ExposedService::filters);
         if (wantsFilter(advisory, policy)) {
             if (hasRule) {
                 return patchable ? FindingAction.FILTER_UNTIL_PATCHED : FindingAction.FILTER;

@@ -56,11 +56,23 @@ public class FindingReconciler {
             boolean withdrawn,
             Map<UUID, List<Verdict>> verdicts,
             Map<String, KnownAdvisory> advisories) {
+        return reconcile(machines, advisoryScope, withdrawn, verdicts, advisories, FindingKind.PACKAGE);
+    }
+
+    /** As {@link #reconcile(Collection, String, boolean, Map, Map)}, for the findings of {@code kind} only. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Outcome reconcile(
+            Collection<Machine> machines,
+            String advisoryScope,
+            boolean withdrawn,
+            Map<UUID, List<Verdict>> verdicts,
+            Map<String, KnownAdvisory> advisories,
+            FindingKind kind) {
         if (machines.isEmpty()) {
             return new Outcome(0, 0, 0, 0);
         }
         Instant now = Instant.now();
-        Map<Key, Stored> stored = load(machines, advisoryScope);
+        Map<Key, Stored> stored = load(machines, advisoryScope, kind);
         Map<String, TenantPolicy> policyOf = new HashMap<>();
         List<Object[]> inserts = new ArrayList<>();
         List<Long> reopened = new ArrayList<>();
@@ -95,19 +107,15 @@ public class FindingReconciler {
         insert(inserts, now);
         transition(reopened, FindingState.OPEN, null, "affected again", now);
         FindingState closedState = withdrawn ? FindingState.WITHDRAWN : FindingState.PATCHED;
-        transition(
-                closing,
-                closedState,
-                now,
-                withdrawn ? "advisory withdrawn" : "no longer affected: the installed version is not in range",
-                now);
+        transition(closing, closedState, now, withdrawn ? "advisory withdrawn" : kind.closedReason(), now);
         return new Outcome(inserts.size(), reopened.size(), closing.size(), changed);
     }
 
-    private Map<Key, Stored> load(Collection<Machine> machines, String advisoryScope) {
+    private Map<Key, Stored> load(Collection<Machine> machines, String advisoryScope, FindingKind kind) {
         Query query = entityManager.createNativeQuery("SELECT id, machine_id, advisory_id, package_name, installed, "
                 + "fixed, source_document, action, state FROM finding WHERE machine_id = ANY(:ids)"
-                + (advisoryScope == null ? "" : " AND advisory_id = :advisory"));
+                + (advisoryScope == null ? "" : " AND advisory_id = :advisory")
+                + kind.filter());
         query.setParameter("ids", machines.stream().map(m -> m.id).toArray(UUID[]::new));
         if (advisoryScope != null) {
             query.setParameter("advisory", advisoryScope);

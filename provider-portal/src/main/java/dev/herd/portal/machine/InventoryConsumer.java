@@ -5,13 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herd.contracts.inventory.MachineInventory;
 import dev.herd.portal.diagnosis.DiagnosisService;
 import dev.herd.portal.diagnosis.match.Ecosystems;
+import dev.herd.portal.exposure.ExposureService;
 import dev.herd.portal.messaging.BadMessageException;
 import dev.herd.portal.messaging.MessageHandler;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Objects;
 import org.jboss.logging.Logger;
 
 /**
- * Applies the machine inventories gateways forward ({@link MachineInventory}) and re-diagnoses that machine only.
+ * Applies the machine inventories gateways forward ({@link MachineInventory}) and re-diagnoses that machine only (its
+ * exposure too when the services it listens on changed).
  * Messages of one machine arrive in sequence order; one at or below the last applied sequence was applied already.
  */
 @ApplicationScoped
@@ -22,13 +25,19 @@ public class InventoryConsumer implements MessageHandler {
     private final MachineRepository machines;
     private final InstalledPackages packages;
     private final DiagnosisService diagnosis;
+    private final ExposureService exposure;
     private final ObjectMapper json;
 
     public InventoryConsumer(
-            MachineRepository machines, InstalledPackages packages, DiagnosisService diagnosis, ObjectMapper json) {
+            MachineRepository machines,
+            InstalledPackages packages,
+            DiagnosisService diagnosis,
+            ExposureService exposure,
+            ObjectMapper json) {
         this.machines = machines;
         this.packages = packages;
         this.diagnosis = diagnosis;
+        this.exposure = exposure;
         this.json = json;
     }
 
@@ -60,6 +69,7 @@ public class InventoryConsumer implements MessageHandler {
                     "Machine %s: delta %d follows %d; applying it anyway",
                     machine.id, inventory.sequence(), machine.lastSequence);
         }
+        boolean listeningChanged = machine == null || !Objects.equals(machine.listening, inventory.listening());
         if (machine == null) {
             machine = new Machine();
             machine.id = inventory.agentId();
@@ -86,6 +96,9 @@ public class InventoryConsumer implements MessageHandler {
         }
         packages.upsert(machine, inventory.packages());
         diagnosis.machineChanged(machine);
+        if (listeningChanged) {
+            exposure.machineChanged(machine);
+        }
     }
 
     private MachineInventory read(String payload) {

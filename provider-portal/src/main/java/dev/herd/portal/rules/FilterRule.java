@@ -16,6 +16,8 @@ import java.util.List;
  *     null otherwise
  * @param signature payload bytes (as text) that Suricata matches, or null for a pure network rule
  * @param addresses IPv4/IPv6 address or CIDR literals of the protected machines; no host names
+ * @param sources IPv4/IPv6 address or CIDR literals of the attackers whose traffic the rule matches; empty for any
+ *     source
  */
 public record FilterRule(
         int number,
@@ -25,7 +27,21 @@ public record FilterRule(
         Integer port,
         Integer rateLimitPerSecond,
         String signature,
-        List<String> addresses) {
+        List<String> addresses,
+        List<String> sources) {
+
+    /** A rule for traffic from any source. */
+    public FilterRule(
+            int number,
+            String advisoryId,
+            RuleAction action,
+            String protocol,
+            Integer port,
+            Integer rateLimitPerSecond,
+            String signature,
+            List<String> addresses) {
+        this(number, advisoryId, action, protocol, port, rateLimitPerSecond, signature, addresses, List.of());
+    }
 
     public FilterRule {
         if (number <= 0) {
@@ -63,6 +79,11 @@ public record FilterRule(
             AddressBlock.parse(addresses.get(i), "addresses[" + i + "] (rule " + number + ")");
         }
         addresses = List.copyOf(addresses);
+        sources = sources == null ? List.of() : sources;
+        for (int i = 0; i < sources.size(); i++) {
+            AddressBlock.parse(sources.get(i), "sources[" + i + "] (rule " + number + ")");
+        }
+        sources = List.copyOf(sources);
     }
 
     /** True when the rule matches payload and so belongs to Suricata rather than to nftables. */

@@ -2,6 +2,7 @@ package dev.herd.portal.rules;
 
 import static dev.herd.portal.rules.NftablesRenderer.BASE_CHAINS;
 import static dev.herd.portal.rules.NftablesRenderer.FAMILIES;
+import static dev.herd.portal.rules.NftablesRenderer.KINDS;
 import static dev.herd.portal.rules.NftablesRenderer.TABLE;
 import static dev.herd.portal.rules.NftablesRenderer.appendElements;
 import static dev.herd.portal.rules.NftablesRenderer.bodies;
@@ -47,13 +48,15 @@ final class NftablesDelta {
             String chain = "r" + gone.rule.number();
             out.append("flush chain ").append(TABLE).append(' ').append(chain).append('\n');
             out.append("delete chain ").append(TABLE).append(' ').append(chain).append('\n');
-            for (String family : FAMILIES) {
-                if (!gone.addresses.family(family).isEmpty()) {
-                    out.append("delete set ")
-                            .append(TABLE)
-                            .append(' ')
-                            .append(setName(gone.rule, family))
-                            .append('\n');
+            for (String kind : KINDS) {
+                for (String family : FAMILIES) {
+                    if (!gone.of(kind).family(family).isEmpty()) {
+                        out.append("delete set ")
+                                .append(TABLE)
+                                .append(' ')
+                                .append(setName(gone.rule, kind, family))
+                                .append('\n');
+                    }
                 }
             }
         }
@@ -85,11 +88,13 @@ final class NftablesDelta {
     }
 
     private static void appendNewRule(StringBuilder out, Rendered rule) {
-        for (String family : FAMILIES) {
-            List<String> elements = rule.addresses.family(family);
-            if (!elements.isEmpty()) {
-                appendAddSet(out, rule.rule, family);
-                appendElementCommands(out, "add", rule.rule, family, elements);
+        for (String kind : KINDS) {
+            for (String family : FAMILIES) {
+                List<String> elements = rule.of(kind).family(family);
+                if (!elements.isEmpty()) {
+                    appendAddSet(out, setName(rule.rule, kind, family), family);
+                    appendElementCommands(out, "add", setName(rule.rule, kind, family), elements);
+                }
             }
         }
         out.append("add chain ")
@@ -109,26 +114,29 @@ final class NftablesDelta {
                     .append(next.rule.number())
                     .append('\n');
         }
-        for (String family : FAMILIES) {
-            List<String> was = previous.addresses.family(family);
-            List<String> is = next.addresses.family(family);
-            if (is.isEmpty() && !was.isEmpty()) {
-                // The chain was flushed above: the rule for this family is gone, so the set is unreferenced.
-                out.append("delete set ")
-                        .append(TABLE)
-                        .append(' ')
-                        .append(setName(next.rule, family))
-                        .append('\n');
-            } else if (was.isEmpty() && !is.isEmpty()) {
-                appendAddSet(out, next.rule, family);
-                appendElementCommands(out, "add", next.rule, family, is);
-            } else if (!is.isEmpty()) {
-                Set<String> wasSet = new HashSet<>(was);
-                Set<String> isSet = new HashSet<>(is);
-                // Deletions first: an added wider block may cover a removed narrower one, and nftables refuses
-                // overlapping intervals.
-                appendElementCommands(out, "delete", next.rule, family, minus(was, isSet));
-                appendElementCommands(out, "add", next.rule, family, minus(is, wasSet));
+        for (String kind : KINDS) {
+            for (String family : FAMILIES) {
+                String set = setName(next.rule, kind, family);
+                List<String> was = previous.of(kind).family(family);
+                List<String> is = next.of(kind).family(family);
+                if (is.isEmpty() && !was.isEmpty()) {
+                    // The chain was flushed above: the rule for this family is gone, so the set is unreferenced.
+                    out.append("delete set ")
+                            .append(TABLE)
+                            .append(' ')
+                            .append(set)
+                            .append('\n');
+                } else if (was.isEmpty() && !is.isEmpty()) {
+                    appendAddSet(out, set, family);
+                    appendElementCommands(out, "add", set, is);
+                } else if (!is.isEmpty()) {
+                    Set<String> wasSet = new HashSet<>(was);
+                    Set<String> isSet = new HashSet<>(is);
+                    // Deletions first: an added wider block may cover a removed narrower one, and nftables refuses
+                    // overlapping intervals.
+                    appendElementCommands(out, "delete", set, minus(was, isSet));
+                    appendElementCommands(out, "add", set, minus(is, wasSet));
+                }
             }
         }
         if (refill) {
@@ -146,25 +154,24 @@ final class NftablesDelta {
         return rest;
     }
 
-    private static void appendAddSet(StringBuilder out, FilterRule rule, String family) {
+    private static void appendAddSet(StringBuilder out, String set, String family) {
         out.append("add set ")
                 .append(TABLE)
                 .append(' ')
-                .append(setName(rule, family))
+                .append(set)
                 .append(" { type ")
                 .append(setType(family))
                 .append("; flags interval; }\n");
     }
 
-    private static void appendElementCommands(
-            StringBuilder out, String verb, FilterRule rule, String family, List<String> elements) {
+    private static void appendElementCommands(StringBuilder out, String verb, String set, List<String> elements) {
         for (int from = 0; from < elements.size(); from += ELEMENTS_PER_COMMAND) {
             int to = Math.min(elements.size(), from + ELEMENTS_PER_COMMAND);
             out.append(verb)
                     .append(" element ")
                     .append(TABLE)
                     .append(' ')
-                    .append(setName(rule, family))
+                    .append(set)
                     .append(" {");
             appendElements(out, elements, from, to, "\n\t");
             out.append(" }\n");
@@ -188,11 +195,18 @@ final class NftablesDelta {
         for (FilterRule rule : rules.values()) {
             if (!rule.hasSignature()) {
                 RuleAddresses addresses = RuleAddresses.of(rule.addresses());
-                rendered.put(rule.number(), new Rendered(rule, addresses, bodies(rule, addresses)));
+                RuleAddresses sources = RuleAddresses.of(rule.sources());
+                rendered.put(rule.number(), new Rendered(rule, addresses, sources, bodies(rule, addresses, sources)));
             }
         }
         return rendered;
     }
 
-    private record Rendered(FilterRule rule, RuleAddresses addresses, List<String> bodies) {}
+    private record Rendered(FilterRule rule, RuleAddresses addresses, RuleAddresses sources, List<String> bodies) {
+
+        /** The protected addresses ({@code kind} empty) or the sources ({@code src_}). */
+        RuleAddresses of(String kind) {
+            return kind.isEmpty() ? addresses : sources;
+        }
+    }
 }

@@ -27,6 +27,11 @@ import java.util.TreeMap;
  * a flush keeps the (empty) chains and sets of rules removed since, the delete replaces the table exactly, and
  * the first line makes it work whether or not the table exists.
  *
+ * <p>A rule limited to attackers' addresses ({@link FilterRule#sources()}) also gets source sets
+ * {@code rN_src_v4}/{@code rN_src_v6} and matches them first: {@code ip saddr @rN_src_v4 ip daddr @rN_v4 ... drop}.
+ * A destination family without a source of the same family has no nft rule (no such packet can come from the
+ * attacker); its set stays, unreferenced.
+ *
  * <p>Rules with a signature match payload and are Suricata's ({@link SuricataRenderer}); they appear here only
  * as a {@code #} comment. Only sanitised text reaches the output: addresses are re-printed from their parsed
  * value, advisory and tenant ids keep {@code [A-Za-z0-9._:-]} only (see {@link RuleLabel}).
@@ -40,6 +45,9 @@ public final class NftablesRenderer {
     static final String TABLE = "inet herd";
     static final List<String> BASE_CHAINS = List.of("input", "forward");
     static final List<String> FAMILIES = List.of("v4", "v6");
+    /** Set name infixes: the protected (destination) addresses, and the attackers' (source) addresses. */
+    static final List<String> KINDS = List.of("", "src_");
+
     private static final int ELEMENTS_PER_LINE = 8;
 
     /** A complete ruleset for {@code nft -f} that replaces table {@code inet herd} with {@code rules}. */
@@ -64,19 +72,22 @@ public final class NftablesRenderer {
                 continue;
             }
             RuleAddresses addresses = RuleAddresses.of(rule.addresses());
-            for (String family : FAMILIES) {
-                List<String> elements = addresses.family(family);
-                if (elements.isEmpty()) {
-                    continue;
+            RuleAddresses sources = RuleAddresses.of(rule.sources());
+            for (String kind : KINDS) {
+                for (String family : FAMILIES) {
+                    List<String> elements = (kind.isEmpty() ? addresses : sources).family(family);
+                    if (elements.isEmpty()) {
+                        continue;
+                    }
+                    out.append("\tset ").append(setName(rule, kind, family)).append(" {\n");
+                    out.append("\t\ttype ").append(setType(family)).append("\n\t\tflags interval\n");
+                    out.append("\t\telements = {");
+                    appendElements(out, elements, 0, elements.size(), "\n\t\t\t");
+                    out.append(" }\n\t}\n");
                 }
-                out.append("\tset ").append(setName(rule, family)).append(" {\n");
-                out.append("\t\ttype ").append(setType(family)).append("\n\t\tflags interval\n");
-                out.append("\t\telements = {");
-                appendElements(out, elements, 0, elements.size(), "\n\t\t\t");
-                out.append(" }\n\t}\n");
             }
             out.append("\tchain r").append(rule.number()).append(" {\n");
-            for (String body : bodies(rule, addresses)) {
+            for (String body : bodies(rule, addresses, sources)) {
                 out.append("\t\t").append(body).append('\n');
             }
             out.append("\t}\n");
@@ -111,8 +122,11 @@ public final class NftablesRenderer {
         }
     }
 
-    /** One nft rule (without chain) per address family present: match, verdict and labelled comment. */
-    static List<String> bodies(FilterRule rule, RuleAddresses addresses) {
+    /**
+     * One nft rule (without chain) per address family present (and, for a rule limited to sources, with a source of
+     * that family): match, verdict and labelled comment.
+     */
+    static List<String> bodies(FilterRule rule, RuleAddresses addresses, RuleAddresses sources) {
         String match = transportMatch(rule);
         String verdict = switch (rule.action()) {
             case DROP -> "drop";
@@ -120,12 +134,15 @@ public final class NftablesRenderer {
             case RATE_LIMIT -> "limit rate over " + rule.rateLimitPerSecond() + "/second drop";
         };
         String tail = match + verdict + " comment \"" + RuleLabel.of(rule) + "\"";
+        boolean anySource = sources.size() == 0;
         List<String> bodies = new ArrayList<>(2);
-        if (!addresses.ipv4().isEmpty()) {
-            bodies.add("ip daddr @" + setName(rule, "v4") + " " + tail);
+        if (!addresses.ipv4().isEmpty() && (anySource || !sources.ipv4().isEmpty())) {
+            String from = anySource ? "" : "ip saddr @" + setName(rule, "src_", "v4") + " ";
+            bodies.add(from + "ip daddr @" + setName(rule, "v4") + " " + tail);
         }
-        if (!addresses.ipv6().isEmpty()) {
-            bodies.add("ip6 daddr @" + setName(rule, "v6") + " " + tail);
+        if (!addresses.ipv6().isEmpty() && (anySource || !sources.ipv6().isEmpty())) {
+            String from = anySource ? "" : "ip6 saddr @" + setName(rule, "src_", "v6") + " ";
+            bodies.add(from + "ip6 daddr @" + setName(rule, "v6") + " " + tail);
         }
         return bodies;
     }
@@ -144,7 +161,12 @@ public final class NftablesRenderer {
     }
 
     static String setName(FilterRule rule, String family) {
-        return "r" + rule.number() + "_" + family;
+        return setName(rule, "", family);
+    }
+
+    /** {@code rN_v4} for the protected addresses ({@code kind} empty), {@code rN_src_v4} for the sources. */
+    static String setName(FilterRule rule, String kind, String family) {
+        return "r" + rule.number() + "_" + kind + family;
     }
 
     static String setType(String family) {

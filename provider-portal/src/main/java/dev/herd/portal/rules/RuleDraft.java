@@ -3,13 +3,14 @@ package dev.herd.portal.rules;
 import java.util.Set;
 import java.util.UUID;
 
-/** A rule that open findings call for: what it filters and the machines it must cover. */
+/** A rule that open findings call for: what it filters (from which attacker, if any) and the machines it must cover. */
 record RuleDraft(
         String advisoryId,
         String ruleKey,
         String protocol,
         Integer port,
         String signature,
+        String sourceAddress,
         String description,
         Set<UUID> machines) {
 

@@ -4,6 +4,7 @@ import dev.herd.contracts.advisory.AdvisoryChanged;
 import dev.herd.contracts.inventory.MachineInventory;
 import dev.herd.portal.advisory.KnownAdvisory;
 import dev.herd.portal.diagnosis.FindingAction;
+import dev.herd.portal.exposure.ExposedService;
 import dev.herd.portal.machine.Machine;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,7 +20,8 @@ import java.util.UUID;
 
 /**
  * Which rules a tenant's open filter findings call for. FILTER and FILTER_UNTIL_PATCHED: one rule per (advisory,
- * mitigation with a port or a signature) covering every affected machine. HALT_SERVICE (the advisory has no
+ * mitigation with a port, a signature or an attacker's address) covering every affected machine; for an exposure
+ * finding ({@code service:tcp/443}) only the mitigations of that service. HALT_SERVICE (the advisory has no
  * mitigation): halting the vulnerable service's exposure, one DROP rule per affected machine and TCP port it
  * listens on beyond loopback. Pure.
  */
@@ -46,12 +48,16 @@ final class RuleDrafter {
                                     "tcp",
                                     port,
                                     null,
+                                    null,
                                     "halting the vulnerable service's exposure on tcp/" + port + " of " + machine.name,
                                     new LinkedHashSet<>(List.of(machine.id))));
                 }
                 continue;
             }
             for (AdvisoryChanged.Mitigation mitigation : advisory.mitigations) {
+                if (!ExposedService.covers(finding.packageName(), mitigation)) {
+                    continue;
+                }
                 RuleDraft draft = fromMitigation(advisory.id, mitigation, machine.id);
                 if (draft != null) {
                     add(drafts, draft);
@@ -71,7 +77,8 @@ final class RuleDrafter {
     private static RuleDraft fromMitigation(String advisoryId, AdvisoryChanged.Mitigation m, UUID machineId) {
         Integer port = m.port() != null && m.port() >= 0 && m.port() <= 65535 ? m.port() : null;
         String signature = m.signature() == null || m.signature().isEmpty() ? null : m.signature();
-        if (port == null && signature == null) {
+        String source = source(m.sourceAddress());
+        if (port == null && signature == null && source == null) {
             return null;
         }
         String protocol = m.protocol() == null ? null : m.protocol().toLowerCase(Locale.ROOT);
@@ -79,10 +86,30 @@ final class RuleDrafter {
             protocol = null;
         }
         String key = "m:" + (protocol == null ? "any" : protocol) + ":" + (port == null ? "any" : port) + ":"
-                + (signature == null ? "-" : sha256(signature).substring(0, 16));
+                + (signature == null ? "-" : sha256(signature).substring(0, 16))
+                + (source == null ? "" : ":src:" + source);
         String description = m.description() != null ? m.description() : m.service();
         return new RuleDraft(
-                advisoryId, key, protocol, port, signature, description, new LinkedHashSet<>(List.of(machineId)));
+                advisoryId,
+                key,
+                protocol,
+                port,
+                signature,
+                source,
+                description,
+                new LinkedHashSet<>(List.of(machineId)));
+    }
+
+    /** The attacker's address re-printed from its parsed value, or null when there is none or it is unusable. */
+    private static String source(String sourceAddress) {
+        if (sourceAddress == null || sourceAddress.isBlank()) {
+            return null;
+        }
+        try {
+            return AddressBlock.parse(sourceAddress.strip(), "sourceAddress").toString();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** TCP ports the machine listens on from outside (any address but loopback), ascending. */

@@ -20,7 +20,7 @@ public class RuleFindings {
     List<FilterFinding> of(String tenantId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager
-                .createNativeQuery("SELECT id, machine_id, advisory_id, action, state FROM finding "
+                .createNativeQuery("SELECT id, machine_id, advisory_id, package_name, action, state FROM finding "
                         + "WHERE tenant_id = :t AND closed_at IS NULL AND state <> 'ACCEPTED_RISK' "
                         + "AND action IN ('FILTER', 'FILTER_UNTIL_PATCHED', 'HALT_SERVICE')")
                 .setParameter("t", tenantId)
@@ -30,8 +30,9 @@ public class RuleFindings {
                         ((Number) r[0]).longValue(),
                         (UUID) r[1],
                         (String) r[2],
-                        FindingAction.valueOf((String) r[3]),
-                        FindingState.valueOf((String) r[4])))
+                        (String) r[3],
+                        FindingAction.valueOf((String) r[4]),
+                        FindingState.valueOf((String) r[5])))
                 .toList();
     }
 }

@@ -182,6 +182,7 @@ public class RuleService {
         rule.protocol = draft.protocol();
         rule.port = draft.port();
         rule.signature = draft.signature();
+        rule.sourceAddress = draft.sourceAddress();
         rule.description = draft.description();
         rule.state = RuleState.PROPOSED;
         rule.createdAt = now;

@@ -63,9 +63,20 @@ public final class SuricataRenderer {
         String port = rule.protocol() == null || rule.port() == null
                 ? "any"
                 : rule.port().toString();
+        RuleAddresses sources = RuleAddresses.of(rule.sources());
+        String source = sources.size() == 0
+                ? "any"
+                : "["
+                        + String.join(
+                                ",",
+                                java.util.stream.Stream.concat(sources.ipv4().stream(), sources.ipv6().stream())
+                                        .toList())
+                        + "]";
         out.append("drop ")
                 .append(protocol)
-                .append(" any any -> ")
+                .append(' ')
+                .append(source)
+                .append(" any -> ")
                 .append(destination)
                 .append(' ')
                 .append(port)

@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * A numbered filter rule of one tenant against one advisory, with its lifecycle; the machines it protects are rows
- * of {@code filter_rule_machine}. {@code ruleKey} names what the rule stands for: {@code m:<protocol>:<port>:<sig>}
+ * of {@code filter_rule_machine}. {@code ruleKey} names what the rule stands for: {@code m:<protocol>:<port>:<sig>[:src:<address>]}
  * for an advisory's mitigation, {@code halt:<machine>:<port>} for a halted service's exposure.
  */
 @Entity
@@ -48,6 +48,10 @@ public class TenantRule {
 
     public String signature;
 
+    /** The attacker's address or CIDR block whose traffic the rule drops; null for any source. */
+    @Column(name = "source_address")
+    public String sourceAddress;
+
     public String description;
 
     @Enumerated(EnumType.STRING)
@@ -70,6 +74,15 @@ public class TenantRule {
 
     /** The rule as the renderers take it, protecting {@code addresses} (which must not be empty). */
     FilterRule toFilterRule(List<String> addresses) {
-        return new FilterRule(number, advisoryId, action, protocol, port, rate, signature, addresses);
+        return new FilterRule(
+                number,
+                advisoryId,
+                action,
+                protocol,
+                port,
+                rate,
+                signature,
+                addresses,
+                sourceAddress == null ? List.of() : List.of(sourceAddress));
     }
 }

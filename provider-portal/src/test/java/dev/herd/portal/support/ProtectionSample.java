@@ -48,14 +48,16 @@ public final class ProtectionSample {
                 true,
                 null,
                 List.of(
-                        new AdvisoryChanged.Mitigation("tcp", 443, "https", null, "block TLS to the vulnerable server"),
                         new AdvisoryChanged.Mitigation(
-                                "tcp", 443, "https", "\u0018\u0003\u0003HEARTBLEED", "malformed heartbeat")));
+                                "tcp", 443, "https", null, "block TLS to the vulnerable server", null),
+                        new AdvisoryChanged.Mitigation(
+                                "tcp", 443, "https", "\u0018\u0003\u0003HEARTBLEED", "malformed heartbeat", null)));
     }
 
     /** An advisory that is neither known-exploited nor an emergency, with a CVSS score and a udp/161 mitigation. */
     public static AdvisoryChanged severe(String id, double cvss) {
-        return advisory(id, false, cvss, List.of(new AdvisoryChanged.Mitigation("udp", 161, "snmp", null, "no SNMP")));
+        return advisory(
+                id, false, cvss, List.of(new AdvisoryChanged.Mitigation("udp", 161, "snmp", null, "no SNMP", null)));
     }
 
     private static AdvisoryChanged advisory(

@@ -1,0 +1,38 @@
+package dev.herd.hub.community;
+
+import dev.herd.contracts.tenancy.CurrentCaller;
+import dev.herd.contracts.tenancy.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.util.List;
+
+/** Community advisories over HTTP: MSSP staff list them, MSSP admins revoke them. */
+@Path("/api/community-advisories")
+public class CommunityResource {
+
+    private final CommunityService service;
+    private final CurrentCaller caller;
+
+    public CommunityResource(CommunityService service, CurrentCaller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @GET
+    @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST})
+    public List<CommunityAdvisoryView> list() {
+        return service.list();
+    }
+
+    @POST
+    @Path("/{id}/revoke")
+    @RolesAllowed(Roles.MSSP_ADMIN)
+    public CommunityAdvisoryView revoke(@PathParam("id") String id, @Valid @NotNull Revocation revocation) {
+        return service.revoke(id, caller.get().subject(), revocation.reason());
+    }
+}

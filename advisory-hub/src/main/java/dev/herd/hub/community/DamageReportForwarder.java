@@ -1,0 +1,149 @@
+package dev.herd.hub.community;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herd.contracts.damage.DamageReport;
+import dev.herd.hub.HubConfig;
+import dev.herd.hub.provider.Provider;
+import dev.herd.hub.provider.ProviderRepository;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Delivers damage reports to the providers that asked for them: a {@link DamageDelivery} per (provider, report) is
+ * written with the report, then POSTed as JSON; failures are retried with exponential backoff until
+ * {@code herd.hub.damage-reports.max-attempts}, and every outcome stays recorded per provider.
+ */
+@ApplicationScoped
+public class DamageReportForwarder implements PanacheRepositoryBase<DamageDelivery, Long> {
+
+    private static final int BATCH = 50;
+    private static final Duration LONGEST_BACKOFF = Duration.ofHours(1);
+
+    private final ProviderRepository providers;
+    private final ObjectMapper json;
+    private final HubConfig config;
+    private final HttpClient http;
+
+    public DamageReportForwarder(ProviderRepository providers, ObjectMapper json, HubConfig config) {
+        this.providers = providers;
+        this.json = json;
+        this.config = config;
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(config.damageReports().httpTimeout())
+                .build();
+    }
+
+    /** Queues the report for every subscribed provider, in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void enqueue(DamageReport report, Instant now) {
+        List<Provider> subscribed = providers.list("damageReportUrl is not null");
+        if (subscribed.isEmpty()) {
+            return;
+        }
+        String payload;
+        try {
+            // Re-serialised from the record: whatever else the message carried never leaves the hub.
+            payload = json.writeValueAsString(report);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise damage report " + report.reportId(), e);
+        }
+        for (Provider provider : subscribed) {
+            DamageDelivery delivery = new DamageDelivery();
+            delivery.providerId = provider.id;
+            delivery.reportId = report.reportId();
+            delivery.url = provider.damageReportUrl;
+            delivery.payload = payload;
+            delivery.state = DamageDelivery.State.PENDING;
+            delivery.nextAttemptAt = now;
+            delivery.createdAt = now;
+            persist(delivery);
+        }
+    }
+
+    @Scheduled(
+            every = "${herd.hub.damage-reports.deliver-every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        deliverDue();
+    }
+
+    /** Tries every delivery that is due; returns how many were tried. */
+    public int deliverDue() {
+        List<DamageDelivery> due = QuarkusTransaction.requiringNew()
+                .call(() -> find(
+                                "state = ?1 and nextAttemptAt <= ?2",
+                                Sort.by("nextAttemptAt").and("id"),
+                                DamageDelivery.State.PENDING,
+                                Instant.now())
+                        .page(Page.ofSize(BATCH))
+                        .list());
+        for (DamageDelivery delivery : due) {
+            Attempt attempt = post(delivery);
+            QuarkusTransaction.requiringNew().run(() -> record(delivery.id, attempt));
+        }
+        return due.size();
+    }
+
+    /** The deliveries to one provider, newest first. */
+    public List<DamageDelivery> of(String providerId, int max) {
+        return find("providerId", Sort.by("createdAt").descending().and("id").descending(), providerId)
+                .page(Page.ofSize(max))
+                .list();
+    }
+
+    private Attempt post(DamageDelivery delivery) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url))
+                    .timeout(config.damageReports().httpTimeout())
+                    .header("Content-Type", "application/json")
+                    .header("Herd-Report-Id", delivery.reportId.toString())
+                    .POST(HttpRequest.BodyPublishers.ofString(delivery.payload))
+                    .build();
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            int status = response.statusCode();
+            return new Attempt(status, status / 100 == 2 ? null : "HTTP " + status);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Attempt(null, "interrupted");
+        } catch (Exception e) {
+            return new Attempt(null, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private void record(long id, Attempt attempt) {
+        DamageDelivery delivery = findById(id);
+        Instant now = Instant.now();
+        delivery.attempts++;
+        delivery.lastStatus = attempt.status();
+        delivery.lastError = attempt.error();
+        if (attempt.error() == null) {
+            delivery.state = DamageDelivery.State.DELIVERED;
+            delivery.deliveredAt = now;
+        } else if (delivery.attempts >= config.damageReports().maxAttempts()) {
+            delivery.state = DamageDelivery.State.FAILED;
+        } else {
+            delivery.nextAttemptAt = now.plus(backoff(delivery.attempts));
+        }
+    }
+
+    /** First retry after {@code first-retry}, then doubling, at most an hour. */
+    Duration backoff(int attempts) {
+        Duration wait = config.damageReports().firstRetry().multipliedBy(1L << Math.min(attempts - 1, 20));
+        return wait.compareTo(LONGEST_BACKOFF) > 0 ? LONGEST_BACKOFF : wait;
+    }
+
+    private record Attempt(Integer status, String error) {}
+}

@@ -1,0 +1,121 @@
+package dev.herd.hub.community;
+
+import dev.herd.contracts.problem.HerdException;
+import dev.herd.contracts.tenancy.Caller;
+import dev.herd.contracts.tenancy.CurrentCaller;
+import dev.herd.contracts.tenancy.Roles;
+import dev.herd.hub.provider.Provider;
+import dev.herd.hub.provider.ProviderRepository;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * A provider's subscription to damage reports: the provider itself or an MSSP admin sets or removes the URL, and
+ * sees the deliveries made to it.
+ */
+@Path("/api/providers/{id}/damage-report-subscription")
+public class DamageSubscriptionResource {
+
+    private static final int SHOWN_DELIVERIES = 100;
+
+    private final ProviderRepository providers;
+    private final DamageReportForwarder forwarder;
+    private final CurrentCaller caller;
+
+    public DamageSubscriptionResource(
+            ProviderRepository providers, DamageReportForwarder forwarder, CurrentCaller caller) {
+        this.providers = providers;
+        this.forwarder = forwarder;
+        this.caller = caller;
+    }
+
+    /** A subscription and the latest deliveries made under it. */
+    public record View(String providerId, String url, List<Delivery> deliveries) {}
+
+    /** One delivery as shown. */
+    public record Delivery(
+            UUID reportId,
+            String state,
+            int attempts,
+            Integer lastStatus,
+            String lastError,
+            Instant nextAttemptAt,
+            Instant deliveredAt) {}
+
+    @GET
+    @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.PROVIDER})
+    public View get(@PathParam("id") String providerId) {
+        return view(provider(providerId));
+    }
+
+    @PUT
+    @Transactional
+    @RolesAllowed({Roles.MSSP_ADMIN, Roles.PROVIDER})
+    public View subscribe(@PathParam("id") String providerId, @Valid @NotNull DamageSubscription subscription) {
+        Provider provider = provider(providerId);
+        provider.damageReportUrl = checked(subscription.url());
+        return view(provider);
+    }
+
+    @DELETE
+    @Transactional
+    @RolesAllowed({Roles.MSSP_ADMIN, Roles.PROVIDER})
+    public Response unsubscribe(@PathParam("id") String providerId) {
+        provider(providerId).damageReportUrl = null;
+        return Response.noContent().build();
+    }
+
+    /** The provider, when the caller is MSSP staff or that provider's own client. */
+    private Provider provider(String providerId) {
+        Caller who = caller.get();
+        if (!who.isMsspStaff() && !who.providerId().map(providerId::equals).orElse(false)) {
+            throw HerdException.forbidden(
+                    "provider-access-denied", "You may only manage the subscription of your own provider.");
+        }
+        return providers
+                .findByIdOptional(providerId)
+                .orElseThrow(() -> HerdException.notFound("provider-not-found", "No provider '" + providerId + "'."));
+    }
+
+    private View view(Provider provider) {
+        return new View(
+                provider.id,
+                provider.damageReportUrl,
+                forwarder.of(provider.id, SHOWN_DELIVERIES).stream()
+                        .map(d -> new Delivery(
+                                d.reportId,
+                                d.state.name(),
+                                d.attempts,
+                                d.lastStatus,
+                                d.lastError,
+                                d.nextAttemptAt,
+                                d.deliveredAt))
+                        .toList());
+    }
+
+    private static String checked(String url) {
+        try {
+            URI uri = URI.create(url.strip());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return uri.toString();
+            }
+        } catch (IllegalArgumentException e) {
+            // answered below
+        }
+        throw HerdException.badRequest("invalid-url", "The subscription URL must be an absolute http(s) URL.");
+    }
+}

@@ -1,0 +1,68 @@
+package dev.herd.portal.exposure;
+
+import dev.herd.contracts.advisory.AdvisoryChanged;
+import dev.herd.contracts.inventory.MachineInventory;
+import dev.herd.portal.advisory.KnownAdvisory;
+import dev.herd.portal.diagnosis.match.Verdict;
+import dev.herd.portal.machine.Machine;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Matches machines by exposure rather than by package: a machine is exposed to a filtering mitigation when it listens
+ * beyond loopback on the mitigation's protocol and port; a mitigation without a port (an attacker's address, a
+ * signature on any service) exposes every machine. Verdicts name the service ({@link ExposedService}), say
+ * {@code listening} as the installed version, have no fix, and cite the advisory. Pure.
+ */
+public final class ExposureMatcher {
+
+    static final String LISTENING = "listening";
+
+    private ExposureMatcher() {}
+
+    /** Whether diagnosis matches this advisory by exposure: it has mitigations but names no affected package. */
+    public static boolean byExposure(KnownAdvisory advisory) {
+        return advisory.affected.isEmpty() && !advisory.mitigations.isEmpty();
+    }
+
+    /** The exposure verdicts of one machine against one advisory (none for a withdrawn advisory). */
+    public static List<Verdict> verdicts(Machine machine, KnownAdvisory advisory) {
+        if (advisory.withdrawn || !byExposure(advisory)) {
+            return List.of();
+        }
+        Set<String> services = new LinkedHashSet<>();
+        for (AdvisoryChanged.Mitigation mitigation : advisory.mitigations) {
+            if (ExposedService.filters(mitigation) && (mitigation.port() == null || listens(machine, mitigation))) {
+                services.add(ExposedService.of(mitigation));
+            }
+        }
+        List<Verdict> verdicts = new ArrayList<>(services.size());
+        for (String service : services) {
+            verdicts.add(new Verdict(advisory.id, service, LISTENING, null, advisory.id));
+        }
+        return verdicts;
+    }
+
+    private static boolean listens(Machine machine, AdvisoryChanged.Mitigation mitigation) {
+        String protocol = ExposedService.protocol(mitigation);
+        for (MachineInventory.ListeningPort listening : machine.listening) {
+            String proto =
+                    listening.protocol() == null ? "" : listening.protocol().toLowerCase(Locale.ROOT);
+            boolean sameProtocol = protocol.equals("any")
+                    ? proto.startsWith("tcp") || proto.startsWith("udp")
+                    : proto.startsWith(protocol);
+            if (sameProtocol && listening.port() == mitigation.port() && !loopback(listening.address())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean loopback(String address) {
+        String a = address == null ? "" : address;
+        return a.startsWith("127.") || a.equals("::1") || a.equals("[::1]") || a.equalsIgnoreCase("localhost");
+    }
+}

@@ -1,0 +1,119 @@
+package dev.herd.portal.exposure;
+
+import dev.herd.portal.advisory.KnownAdvisory;
+import dev.herd.portal.diagnosis.DiagnosisLock;
+import dev.herd.portal.diagnosis.DiagnosisService;
+import dev.herd.portal.diagnosis.FindingKind;
+import dev.herd.portal.diagnosis.FindingReconciler;
+import dev.herd.portal.diagnosis.match.Verdict;
+import dev.herd.portal.machine.Machine;
+import dev.herd.portal.machine.MachineRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Exposure findings, kept like package findings (same table, states, history and FindingsChanged, so rules follow):
+ * every machine of every tenant when an exposure advisory changes, one machine when its listening services change.
+ * A withdrawn advisory closes its exposure findings everywhere as WITHDRAWN.
+ */
+@ApplicationScoped
+public class ExposureService {
+
+    private final MachineRepository machines;
+    private final FindingReconciler reconciler;
+    private final Event<DiagnosisService.FindingsChanged> findingsChanged;
+    private final DiagnosisLock lock;
+    private final EntityManager entityManager;
+
+    public ExposureService(
+            MachineRepository machines,
+            FindingReconciler reconciler,
+            Event<DiagnosisService.FindingsChanged> findingsChanged,
+            DiagnosisLock lock,
+            EntityManager entityManager) {
+        this.machines = machines;
+        this.reconciler = reconciler;
+        this.findingsChanged = findingsChanged;
+        this.lock = lock;
+        this.entityManager = entityManager;
+    }
+
+    /** Re-examines every machine against this advisory when it is matched by exposure (or has exposure findings). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public FindingReconciler.Outcome advisoryChanged(KnownAdvisory advisory) {
+        Set<UUID> found = machinesWithFindings(advisory.id);
+        boolean exposing = ExposureMatcher.byExposure(advisory) && !advisory.withdrawn;
+        if (!exposing && found.isEmpty()) {
+            return new FindingReconciler.Outcome(0, 0, 0, 0);
+        }
+        lock.acquire();
+        List<Machine> scope = exposing ? machines.listAll() : machines.byIds(found);
+        Map<UUID, List<Verdict>> verdicts = new HashMap<>();
+        Set<String> tenants = new LinkedHashSet<>();
+        for (Machine machine : scope) {
+            List<Verdict> exposed = ExposureMatcher.verdicts(machine, advisory);
+            if (!exposed.isEmpty()) {
+                verdicts.put(machine.id, exposed);
+            }
+            if (!exposed.isEmpty() || found.contains(machine.id)) {
+                tenants.add(machine.tenantId);
+            }
+        }
+        FindingReconciler.Outcome outcome = reconciler.reconcile(
+                scope, advisory.id, advisory.withdrawn, verdicts, Map.of(advisory.id, advisory), FindingKind.EXPOSURE);
+        tenants.forEach(t -> findingsChanged.fire(new DiagnosisService.FindingsChanged(t)));
+        return outcome;
+    }
+
+    /** Re-examines one machine against every standing exposure advisory. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public FindingReconciler.Outcome machineChanged(Machine machine) {
+        lock.acquire();
+        List<KnownAdvisory> exposing = standingExposureAdvisories();
+        List<Verdict> verdicts = new ArrayList<>();
+        exposing.forEach(a -> verdicts.addAll(ExposureMatcher.verdicts(machine, a)));
+        FindingReconciler.Outcome outcome = reconciler.reconcile(
+                List.of(machine),
+                null,
+                false,
+                Map.of(machine.id, verdicts),
+                exposing.stream().collect(Collectors.toMap(a -> a.id, Function.identity())),
+                FindingKind.EXPOSURE);
+        if (outcome.opened() + outcome.reopened() + outcome.closed() + outcome.changed() > 0) {
+            findingsChanged.fire(new DiagnosisService.FindingsChanged(machine.tenantId));
+        }
+        return outcome;
+    }
+
+    private List<KnownAdvisory> standingExposureAdvisories() {
+        @SuppressWarnings("unchecked")
+        List<KnownAdvisory> found = entityManager
+                .createNativeQuery(
+                        "SELECT a.* FROM advisory a WHERE NOT a.withdrawn AND jsonb_array_length(a.affected) = 0 "
+                                + "AND jsonb_array_length(a.mitigations) > 0",
+                        KnownAdvisory.class)
+                .getResultList();
+        return found;
+    }
+
+    private Set<UUID> machinesWithFindings(String advisoryId) {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = entityManager
+                .createNativeQuery("SELECT DISTINCT machine_id FROM finding WHERE advisory_id = :a "
+                        + "AND package_name LIKE 'service:%'")
+                .setParameter("a", advisoryId)
+                .getResultList();
+        return new LinkedHashSet<>(ids);
+    }
+}
