@@ -29,7 +29,7 @@ public interface RecoveryConfig {
     interface Executor {
 
         /** How often due orders are claimed and run. */
-        @WithDefault("500ms")
+        @WithDefault("1s")
         Duration interval();
     }
 

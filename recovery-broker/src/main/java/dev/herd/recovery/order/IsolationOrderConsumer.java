@@ -50,12 +50,14 @@ public class IsolationOrderConsumer implements MessageHandler {
         order.id = message.orderId();
         order.tenantId = message.tenantId();
         order.kind = OrderKind.valueOf(message.kind().name());
+        order.state = OrderState.RECEIVED;
         order.mode = message.mode();
         order.isolationPoint = message.isolationPoint();
         order.segment = message.segment();
         order.orderJson = write(message);
         order.nextAttemptAt = now;
         order.createdAt = now;
+        order.updatedAt = now;
         orders.persist(order);
         lifecycle.move(order, OrderState.RECEIVED, message.reason());
     }

@@ -40,7 +40,7 @@ public class OrderExecutor {
     }
 
     @Scheduled(
-            every = "${herd.recovery.executor.interval:500ms}",
+            every = "${herd.recovery.executor.interval:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         Set<UUID> started = QuarkusTransaction.requiringNew().call(this::startDue);
