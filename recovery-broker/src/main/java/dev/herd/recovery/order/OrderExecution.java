@@ -43,6 +43,9 @@ public class OrderExecution {
             }
         } catch (DeviceException e) {
             lifecycle.failed(order, e.getMessage(), e.retriable());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // A driver bug or a bad device setting (a malformed URL): a failed attempt, not an order stuck EXECUTING.
+            lifecycle.failed(order, "Driver " + order.driver + " failed: " + e, true);
         }
     }
 
