@@ -128,10 +128,10 @@ class OrderLifecycleTest {
     void anOrderSentTwiceOrRedeliveredIsExecutedOnce() throws Exception {
         IsolationOrder order = TestOrders.isolate("acme", "fw-acme");
         String payload = json.writeValueAsString(order);
-        Messages.sendWithId(connections, IsolationOrder.ADDRESS, payload, "message-1");
-        Messages.sendWithId(connections, IsolationOrder.ADDRESS, payload, "message-2");
+        Messages.sendWithId(connections, IsolationOrder.ADDRESS, payload, order.orderId() + "-message-1");
+        Messages.sendWithId(connections, IsolationOrder.ADDRESS, payload, order.orderId() + "-message-2");
         awaitState(order.orderId(), OrderState.APPLIED);
-        Messages.sendWithId(connections, IsolationOrder.ADDRESS, payload, "message-3");
+        Messages.sendWithId(connections, IsolationOrder.ADDRESS, payload, order.orderId() + "-message-3");
         Thread.sleep(1_500);
 
         assertEquals(1, driver.calls().size());
