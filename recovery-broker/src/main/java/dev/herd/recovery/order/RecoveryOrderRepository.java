@@ -3,11 +3,12 @@ package dev.herd.recovery.order;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Persistence of recovery orders; every query is filtered by the caller's tenant scope. */
+/** Persistence of recovery orders; every query for callers is filtered by the caller's tenant scope. */
 @ApplicationScoped
 public class RecoveryOrderRepository implements PanacheRepositoryBase<RecoveryOrder, UUID> {
 
@@ -22,5 +23,35 @@ public class RecoveryOrderRepository implements PanacheRepositoryBase<RecoveryOr
     public Optional<RecoveryOrder> findVisible(Optional<String> scope, UUID id) {
         return findByIdOptional(id)
                 .filter(order -> scope.map(order.tenantId::equals).orElse(true));
+    }
+
+    /**
+     * Locks up to {@code max} orders that are due to run (RECEIVED or RETRYING, next attempt reached), skipping rows
+     * another executor holds.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<RecoveryOrder> lockDue(int max) {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = getEntityManager()
+                .createNativeQuery("SELECT id FROM recovery_order WHERE state IN ('RECEIVED', 'RETRYING') "
+                        + "AND next_attempt_at <= now() ORDER BY next_attempt_at, id LIMIT :max "
+                        + "FOR UPDATE SKIP LOCKED")
+                .setParameter("max", max)
+                .getResultList();
+        return ids.stream().map(this::findById).toList();
+    }
+
+    /**
+     * Locks one EXECUTING order nobody is executing: an executor holds the row lock for as long as its driver call
+     * runs, so an unlocked EXECUTING row was left by an executor that died (or was just claimed by this one).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<RecoveryOrder> lockUnattendedExecuting() {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = getEntityManager()
+                .createNativeQuery("SELECT id FROM recovery_order WHERE state = 'EXECUTING' "
+                        + "ORDER BY updated_at, id LIMIT 1 FOR UPDATE SKIP LOCKED")
+                .getResultList();
+        return ids.stream().findFirst().map(this::findById);
     }
 }

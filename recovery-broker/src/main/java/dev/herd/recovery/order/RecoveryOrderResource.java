@@ -1,25 +1,40 @@
 package dev.herd.recovery.order;
 
 import dev.herd.contracts.problem.HerdException;
+import dev.herd.contracts.tenancy.Caller;
 import dev.herd.contracts.tenancy.CurrentCaller;
 import dev.herd.contracts.tenancy.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.List;
 import java.util.UUID;
 
-/** Recovery orders over HTTP: customer users see their own tenant's, MSSP staff see all. */
+/**
+ * Recovery orders over HTTP: customer users see their own tenant's, MSSP staff see all. Gateways and MSSP admins
+ * confirm applied orders; MSSP admins retry escalated ones.
+ */
 @Path("/api/orders")
 @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
 public class RecoveryOrderResource {
 
     private final RecoveryOrderRepository orders;
+    private final OrderEventRepository events;
+    private final OrderLifecycle lifecycle;
     private final CurrentCaller caller;
 
-    public RecoveryOrderResource(RecoveryOrderRepository orders, CurrentCaller caller) {
+    public RecoveryOrderResource(
+            RecoveryOrderRepository orders,
+            OrderEventRepository events,
+            OrderLifecycle lifecycle,
+            CurrentCaller caller) {
         this.orders = orders;
+        this.events = events;
+        this.lifecycle = lifecycle;
         this.caller = caller;
     }
 
@@ -33,9 +48,44 @@ public class RecoveryOrderResource {
     @GET
     @Path("/{id}")
     public RecoveryOrderView get(@PathParam("id") UUID id) {
+        RecoveryOrder order = visible(caller.get(), id);
+        return RecoveryOrderView.withHistory(order, events.history(order.tenantId, order.id));
+    }
+
+    /** The isolation (or recovery) took effect: APPLIED → CONFIRMED. A gateway confirms only its own tenant's. */
+    @POST
+    @Path("/{id}/confirm")
+    @RolesAllowed({Roles.MSSP_ADMIN, Roles.GATEWAY})
+    @Transactional
+    public RecoveryOrderView confirm(@PathParam("id") UUID id) {
+        Caller who = caller.get();
+        RecoveryOrder order = lockedVisible(who, id);
+        lifecycle.confirm(order, who.subject(), "confirmed by " + who.subject());
+        return RecoveryOrderView.of(order);
+    }
+
+    /** Runs an ESCALATED order again with fresh attempts. */
+    @POST
+    @Path("/{id}/retry")
+    @RolesAllowed(Roles.MSSP_ADMIN)
+    @Transactional
+    public RecoveryOrderView retry(@PathParam("id") UUID id) {
+        Caller who = caller.get();
+        RecoveryOrder order = lockedVisible(who, id);
+        lifecycle.retry(order, who.subject());
+        return RecoveryOrderView.of(order);
+    }
+
+    private RecoveryOrder visible(Caller who, UUID id) {
         // Another tenant's order is answered exactly like a missing one: its existence is not disclosed.
-        return orders.findVisible(caller.get().tenantScope(), id)
-                .map(RecoveryOrderView::of)
+        return orders.findVisible(who.tenantScope(), id)
                 .orElseThrow(() -> HerdException.notFound("order-not-found", "No order " + id + "."));
+    }
+
+    private RecoveryOrder lockedVisible(Caller who, UUID id) {
+        RecoveryOrder order = visible(who, id);
+        // Waits for an executor that holds the row, so a confirmation never races a transition.
+        orders.getEntityManager().refresh(order, LockModeType.PESSIMISTIC_WRITE);
+        return order;
     }
 }

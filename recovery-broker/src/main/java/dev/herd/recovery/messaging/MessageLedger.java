@@ -1,0 +1,51 @@
+package dev.herd.recovery.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.UUID;
+
+/** Which messages each subscription consumed already, and the ones it had to set aside. */
+@ApplicationScoped
+public class MessageLedger {
+
+    private final EntityManager entityManager;
+
+    public MessageLedger(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** Records the message as consumed; false when it was consumed before (a redelivery). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean firstDelivery(String subscription, String messageId) {
+        return entityManager
+                        .createNativeQuery("INSERT INTO consumed_message (consumer, message_id) VALUES (:c, :m) "
+                                + "ON CONFLICT DO NOTHING")
+                        .setParameter("c", subscription)
+                        .setParameter("m", messageId)
+                        .executeUpdate()
+                == 1;
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void deadLetter(String subscription, String messageId, String payload, String error) {
+        entityManager
+                .createNativeQuery("INSERT INTO dead_letter (id, consumer, message_id, payload, error) "
+                        + "VALUES (:id, :c, :m, :p, :e)")
+                .setParameter("id", UUID.randomUUID())
+                .setParameter("c", subscription)
+                .setParameter("m", messageId)
+                .setParameter("p", payload == null ? "" : payload)
+                .setParameter("e", error == null ? "" : error)
+                .executeUpdate();
+    }
+
+    /** How many messages a subscription set aside (for tests and the status view). */
+    public long deadLetters(String subscription) {
+        return ((Number) entityManager
+                        .createNativeQuery("SELECT count(*) FROM dead_letter WHERE consumer = :c")
+                        .setParameter("c", subscription)
+                        .getSingleResult())
+                .longValue();
+    }
+}
