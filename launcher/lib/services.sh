@@ -23,8 +23,17 @@ herd_start_service() {
         QUARKUS_ARTEMIS_URL="tcp://127.0.0.1:$HERD_ARTEMIS_PORT" \
         QUARKUS_OIDC_AUTH_SERVER_URL="http://localhost:$HERD_KEYCLOAK_PORT/realms/herd" \
         nohup java -Xms32m -Xmx256m -XX:+UseSerialGC --sun-misc-unsafe-memory-access=allow \
-        --enable-native-access=ALL-UNNAMED -jar "$jar" >"$HERD_LOGS/$service.log" 2>&1 &
+        --enable-native-access=ALL-UNNAMED $(herd_service_demo_options "$service") -jar "$jar" \
+        >"$HERD_LOGS/$service.log" 2>&1 &
     herd_record_pid "$service" $!
+}
+
+# Settings only the demo platform has: the demo tenants' isolating device (fw-lan in ./herd demo's topology) is a
+# recording driver, since there is no real firewall behind it on this machine.
+herd_service_demo_options() {
+    case $1 in
+        recovery-broker) printf '%s' "-Dherd.recovery.devices.fw-lan.driver=recording" ;;
+    esac
 }
 
 # Ready means the service's readiness (database and broker checks included) answers UP.
