@@ -21,11 +21,12 @@ import uuid
 
 PORTS = {name: int(os.environ[variable]) for name, variable in (
     ("hub", "HERD_HUB_PORT"), ("gateway", "HERD_GATEWAY_PORT"), ("portal", "HERD_PORTAL_PORT"),
-    ("recovery", "HERD_RECOVERY_PORT"), ("keycloak", "HERD_KEYCLOAK_PORT"))}
+    ("recovery", "HERD_RECOVERY_PORT"), ("keycloak", "HERD_KEYCLOAK_PORT"), ("artemis", "HERD_ARTEMIS_CONSOLE_PORT"))}
 USER = os.environ.get("HERD_USER", "herd-admin")
 PASSWORD = os.environ.get("HERD_PASSWORD", "demo")
 PROVIDERS = (("demo-csaf", 4), ("demo-osv", 3), ("demo-vendor", 4), ("demo-cert", 5))
-TENANTS = ("alpha", "bravo", "charlie", "delta")
+# Each run registers its own four tenants (alpha-HHMMSS ...), so runs never mix their machines.
+TENANTS = ()
 MACHINES_PER_TENANT = 5
 STARTED = time.monotonic()
 
@@ -175,12 +176,40 @@ def wait_protected(operator):
              % (tenant, count, len(rules), len(plans)))
 
 
-def bundle_signatures(operator, tenant):
-    status, bundle = call("GET", url("portal", "/api/tenants/%s/rule-bundle" % tenant), None, operator.headers())
+def broker_backlog():
+    """Messages waiting in (or being handled from) every durable subscription, from Artemis' Jolokia API."""
+    mbeans = 'org.apache.activemq.artemis:component=addresses,subcomponent=queues,routing-type="multicast",*'
+    request = urllib.request.Request(
+        url("artemis", "/console/jolokia/read/%s/MessageCount" % urllib.parse.quote(mbeans, safe=",=*:")),
+        headers={"Origin": "http://127.0.0.1", "Authorization": "Basic aGVyZDpoZXJk"})  # herd:herd
+    with urllib.request.urlopen(request, timeout=30) as answer:
+        value = json.loads(answer.read()).get("value") or {}
+    return sum(attributes.get("MessageCount", 0) for attributes in value.values())
+
+
+def wait_idle():
+    """Waits until the services have worked off every message (the advisory import leaves thousands)."""
+    deadline, quiet = time.monotonic() + 600, 0
+    while quiet < 2:
+        backlog = broker_backlog()
+        quiet = quiet + 1 if backlog == 0 else 0
+        if time.monotonic() > deadline:
+            raise Failure("%d messages still waiting after 600 s" % backlog)
+        time.sleep(1)
+    step("every service has worked off its messages (broker backlog 0)")
+
+
+def bundle_rules(operator, tenant):
+    status, answer = call("GET", url("portal", "/api/tenants/%s/rule-bundle" % tenant), None, operator.headers())
     if status != 200:
-        return set(), None
-    rules = bundle.get("rules") or (bundle.get("bundle") or {}).get("rules") or []
-    return {r.get("signature") for r in rules if r.get("signature")}, bundle.get("revision")
+        return [], None
+    bundle = answer.get("bundle") or {}
+    return bundle.get("rules") or [], bundle.get("revision")
+
+
+def bundle_signatures(operator, tenant):
+    rules, revision = bundle_rules(operator, tenant)
+    return {r.get("signature") for r in rules if r.get("signature")}, revision
 
 
 def damage(operator, agents, reports, run):
@@ -201,7 +230,7 @@ def damage(operator, agents, reports, run):
                 "destination": victim.address, "protocol": "tcp", "port": 443, "bytes": 4096,
                 "signature": signature}])
             pending[signature] = (submitted, set(others))
-            if first:
+            if sent == 1:
                 step("damage at %s: %s hit by signature %s from %s (tcp/443)" % (
                     TENANTS[0], victim.name, signature, attacker))
             next_send = now + 0.5
@@ -211,12 +240,12 @@ def damage(operator, agents, reports, run):
             for signature, (submitted, waiting) in list(pending.items()):
                 if tenant in waiting and signature in signatures:
                     waiting.discard(tenant)
-                    if first:
+                    if first and signature.endswith("-001"):
                         step("  %s: prevention rule for %s deployed (bundle revision %s)" % (tenant, signature, revision))
                     if not waiting:
                         latencies.append((time.monotonic() - submitted) * 1000)
                         del pending[signature]
-                        if first:
+                        if first and signature.endswith("-001"):
                             first = False
                             show_isolation(operator)
                             step("reporting %d more damage reports, one every 0.5 s ..." % (reports - 1))
@@ -242,15 +271,15 @@ def show_isolation(operator):
         step("  hub: community advisory %s (%s)" % (newest.get("id"), newest.get("state", "")))
 
 
-def revoke_one(operator):
-    community = operator.do("GET", "hub", "/api/community-advisories")
-    if not community:
-        return
-    target = community[0]
-    signature = next((m.get("signature") for m in target.get("mitigations", []) if m.get("signature")), None)
-    operator.do("POST", "hub", "/api/community-advisories/%s/revoke" % target["id"],
+def revoke_one(operator, run):
+    signature = "HERD-DEMO-%s-001" % run
+    rules, _ = bundle_rules(operator, TENANTS[1])
+    advisory = next((r["advisoryId"] for r in rules if r.get("signature") == signature), None)
+    if advisory is None:
+        raise Failure("no rule for %s at %s to revoke" % (signature, TENANTS[1]))
+    operator.do("POST", "hub", "/api/community-advisories/%s/revoke" % advisory,
                 {"reason": "demo: revoked by the MSSP"})
-    step("revoked community advisory %s (signature %s)" % (target["id"], signature))
+    step("MSSP admin revoked community advisory %s (signature %s)" % (advisory, signature))
     deadline = time.monotonic() + 60
     remaining = set(TENANTS[1:])
     while remaining and time.monotonic() < deadline:
@@ -282,15 +311,18 @@ def percentile(values, p):
 
 
 def main():
+    global TENANTS
     reports = int(sys.argv[1]) if len(sys.argv) > 1 else 100
     run = time.strftime("%H%M%S")
+    TENANTS = tuple("%s-%s" % (name, run) for name in ("alpha", "bravo", "charlie", "delta"))
     operator = Operator()
     try:
         providers_push(operator)
         agents = tenants_enrol(operator)
         wait_protected(operator)
+        wait_idle()
         latencies = damage(operator, agents, reports, run)
-        revoke_one(operator)
+        revoke_one(operator, run)
         show_indices(operator)
     except Failure as failure:
         step("demo stopped: %s" % failure)

@@ -10,6 +10,7 @@ import dev.herd.portal.messaging.MessageHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Keeps the portal's copy of every advisory the hub announces ({@link AdvisoryChanged}) and re-diagnoses the
@@ -49,7 +50,8 @@ public class AdvisoryConsumer implements MessageHandler {
     public void handle(String payload) {
         AdvisoryChanged changed = read(payload);
         KnownAdvisory advisory = advisories.findById(changed.advisoryId());
-        if (advisory != null && advisory.modifiedAt.isAfter(changed.modifiedAt())) {
+        // PostgreSQL keeps microseconds and rounds: a stored time may lie up to 1 µs after the announced one.
+        if (advisory != null && advisory.modifiedAt.isAfter(changed.modifiedAt().plus(1, ChronoUnit.MICROS))) {
             return; // an older announcement overtaken by a newer one
         }
         if (advisory == null) {
