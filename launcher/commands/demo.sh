@@ -1,8 +1,8 @@
-herd demo [REPORTS]: against the running platform (./herd up), four providers push advisories, four tenants/herd demo [REPORTS]: against the running platform (./herd up), four providers push advisories, four tenants
-herd demo [REPORTS]: against the running platform (./herd up), four providers push advisories, four tenantsalpha, bravo, charlie, delta) enrol five machines each and get protected, then alpha reports REPORTS (default 100)
-herd demo [REPORTS]: against the running platform (./herd up), four providers push advisories, four tenantsamage reports, each with a new signature; every step is printed as it happens. The last line is
-herd demo [REPORTS]: against the running platform (./herd up), four providers push advisories, four tenantsdamage→prevention: p50 N ms, p99 N ms over K reports`, measured from the flow's submission at alpha's gateway to
-herd demo [REPORTS]: against the running platform (./herd up), four providers push advisories, four tenantshe prevention rule in the rule bundle of the last of the other three tenants. Exit 1 when a step fails.
+# ./herd demo [REPORTS]: against the running platform (./herd up), four providers push advisories, four new tenants
+# (alpha-HHMMSS, bravo-, charlie-, delta-, one set per run) enrol five machines each and get protected, then alpha
+# reports REPORTS (default 100) damage reports, each with a new signature; every step is printed as it happens. The
+# last line is `damage→prevention: p50 N ms, p99 N ms over K reports`, measured from the flow's submission at alpha's
+# gateway to the prevention rule in the rule bundle of the last of the other three tenants. Exit 1 when a step fails.
 herd_command() {
     local reports=${1:-100} part
     [[ "$reports" =~ ^[1-9][0-9]*$ ]] || { herd_error "usage: ./herd demo [REPORTS]   (a positive number, default 100)"; exit 2; }
