@@ -247,7 +247,7 @@ def damage(operator, agents, reports, run):
                         del pending[signature]
                         if first and signature.endswith("-001"):
                             first = False
-                            show_isolation(operator)
+                            show_isolation(operator, signature)
                             step("reporting %d more damage reports, one every 0.5 s ..." % (reports - 1))
         if deadline and time.monotonic() > deadline and pending:
             raise Failure("no prevention at %s for %d reports after 120 s" % (
@@ -256,19 +256,23 @@ def damage(operator, agents, reports, run):
     return latencies
 
 
-def show_isolation(operator):
-    cases = operator.do("GET", "portal", "/api/tenants/%s/damage-cases" % TENANTS[0])
-    if cases:
-        case = cases[0]
-        orders = case.get("orders") or []
-        step("  %s: damage case, %d damaged machine(s), range %s, isolation point %s, mode %s, order %s" % (
-            TENANTS[0], len(case.get("machines") or case.get("damagedMachines") or []), case.get("range"),
+def show_isolation(operator, signature):
+    deadline, case = time.monotonic() + 20, None
+    while time.monotonic() < deadline:
+        cases = operator.do("GET", "portal", "/api/tenants/%s/damage-cases" % TENANTS[0])
+        case = cases[0] if cases else None
+        if case and case.get("orderStatus"):
+            break
+        time.sleep(0.5)
+    if case:
+        step("  %s: damage case, %d damaged machine(s) in %s, isolation point %s, mode %s, order %s (%s)" % (
+            TENANTS[0], len(case.get("damagedMachines") or []), case.get("range"),
             case.get("isolationPoint") or case.get("isolationNote"), case.get("mode"),
-            (orders[0].get("status") or orders[0].get("state")) if orders else "none"))
-    community = operator.do("GET", "hub", "/api/community-advisories")
-    if community:
-        newest = community[-1] if isinstance(community, list) else community
-        step("  hub: community advisory %s (%s)" % (newest.get("id"), newest.get("state", "")))
+            case.get("orderStatus") or "pending", ((case.get("orders") or [{}])[0]).get("statusDetail") or ""))
+    rules, _ = bundle_rules(operator, TENANTS[1])
+    advisory = next((r["advisoryId"] for r in rules if r.get("signature") == signature), None)
+    step("  hub: community advisory %s carried %s to the other tenants (the reporting tenant is not named)"
+         % (advisory, signature))
 
 
 def revoke_one(operator, run):
