@@ -3,8 +3,8 @@ package dev.herd.hub.community;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herd.contracts.damage.DamageReport;
-import dev.herd.hub.messaging.BadMessageException;
-import dev.herd.hub.messaging.MessageHandler;
+import dev.herd.contracts.inbox.BadMessageException;
+import dev.herd.contracts.inbox.MessageHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 

@@ -2,6 +2,8 @@ package dev.herd.portal.damage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herd.contracts.inbox.BadMessageException;
+import dev.herd.contracts.inbox.MessageHandler;
 import dev.herd.contracts.monitor.MonitorRecords;
 import dev.herd.contracts.monitor.MonitorRecords.FlowRecord;
 import dev.herd.portal.index.Canary;
@@ -9,8 +11,6 @@ import dev.herd.portal.index.CanaryRepository;
 import dev.herd.portal.index.DetectorLiveness;
 import dev.herd.portal.machine.Machine;
 import dev.herd.portal.machine.MachineRepository;
-import dev.herd.portal.messaging.BadMessageException;
-import dev.herd.portal.messaging.MessageHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;

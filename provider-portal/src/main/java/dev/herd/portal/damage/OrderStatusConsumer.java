@@ -2,9 +2,9 @@ package dev.herd.portal.damage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herd.contracts.inbox.BadMessageException;
+import dev.herd.contracts.inbox.MessageHandler;
 import dev.herd.contracts.isolation.OrderStatus;
-import dev.herd.portal.messaging.BadMessageException;
-import dev.herd.portal.messaging.MessageHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**

@@ -2,12 +2,12 @@ package dev.herd.portal.machine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herd.contracts.inbox.BadMessageException;
+import dev.herd.contracts.inbox.MessageHandler;
 import dev.herd.contracts.inventory.MachineInventory;
 import dev.herd.portal.diagnosis.DiagnosisService;
 import dev.herd.portal.diagnosis.match.Ecosystems;
 import dev.herd.portal.exposure.ExposureService;
-import dev.herd.portal.messaging.BadMessageException;
-import dev.herd.portal.messaging.MessageHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Objects;
 import org.jboss.logging.Logger;

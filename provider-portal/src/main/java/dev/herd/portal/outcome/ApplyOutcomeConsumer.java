@@ -3,8 +3,8 @@ package dev.herd.portal.outcome;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herd.contracts.delivery.ApplyOutcome;
-import dev.herd.portal.messaging.BadMessageException;
-import dev.herd.portal.messaging.MessageHandler;
+import dev.herd.contracts.inbox.BadMessageException;
+import dev.herd.contracts.inbox.MessageHandler;
 import dev.herd.portal.patch.PatchOutcomes;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,9 +1,9 @@
 package dev.herd.portal.outcome;
 
 import dev.herd.contracts.delivery.ApplyOutcome;
+import dev.herd.contracts.inbox.BadMessageException;
 import dev.herd.portal.machine.Machine;
 import dev.herd.portal.machine.MachineRepository;
-import dev.herd.portal.messaging.BadMessageException;
 import dev.herd.portal.rules.BundleConfirmation;
 import dev.herd.portal.rules.RuleBundleRepository;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,8 +2,8 @@ package dev.herd.portal.patch;
 
 import dev.herd.contracts.delivery.ApplyOutcome;
 import dev.herd.contracts.delivery.PatchPlan;
+import dev.herd.contracts.inbox.BadMessageException;
 import dev.herd.portal.diagnosis.FindingState;
-import dev.herd.portal.messaging.BadMessageException;
 import dev.herd.portal.rules.RuleService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

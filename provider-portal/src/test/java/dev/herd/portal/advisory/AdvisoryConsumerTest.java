@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herd.contracts.advisory.AdvisoryChanged;
-import dev.herd.portal.support.Messages;
 import dev.herd.portal.support.PortalFixtures;
 import dev.herd.testing.EmbeddedArtemisResource;
+import dev.herd.testing.Messages;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

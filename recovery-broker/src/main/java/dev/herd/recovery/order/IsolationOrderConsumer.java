@@ -2,9 +2,9 @@ package dev.herd.recovery.order;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herd.contracts.inbox.BadMessageException;
+import dev.herd.contracts.inbox.MessageHandler;
 import dev.herd.contracts.isolation.IsolationOrder;
-import dev.herd.recovery.messaging.BadMessageException;
-import dev.herd.recovery.messaging.MessageHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import org.jboss.logging.Logger;

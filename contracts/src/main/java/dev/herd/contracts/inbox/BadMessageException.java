@@ -1,4 +1,4 @@
-package dev.herd.portal.messaging;
+package dev.herd.contracts.inbox;
 
 /** A message that can never be applied: unreadable, or contradicting what it refers to. */
 public class BadMessageException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.herd.recovery.support;
+package dev.herd.testing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

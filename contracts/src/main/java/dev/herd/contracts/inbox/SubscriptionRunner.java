@@ -1,4 +1,4 @@
-package dev.herd.portal.messaging;
+package dev.herd.contracts.inbox;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -20,7 +20,7 @@ import org.jboss.logging.Logger;
 /**
  * Runs one thread per {@link MessageHandler}: a shared durable subscription read in a transacted JMS session. A
  * message is acknowledged only after the database transaction that applied it (and recorded its id) committed, so
- * nothing is lost when the portal dies, and a redelivered message is recognised by its id and not applied twice.
+ * nothing is lost when the service dies, and a redelivered message is recognised by its id and not applied twice.
  */
 @ApplicationScoped
 public class SubscriptionRunner {

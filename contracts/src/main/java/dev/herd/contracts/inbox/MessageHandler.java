@@ -1,4 +1,4 @@
-package dev.herd.recovery.messaging;
+package dev.herd.contracts.inbox;
 
 /**
  * Handles the messages of one durable subscription. {@link #handle} runs inside the transaction that also records

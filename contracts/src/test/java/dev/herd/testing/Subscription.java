@@ -1,4 +1,4 @@
-package dev.herd.portal.support;
+package dev.herd.testing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +11,7 @@ import jakarta.jms.TextMessage;
 import java.time.Duration;
 import java.util.function.Predicate;
 
-/** A non-durable subscriber on a topic of the embedded broker: what the portal sends from now on. */
+/** A non-durable subscriber on a topic of the embedded broker: what a service sends from now on. */
 public final class Subscription implements AutoCloseable {
 
     private final JMSContext context;

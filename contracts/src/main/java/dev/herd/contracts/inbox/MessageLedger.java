@@ -1,4 +1,4 @@
-package dev.herd.portal.messaging;
+package dev.herd.contracts.inbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
