@@ -2,7 +2,8 @@
 # Keycloak (realm herd) on free ports, unless HERD_TEST_DB_URL / HERD_TEST_OIDC_URL point at running ones; each
 # service's tests start an embedded Artemis broker themselves. Extra arguments go to Maven (e.g. -pl provider-portal).
 # Without extra arguments, a green suite is followed by the end-to-end check: the whole platform started from the
-# built jars on free ports under .herd/test/e2e, `./herd check debian12` against it, and `./herd down`
+# built jars on free ports under .herd/test/e2e, `./herd check debian12` and `./herd demo 10` (four providers, four
+# tenants, damage at one, isolation asserted, prevention at the others, revocation) against it, and `./herd down`
 # (HERD_TEST_E2E=0 skips it).
 herd_command() {
     local dir="$HERD_HOME/test" started=$SECONDS
@@ -48,7 +49,7 @@ herd_command() {
 }
 
 # The whole platform on free ports with its own state, checked against the Debian 12 truth through the real hub,
-# gateway and portal, then stopped.
+# gateway and portal and through the damage → prevention demo, then stopped.
 herd_test_end_to_end() {
     local home="$HERD_HOME/test/e2e" status=0 variable
     local -a ports=()
@@ -65,6 +66,9 @@ herd_test_end_to_end() {
     }
     if [ $status -eq 0 ]; then
         env HERD_HOME="$home" "${ports[@]}" "$HERD_ROOT/herd" check debian12 || status=$?
+    fi
+    if [ $status -eq 0 ]; then
+        env HERD_HOME="$home" "${ports[@]}" "$HERD_ROOT/herd" demo 10 || status=$?
     fi
     env HERD_HOME="$home" "${ports[@]}" "$HERD_ROOT/herd" down >/dev/null 2>&1 || true
     return $status

@@ -264,11 +264,18 @@ def show_isolation(operator, signature):
         if case and case.get("orderStatus"):
             break
         time.sleep(0.5)
-    if case:
-        step("  %s: damage case, %d damaged machine(s) in %s, isolation point %s, mode %s, order %s (%s)" % (
-            TENANTS[0], len(case.get("damagedMachines") or []), case.get("range"),
-            case.get("isolationPoint") or case.get("isolationNote"), case.get("mode"),
-            case.get("orderStatus") or "pending", ((case.get("orders") or [{}])[0]).get("statusDetail") or ""))
+    if not case:
+        raise Failure("no damage case at %s" % TENANTS[0])
+    step("  %s: damage case, %d damaged machine(s) in %s, isolation point %s, mode %s, order %s (%s)" % (
+        TENANTS[0], len(case.get("damagedMachines") or []), case.get("range"),
+        case.get("isolationPoint") or case.get("isolationNote"), case.get("mode"),
+        case.get("orderStatus") or "pending", ((case.get("orders") or [{}])[0]).get("statusDetail") or ""))
+    # One machine hit by a known signature, not spreading: the signature is dropped at the LAN's firewall.
+    if (case.get("isolationPoint"), case.get("mode")) != ("fw-lan", "DROP_SIGNATURE"):
+        raise Failure("expected DROP_SIGNATURE at fw-lan, the case says %s at %s" % (
+            case.get("mode"), case.get("isolationPoint")))
+    if case.get("orderStatus") not in ("APPLIED", "CONFIRMED"):
+        raise Failure("the isolation order is %s, not applied" % case.get("orderStatus"))
     rules, _ = bundle_rules(operator, TENANTS[1])
     advisory = next((r["advisoryId"] for r in rules if r.get("signature") == signature), None)
     step("  hub: community advisory %s carried %s to the other tenants (the reporting tenant is not named)"
