@@ -8,11 +8,11 @@ import java.util.List;
  * The addresses of a machine a filter rule can name: those that are IP literals ({@link AddressBlock} parses them,
  * nothing is looked up). A machine with none is "unprotected": rules list it, bundles leave it out.
  */
-final class ProtectedAddresses {
+public final class ProtectedAddresses {
 
     private ProtectedAddresses() {}
 
-    static List<String> of(Machine machine) {
+    public static List<String> of(Machine machine) {
         List<String> valid = new ArrayList<>();
         if (machine == null || machine.addresses == null) {
             return valid;

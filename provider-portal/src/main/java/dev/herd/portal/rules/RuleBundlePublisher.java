@@ -2,6 +2,7 @@ package dev.herd.portal.rules;
 
 import dev.herd.contracts.delivery.RuleBundle;
 import dev.herd.contracts.outbox.Outbox;
+import dev.herd.portal.interconnection.InterconnectionRules;
 import dev.herd.portal.machine.Machine;
 import dev.herd.portal.machine.MachineRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +20,8 @@ import java.util.stream.Collectors;
 /**
  * Renders every DEPLOYED rule of a tenant into the next {@link RuleBundle} revision (full nftables ruleset, Suricata
  * rules), stores it and hands it to the outbox. A rule whose machines have no usable address protects nothing and is
- * left out of the rendered text (its view lists those machines as unprotected).
+ * left out of the rendered text (its view lists those machines as unprotected). The tenant's interconnection rules
+ * ({@link InterconnectionRules}) are added to every revision.
  */
 @ApplicationScoped
 public class RuleBundlePublisher {
@@ -28,15 +30,21 @@ public class RuleBundlePublisher {
     private final MachineRepository machines;
     private final RuleBundleRepository bundles;
     private final Outbox outbox;
+    private final InterconnectionRules interconnections;
     private final NftablesRenderer nftables = new NftablesRenderer();
     private final SuricataRenderer suricata = new SuricataRenderer();
 
     public RuleBundlePublisher(
-            TenantRuleRepository rules, MachineRepository machines, RuleBundleRepository bundles, Outbox outbox) {
+            TenantRuleRepository rules,
+            MachineRepository machines,
+            RuleBundleRepository bundles,
+            Outbox outbox,
+            InterconnectionRules interconnections) {
         this.rules = rules;
         this.machines = machines;
         this.bundles = bundles;
         this.outbox = outbox;
+        this.interconnections = interconnections;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -68,6 +76,13 @@ public class RuleBundlePublisher {
             rendered.add(rule.toFilterRule(addresses));
             listed.add(new RuleBundle.Rule(
                     rule.number, rule.advisoryId, rule.action.name(), rule.protocol, rule.port, rule.signature, names));
+        }
+        // DESIGN §3.6: the tenant's interconnection DENY decisions, numbered apart from the advisory rules
+        for (InterconnectionRules.Enforced enforced : interconnections.enforce(tenantId)) {
+            FilterRule rule = enforced.rule();
+            rendered.add(rule);
+            listed.add(new RuleBundle.Rule(
+                    rule.number(), rule.advisoryId(), rule.action().name(), null, null, null, enforced.machineNames()));
         }
         RuleBundle bundle = new RuleBundle(
                 tenantId,
