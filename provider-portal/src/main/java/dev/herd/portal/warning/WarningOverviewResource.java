@@ -19,7 +19,7 @@ public class WarningOverviewResource {
 
     @GET
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST})
-    public List<Warning> all(@QueryParam("state") WarningState state) {
-        return service.all(state);
+    public List<Warning> all(@QueryParam("state") String state) {
+        return service.all(WarningState.parse(state));
     }
 }

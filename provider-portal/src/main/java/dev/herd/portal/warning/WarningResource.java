@@ -1,5 +1,6 @@
 package dev.herd.portal.warning;
 
+import dev.herd.contracts.problem.HerdException;
 import dev.herd.contracts.tenancy.CurrentCaller;
 import dev.herd.contracts.tenancy.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -31,17 +32,25 @@ public class WarningResource {
 
     @GET
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
-    public List<Warning> list(@PathParam("tenant") String tenant, @QueryParam("state") WarningState state) {
+    public List<Warning> list(@PathParam("tenant") String tenant, @QueryParam("state") String state) {
         caller.get().requireAccessTo(tenant);
-        return service.ofTenant(tenant, state);
+        return service.ofTenant(tenant, WarningState.parse(state));
     }
 
     @POST
     @Path("/{id}/applied")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.TENANT_ADMIN})
-    public Warning applied(@PathParam("tenant") String tenant, @PathParam("id") UUID id, @Valid Applied body) {
+    public Warning applied(@PathParam("tenant") String tenant, @PathParam("id") String id, @Valid Applied body) {
         caller.get().requireAccessTo(tenant);
         String note = body == null || body.note() == null ? null : body.note().strip();
-        return service.acknowledge(tenant, id, caller.get().subject(), note, Instant.now());
+        return service.acknowledge(tenant, id(tenant, id), caller.get().subject(), note, Instant.now());
+    }
+
+    private static UUID id(String tenant, String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw HerdException.notFound("warning-not-found", "Tenant '" + tenant + "' has no warning " + id + ".");
+        }
     }
 }
