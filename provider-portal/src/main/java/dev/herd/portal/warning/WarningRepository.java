@@ -101,17 +101,6 @@ public class WarningRepository {
                 == 1;
     }
 
-    /** Open warnings whose last reminder (or creation) is at or before {@code due}. */
-    public List<Warning> dueForReminder(Instant due) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager
-                .createNativeQuery("SELECT " + COLUMNS + " FROM tenant_warning WHERE state = 'OPEN' "
-                        + "AND COALESCE(last_reminded_at, created_at) <= :due ORDER BY created_at, id")
-                .setParameter("due", Timestamp.from(due))
-                .getResultList();
-        return rows.stream().map(this::toWarning).toList();
-    }
-
     public void remind(Warning warning, Instant at) {
         entityManager
                 .createNativeQuery(

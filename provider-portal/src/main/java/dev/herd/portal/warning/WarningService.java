@@ -61,14 +61,19 @@ public class WarningService {
         return created;
     }
 
-    /** Closes the open warnings whose rules are applied everywhere, then reminds the rest that are due. */
+    /**
+     * Marks the open warnings whose rules are applied everywhere, then reminds the others whose creation or last
+     * reminder is a follow-up interval old; returns how many were reminded.
+     */
     @Transactional
     public int followUp(Instant now) {
+        Instant due = now.minus(config.followUpInterval());
         int reminded = 0;
-        for (Warning warning : warnings.dueForReminder(now.minus(config.followUpInterval()))) {
+        for (Warning warning : warnings.all(WarningState.OPEN)) {
+            Instant last = warning.lastRemindedAt() != null ? warning.lastRemindedAt() : warning.createdAt();
             if (appliedByRules(warning)) {
                 warnings.markApplied(warning.tenantId(), warning.id(), now, "rules", "rules deployed and confirmed");
-            } else {
+            } else if (!last.isAfter(due)) {
                 warnings.remind(warning, now);
                 reminded++;
             }

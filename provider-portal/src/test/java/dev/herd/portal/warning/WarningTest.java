@@ -2,6 +2,7 @@ package dev.herd.portal.warning;
 
 import static dev.herd.testing.KeycloakTokens.user;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -9,6 +10,8 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herd.contracts.advisory.AdvisoryChanged;
+import dev.herd.contracts.delivery.ApplyOutcome;
 import dev.herd.contracts.inventory.MachineInventory;
 import dev.herd.contracts.monitor.MonitorRecords;
 import dev.herd.portal.damage.DamageSample;
@@ -177,6 +180,55 @@ class WarningTest {
     }
 
     @Test
+    void deployedRulesConfirmedByEveryExposedMachineApplyTheWarning() {
+        Instant t0 = DamageSample.start();
+        send(AdvisoryChanged.ADDRESS, List.of(ProtectionSample.exploited("CVE-2099-0042")));
+        PortalFixtures.await(
+                "acme's rules deployed",
+                WAIT,
+                () -> fixtures.count("SELECT count(*) FROM filter_rule WHERE tenant_id = 'acme' AND state = 'DEPLOYED'")
+                        == 2);
+        String heartbleed = "\u0018\u0003\u0003HEARTBLEED";
+        hit("initech", "initech-web1", "10.2.0.1", t0.plusSeconds(5), heartbleed);
+        hit("umbrella", "umbrella-web1", "10.3.0.1", t0.plusSeconds(10), heartbleed);
+        Instant warned = t0.plusSeconds(60);
+        assertEquals(1, warnings.scan(warned));
+        given().auth()
+                .oauth2(user("acme-admin"))
+                .get("/api/tenants/acme/warnings")
+                .then()
+                .statusCode(200)
+                .body("[0].ruleNumbers", contains(1, 2))
+                .body("[0].countermeasure", containsString("filter rule(s) 1, 2"));
+
+        assertEquals(1, warnings.followUp(warned.plus(Duration.ofMinutes(16))), "no machine confirmed yet");
+        send(
+                ApplyOutcome.ADDRESS,
+                List.of(new ApplyOutcome(
+                        UUID.randomUUID(),
+                        "acme",
+                        DamageSample.id("acme", "acme-web1"),
+                        "acme-web1",
+                        ApplyOutcome.Kind.RULE_BUNDLE,
+                        "1",
+                        ApplyOutcome.Result.APPLIED,
+                        List.of(),
+                        List.of(),
+                        "applied",
+                        Instant.now())));
+
+        assertEquals(0, warnings.followUp(warned.plus(Duration.ofMinutes(17))));
+        given().auth()
+                .oauth2(user("acme-admin"))
+                .get("/api/tenants/acme/warnings")
+                .then()
+                .statusCode(200)
+                .body("[0].state", equalTo("APPLIED"))
+                .body("[0].appliedBy", equalTo("rules"))
+                .body("[0].remindedCount", equalTo(1));
+    }
+
+    @Test
     void badInputAndOtherTenants() {
         Instant t0 = DamageSample.start();
         hit("initech", "initech-web1", "10.2.0.1", t0.plusSeconds(5));
@@ -256,12 +308,25 @@ class WarningTest {
     }
 
     private void hit(String tenant, String machine, String address, Instant at) {
+        hit(tenant, machine, address, at, SIGNATURE);
+    }
+
+    private void hit(String tenant, String machine, String address, Instant at, String signature) {
         long before = fixtures.count("SELECT count(*) FROM damage_event");
         MonitorRecords records = DamageSample.records(
-                tenant, machine, List.of(DamageSample.hit(at, DamageSample.ATTACKER, address, SIGNATURE)));
+                tenant, machine, List.of(DamageSample.hit(at, DamageSample.ATTACKER, address, signature)));
         Messages.send(connections, json, MonitorRecords.ADDRESS, List.of(records));
         PortalFixtures.await(
                 "damage of " + tenant, WAIT, () -> fixtures.count("SELECT count(*) FROM damage_event") > before);
+    }
+
+    private void send(String address, List<?> payloads) {
+        long before = fixtures.count("SELECT count(*) FROM consumed_message");
+        Messages.send(connections, json, address, payloads);
+        PortalFixtures.await(
+                payloads.size() + " messages consumed",
+                WAIT,
+                () -> fixtures.count("SELECT count(*) FROM consumed_message") == before + payloads.size());
     }
 
     private static MachineInventory sshOnly(String tenant, String name, String address) {
