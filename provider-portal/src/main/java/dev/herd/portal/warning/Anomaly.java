@@ -22,6 +22,10 @@ public record Anomaly(String indicator, String protocol, Integer port, Set<Strin
 
     /** The attacked service as people read it ({@code tcp/443}), or null when the flows did not say. */
     public String service() {
+        return service(protocol, port);
+    }
+
+    static String service(String protocol, Integer port) {
         return port == null ? null : (protocol == null ? "any" : protocol) + "/" + port;
     }
 }

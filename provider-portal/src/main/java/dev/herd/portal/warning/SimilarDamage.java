@@ -2,6 +2,7 @@ package dev.herd.portal.warning;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -50,6 +51,6 @@ final class SimilarDamage {
     }
 
     private static List<Object> key(DamageHit hit) {
-        return java.util.Arrays.asList(hit.indicator(), Objects.requireNonNullElse(hit.protocol(), ""), hit.port());
+        return Arrays.asList(hit.indicator(), Objects.requireNonNullElse(hit.protocol(), ""), hit.port());
     }
 }

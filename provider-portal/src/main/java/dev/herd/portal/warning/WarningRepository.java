@@ -165,7 +165,7 @@ public class WarningRepository {
                     (UUID) r[0],
                     (String) r[1],
                     (String) r[2],
-                    new Anomaly((String) r[2], protocol, port, java.util.Set.of(), java.util.Set.of()).service(),
+                    Anomaly.service(protocol, port),
                     ((Number) r[5]).intValue(),
                     (String) r[6],
                     json.readValue((String) r[7], new TypeReference<List<Integer>>() {}),
