@@ -19,4 +19,12 @@ public interface WarningConfig {
     /** How long an open warning waits before the first reminder, and between reminders. */
     @WithDefault("15M")
     Duration followUpInterval();
+
+    /** How often the scan for anomalies runs ({@code off} in tests, which call the scan themselves). */
+    @WithDefault("30s")
+    String scanEvery();
+
+    /** How often the follow-up runs; each open warning is reminded at most once per {@link #followUpInterval()}. */
+    @WithDefault("1m")
+    String followUpEvery();
 }
