@@ -24,7 +24,8 @@ public class PortalFixtures {
                                 + "outbox_message, rule_confirmation, rule_bundle, filter_rule_machine, "
                                 + "filter_rule, protection_counter, patch_plan, tenant_topology, damage_settings, "
                                 + "attack_indicator, detector_seen, machine_traffic, profile_verdict, damage_event, "
-                                + "isolation_order, damage_case, canary, interconnection, interconnection_enforced")
+                                + "isolation_order, damage_case, canary, interconnection, interconnection_enforced, "
+                                + "warning_reminder, tenant_warning")
                         .executeUpdate());
     }
 
