@@ -261,7 +261,7 @@ def show_isolation(operator, signature):
     while time.monotonic() < deadline:
         cases = operator.do("GET", "portal", "/api/tenants/%s/damage-cases" % TENANTS[0])
         case = cases[0] if cases else None
-        if case and case.get("orderStatus"):
+        if case and case.get("orderStatus") in ("APPLIED", "CONFIRMED"):
             break
         time.sleep(0.5)
     if not case:
