@@ -5,10 +5,11 @@ import io.smallrye.config.ConfigSourceInterceptorContext;
 import io.smallrye.config.ConfigValue;
 
 /**
- * Makes {@code quarkus.mailer.mock} default to true unless {@code herd.recovery.mail.host} is set: a broker without
- * a mail server records owner mails instead of failing to send them. An explicit {@code quarkus.mailer.mock} wins.
+ * Owner mail goes out by SMTP once {@code herd.recovery.mail.host} is set; until then Quarkus Mailer records it
+ * ({@code quarkus.mailer.mock} defaults to true) rather than failing every send. An explicit
+ * {@code quarkus.mailer.mock} wins.
  */
-public class MailerMockDefault implements ConfigSourceInterceptor {
+public class MailDeliveryDefault implements ConfigSourceInterceptor {
 
     private static final String MOCK = "quarkus.mailer.mock";
     private static final String HOST = "herd.recovery.mail.host";
