@@ -36,9 +36,15 @@ public class KnownAdvisoryRepository implements PanacheRepositoryBase<KnownAdvis
         }
     }
 
-    /** The standing (not withdrawn) advisories. */
-    public List<KnownAdvisory> standing() {
-        return list("withdrawn = false");
+    /** Ids of the standing advisories with a mitigation carrying this payload signature (a JSONB containment query). */
+    public List<String> standingIdsWithSignature(String signature) {
+        @SuppressWarnings("unchecked")
+        List<String> ids = getEntityManager()
+                .createNativeQuery("SELECT id FROM advisory WHERE NOT withdrawn "
+                        + "AND mitigations @> jsonb_build_array(jsonb_build_object('signature', CAST(:s AS text)))")
+                .setParameter("s", signature)
+                .getResultList();
+        return ids;
     }
 
     /** The standing advisories that affect any of these package names (in any ecosystem). */

@@ -1,6 +1,5 @@
 package dev.herd.portal.warning;
 
-import dev.herd.portal.advisory.KnownAdvisory;
 import dev.herd.portal.advisory.KnownAdvisoryRepository;
 import dev.herd.portal.rules.RuleState;
 import dev.herd.portal.rules.TenantRule;
@@ -42,17 +41,10 @@ public class Countermeasures {
 
     /** The tenant's live (proposed or deployed) rules that answer this signature. */
     List<TenantRule> answering(String tenantId, String signature) {
-        Set<String> advisoryIds = advisories.standing().stream()
-                .filter(a -> carries(a, signature))
-                .map(a -> a.id)
-                .collect(Collectors.toSet());
+        Set<String> advisoryIds = Set.copyOf(advisories.standingIdsWithSignature(signature));
         return rules.ofTenant(tenantId, null).stream()
                 .filter(r -> r.state != RuleState.WITHDRAWN)
                 .filter(r -> signature.equals(r.signature) || advisoryIds.contains(r.advisoryId))
                 .toList();
-    }
-
-    private static boolean carries(KnownAdvisory advisory, String signature) {
-        return advisory.mitigations.stream().anyMatch(m -> signature.equals(m.signature()));
     }
 }

@@ -18,7 +18,6 @@ import java.util.Set;
 public final class AdvisoryIndex {
 
     private final Map<String, Map<String, List<AdvisoryRanges>>> byEcosystem = new HashMap<>();
-    private final int size;
 
     private AdvisoryIndex(Collection<AffectedRange> ranges) {
         Map<String, Map<String, Map<String, List<CompiledRange>>>> grouped = new HashMap<>();
@@ -39,16 +38,10 @@ public final class AdvisoryIndex {
             });
             byEcosystem.put(ecosystem, byPackage);
         });
-        this.size = ranges.size();
     }
 
     public static AdvisoryIndex of(Collection<AffectedRange> ranges) {
         return new AdvisoryIndex(ranges);
-    }
-
-    /** How many ranges the index holds. */
-    public int size() {
-        return size;
     }
 
     /**

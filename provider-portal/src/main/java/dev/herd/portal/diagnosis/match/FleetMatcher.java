@@ -65,10 +65,5 @@ public final class FleetMatcher {
                 new Tuple(ecosystem, installed), t -> index.verdicts(t.ecosystem(), t.installed()));
     }
 
-    /** How many distinct tuples were decided so far. */
-    public int distinctTuples() {
-        return decided.size();
-    }
-
     private record Tuple(String ecosystem, InstalledPackage installed) {}
 }
