@@ -5,6 +5,7 @@ import dev.herd.portal.diagnosis.match.Verdict;
 import dev.herd.portal.machine.Machine;
 import dev.herd.portal.policy.PolicyRepository;
 import dev.herd.portal.policy.TenantPolicy;
+import dev.herd.portal.sql.PostgresCopy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -29,14 +30,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class FindingReconciler {
 
-    private static final int INSERT_BATCH = 1_000;
-
     private final EntityManager entityManager;
     private final PolicyRepository policies;
+    private final PostgresCopy copy;
 
-    public FindingReconciler(EntityManager entityManager, PolicyRepository policies) {
+    public FindingReconciler(EntityManager entityManager, PolicyRepository policies, PostgresCopy copy) {
         this.entityManager = entityManager;
         this.policies = policies;
+        this.copy = copy;
     }
 
     /** Counts of what changed. */
@@ -137,36 +138,32 @@ public class FindingReconciler {
         return stored;
     }
 
+    /**
+     * New findings, by COPY. Their first history entry (OPEN, found, at {@code opened_at}) is not stored: the finding
+     * itself records it, and {@link FindingRepository#history} shows it; half the rows a first diagnosis writes.
+     */
     private void insert(List<Object[]> rows, Instant now) {
-        for (int from = 0; from < rows.size(); from += INSERT_BATCH) {
-            List<Object[]> batch = rows.subList(from, Math.min(rows.size(), from + INSERT_BATCH));
-            StringBuilder sql = new StringBuilder("WITH added AS (INSERT INTO finding (tenant_id, machine_id, "
-                    + "advisory_id, package_name, installed, fixed, source_document, action, state, opened_at, "
-                    + "updated_at) VALUES ");
-            for (int i = 0; i < batch.size(); i++) {
-                sql.append(i == 0 ? "" : ",").append("(?,?,?,?,?,?,?,?,'OPEN',?,?)");
-            }
-            sql.append(" RETURNING id, tenant_id) INSERT INTO finding_history (finding_id, tenant_id, state, reason, "
-                    + "at) SELECT id, tenant_id, 'OPEN', 'found', ? FROM added");
-            Query query = entityManager.createNativeQuery(sql.toString());
-            Timestamp at = Timestamp.from(now);
-            int p = 1;
-            for (Object[] row : batch) {
-                Verdict verdict = (Verdict) row[2];
-                query.setParameter(p++, row[0]);
-                query.setParameter(p++, row[1]);
-                query.setParameter(p++, verdict.advisoryId());
-                query.setParameter(p++, verdict.packageName());
-                query.setParameter(p++, verdict.installed());
-                query.setParameter(p++, verdict.fixed());
-                query.setParameter(p++, verdict.sourceDocument());
-                query.setParameter(p++, ((FindingAction) row[3]).name());
-                query.setParameter(p++, at);
-                query.setParameter(p++, at);
-            }
-            query.setParameter(p, at);
-            query.executeUpdate();
+        PostgresCopy.Rows copy = new PostgresCopy.Rows();
+        for (Object[] row : rows) {
+            Verdict verdict = (Verdict) row[2];
+            copy.row(
+                    row[0],
+                    row[1],
+                    verdict.advisoryId(),
+                    verdict.packageName(),
+                    verdict.installed(),
+                    verdict.fixed(),
+                    verdict.sourceDocument(),
+                    ((FindingAction) row[3]).name(),
+                    FindingState.OPEN.name(),
+                    now,
+                    now);
         }
+        this.copy.into(
+                "finding",
+                "tenant_id, machine_id, advisory_id, package_name, installed, fixed, source_document, action, state, "
+                        + "opened_at, updated_at",
+                copy);
     }
 
     /** Moves findings to a state and records why. */

@@ -18,6 +18,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class FindingRepository implements PanacheRepositoryBase<Finding, Long> {
 
+    private static final String FOUND = "found";
+
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
     private final ObjectMapper json;
@@ -77,17 +79,23 @@ public class FindingRepository implements PanacheRepositoryBase<Finding, Long> {
         return find("tenantId = ?1 and id = ?2", tenantId, id).firstResultOptional();
     }
 
-    /** The history of a finding, oldest first. */
-    public List<FindingHistoryEntry> history(long findingId) {
+    /**
+     * The history of a finding, oldest first. The first entry (OPEN, found, when it was opened) is not stored: the
+     * finding's {@code opened_at} records it, which halves the rows a first diagnosis writes.
+     */
+    public List<FindingHistoryEntry> history(Finding finding) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = getEntityManager()
                 .createNativeQuery(
                         "SELECT state, reason, at FROM finding_history WHERE finding_id = :f ORDER BY at, id")
-                .setParameter("f", findingId)
+                .setParameter("f", finding.id)
                 .getResultList();
-        return rows.stream()
+        List<FindingHistoryEntry> history = new ArrayList<>(rows.size() + 1);
+        history.add(new FindingHistoryEntry(FindingState.OPEN, FOUND, finding.openedAt));
+        rows.stream()
                 .map(r -> new FindingHistoryEntry(FindingState.valueOf((String) r[0]), (String) r[1], instant(r[2])))
-                .toList();
+                .forEach(history::add);
+        return history;
     }
 
     private static String where(Filter filter) {

@@ -76,7 +76,7 @@ public class FindingResource {
     public List<FindingHistoryEntry> history(@PathParam("tenant") String tenant, @PathParam("id") long id) {
         caller.get().requireAccessTo(tenant);
         Finding finding = findings.ofTenant(tenant, id).orElseThrow(() -> notFound(id));
-        return findings.history(finding.id);
+        return findings.history(finding);
     }
 
     @POST
@@ -97,7 +97,7 @@ public class FindingResource {
                 "risk accepted by " + caller.get().subject() + ": "
                         + body.reason().strip(),
                 Instant.now());
-        return findings.history(finding.id);
+        return findings.history(finding);
     }
 
     @POST

@@ -3,11 +3,13 @@ package dev.herd.portal.machine;
 import dev.herd.contracts.inventory.MachineInventory;
 import dev.herd.portal.diagnosis.match.Ecosystems;
 import dev.herd.portal.diagnosis.match.InstalledPackage;
+import dev.herd.portal.sql.PostgresCopy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,17 +24,48 @@ public class InstalledPackages {
     private static final int BATCH = 500;
 
     private final EntityManager entityManager;
+    private final PostgresCopy copy;
 
-    public InstalledPackages(EntityManager entityManager) {
+    public InstalledPackages(EntityManager entityManager, PostgresCopy copy) {
         this.entityManager = entityManager;
+        this.copy = copy;
     }
 
-    /** Removes every package of the machine (before a full report). */
-    public void clear(UUID machineId) {
+    /** Replaces every package of the machine with these (a full report), by COPY; a repeated (name, arch) wins. */
+    public void replace(Machine machine, List<MachineInventory.PackageRef> packages) {
         entityManager
                 .createNativeQuery("DELETE FROM machine_package WHERE machine_id = :m")
-                .setParameter("m", machineId)
+                .setParameter("m", machine.id)
                 .executeUpdate();
+        boolean bySource = machine.ecosystem != null && Ecosystems.matchesBySource(machine.ecosystem);
+        Map<List<String>, MachineInventory.PackageRef> distinct = new LinkedHashMap<>();
+        for (MachineInventory.PackageRef p : packages) {
+            distinct.put(List.of(p.name(), architecture(p)), p);
+        }
+        PostgresCopy.Rows rows = new PostgresCopy.Rows();
+        for (MachineInventory.PackageRef p : distinct.values()) {
+            boolean source =
+                    bySource && p.sourceName() != null && !p.sourceName().isBlank();
+            rows.row(
+                    machine.id,
+                    machine.tenantId,
+                    p.name(),
+                    architecture(p),
+                    p.version(),
+                    p.sourceName(),
+                    p.sourceVersion(),
+                    source ? p.sourceName() : p.name(),
+                    source && p.sourceVersion() != null ? p.sourceVersion() : p.version());
+        }
+        copy.into(
+                "machine_package",
+                "machine_id, tenant_id, name, architecture, version, source_name, source_version, match_name, "
+                        + "match_version",
+                rows);
+    }
+
+    private static String architecture(MachineInventory.PackageRef p) {
+        return p.architecture() == null ? "" : p.architecture();
     }
 
     /** Inserts or replaces packages of a machine. */

@@ -95,16 +95,20 @@ public class InventoryConsumer implements MessageHandler {
         machines.persist(machine);
         machines.flush();
         if (inventory.kind() == MachineInventory.Kind.FULL) {
-            packages.clear(machine.id);
+            packages.replace(machine, inventory.packages());
         } else {
             packages.remove(machine.id, inventory.removedPackages());
+            packages.upsert(machine, inventory.packages());
         }
-        packages.upsert(machine, inventory.packages());
         diagnosis.machineChanged(machine);
         if (listeningChanged) {
             exposure.machineChanged(machine);
         }
         diagnosed.diagnosed(machine);
+    }
+
+    private static boolean hasNul(String value) {
+        return value != null && value.indexOf('\u0000') >= 0;
     }
 
     private MachineInventory read(String payload) {
@@ -120,6 +124,13 @@ public class InventoryConsumer implements MessageHandler {
                 if (p.name() == null || p.version() == null) {
                     throw new BadMessageException(
                             "inventory of " + inventory.agentId() + ": package without name " + "or version");
+                }
+                if (hasNul(p.name())
+                        || hasNul(p.version())
+                        || hasNul(p.architecture())
+                        || hasNul(p.sourceName())
+                        || hasNul(p.sourceVersion())) {
+                    throw new BadMessageException("inventory of " + inventory.agentId() + ": NUL in a package field");
                 }
             }
             return inventory;
