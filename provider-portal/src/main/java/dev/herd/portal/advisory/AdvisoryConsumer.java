@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herd.contracts.advisory.AdvisoryChanged;
 import dev.herd.contracts.inbox.BadMessageException;
 import dev.herd.contracts.inbox.MessageHandler;
+import dev.herd.portal.diagnosis.DiagnosisLock;
 import dev.herd.portal.diagnosis.DiagnosisService;
 import dev.herd.portal.evidence.CommunityHashes;
 import dev.herd.portal.exposure.ExposureService;
@@ -25,6 +26,7 @@ public class AdvisoryConsumer implements MessageHandler {
     private final DiagnosisService diagnosis;
     private final ExposureService exposure;
     private final CommunityHashes communityHashes;
+    private final DiagnosisLock lock;
     private final ObjectMapper json;
 
     public AdvisoryConsumer(
@@ -32,11 +34,13 @@ public class AdvisoryConsumer implements MessageHandler {
             DiagnosisService diagnosis,
             ExposureService exposure,
             CommunityHashes communityHashes,
+            DiagnosisLock lock,
             ObjectMapper json) {
         this.advisories = advisories;
         this.diagnosis = diagnosis;
         this.exposure = exposure;
         this.communityHashes = communityHashes;
+        this.lock = lock;
         this.json = json;
     }
 
@@ -53,6 +57,7 @@ public class AdvisoryConsumer implements MessageHandler {
     @Override
     public void handle(String payload) {
         AdvisoryChanged changed = read(payload);
+        lock.acquire(); // before the revision is taken: revisions then commit in order
         KnownAdvisory advisory = advisories.findById(changed.advisoryId());
         // The hub announces microseconds; a publisher announcing nanoseconds sees them rounded here by up to 1 µs.
         if (advisory != null && advisory.modifiedAt.isAfter(changed.modifiedAt().plus(1, ChronoUnit.MICROS))) {
@@ -75,6 +80,7 @@ public class AdvisoryConsumer implements MessageHandler {
         advisory.patches = changed.patches();
         advisory.modifiedAt = changed.modifiedAt();
         advisory.updatedAt = Instant.now();
+        advisory.revision = advisories.nextRevision();
         advisories.persist(advisory);
         advisories.replacePackages(advisory);
         diagnosis.advisoryChanged(advisory);

@@ -59,4 +59,8 @@ public class KnownAdvisory {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** Taken from sequence {@code advisory_revision} on every change (see {@code StandingAdvisories}). */
+    @Column(nullable = false)
+    public long revision;
 }

@@ -4,12 +4,15 @@ import dev.herd.portal.diagnosis.match.AffectedRange;
 import dev.herd.portal.diagnosis.match.Ecosystems;
 import dev.herd.portal.diagnosis.match.RangeEvent;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import org.hibernate.jpa.HibernateHints;
 
 /** Advisories as diagnosis knows them, and their affected ranges by package. */
 @ApplicationScoped
@@ -47,20 +50,33 @@ public class KnownAdvisoryRepository implements PanacheRepositoryBase<KnownAdvis
         return ids;
     }
 
-    /** The standing advisories that affect any of these package names (in any ecosystem). */
-    public List<KnownAdvisory> standingFor(Collection<String> packageNames) {
-        if (packageNames.isEmpty()) {
-            return List.of();
-        }
-        @SuppressWarnings("unchecked")
-        List<KnownAdvisory> found = getEntityManager()
-                .createNativeQuery(
-                        "SELECT a.* FROM advisory a WHERE NOT a.withdrawn AND a.id IN "
-                                + "(SELECT p.advisory_id FROM advisory_package p WHERE p.package_name = ANY(:names))",
-                        KnownAdvisory.class)
-                .setParameter("names", packageNames.toArray(String[]::new))
-                .getResultList();
-        return found;
+    /** The next advisory revision; call it with the diagnosis lock held, so that revisions commit in order. */
+    public long nextRevision() {
+        return ((Number) getEntityManager()
+                        .createNativeQuery("SELECT nextval('advisory_revision')")
+                        .getSingleResult())
+                .longValue();
+    }
+
+    /** The highest revision of any stored advisory (0 when there is none). */
+    public long latestRevision() {
+        return ((Number) getEntityManager()
+                        .createNativeQuery("SELECT coalesce(max(revision), 0) FROM advisory")
+                        .getSingleResult())
+                .longValue();
+    }
+
+    /**
+     * At most {@code max} advisories changed after {@code revision}, oldest change first, detached from the persistence
+     * context (read-only copies for an in-memory index).
+     */
+    public List<KnownAdvisory> changedAfter(long revision, int max) {
+        List<KnownAdvisory> changed = find("revision > ?1", Sort.by("revision"), revision)
+                .withHint(HibernateHints.HINT_READ_ONLY, true)
+                .page(Page.ofSize(max))
+                .list();
+        changed.forEach(getEntityManager()::detach);
+        return changed;
     }
 
     /** Every affected range of these advisories, ready for an index. */

@@ -5,9 +5,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
- * Serialises diagnosis runs across threads and portal instances (a PostgreSQL transaction-level advisory lock). An
- * advisory and an inventory arriving together would otherwise each miss the other's uncommitted rows; taken after a
- * run's own writes and before its reads, the lock makes the later run see the earlier one's data.
+ * Orders diagnosis runs across threads and portal instances (a PostgreSQL transaction-level advisory lock). Machines
+ * are diagnosed under the shared lock, so any number of them at once; an advisory change takes it exclusively, so that
+ * an advisory and an inventory arriving together cannot each miss the other's uncommitted rows: taken before a run's
+ * reads, the lock makes the later run see the earlier one's data.
  */
 @ApplicationScoped
 public class DiagnosisLock {
@@ -20,11 +21,21 @@ public class DiagnosisLock {
         this.entityManager = entityManager;
     }
 
-    /** Waits for the lock; it is released when the caller's transaction ends. */
+    /** Waits for the lock alone (an advisory change); it is released when the caller's transaction ends. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void acquire() {
+        take("pg_advisory_xact_lock");
+    }
+
+    /** Waits for the lock shared with other machine diagnoses; released when the caller's transaction ends. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void acquireShared() {
+        take("pg_advisory_xact_lock_shared");
+    }
+
+    private void take(String function) {
         entityManager
-                .createNativeQuery("SELECT pg_advisory_xact_lock(:key)")
+                .createNativeQuery("SELECT " + function + "(:key)")
                 .setParameter("key", KEY)
                 .getSingleResult();
     }

@@ -14,22 +14,21 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * Matches machines against advisories and stores the findings: a whole tenant on demand, only the machines having
- * one of its packages when an advisory changes, only the machine itself when its inventory changes.
+ * one of its packages when an advisory changes, only the machine itself when its inventory changes (against the
+ * in-memory {@link StandingAdvisories}).
  */
 @ApplicationScoped
 public class DiagnosisService {
 
-    private final KnownAdvisoryRepository advisories;
+    private final StandingAdvisories standing;
     private final MachineRepository machines;
     private final InstalledPackages packages;
     private final FindingReconciler reconciler;
@@ -37,13 +36,13 @@ public class DiagnosisService {
     private final DiagnosisLock lock;
 
     public DiagnosisService(
-            KnownAdvisoryRepository advisories,
+            StandingAdvisories standing,
             MachineRepository machines,
             InstalledPackages packages,
             FindingReconciler reconciler,
             Event<FindingsChanged> findingsChanged,
             DiagnosisLock lock) {
-        this.advisories = advisories;
+        this.standing = standing;
         this.machines = machines;
         this.packages = packages;
         this.reconciler = reconciler;
@@ -57,19 +56,29 @@ public class DiagnosisService {
         lock.acquire();
         Set<String> names = advisory.affected.stream().map(a -> a.name()).collect(Collectors.toSet());
         List<Machine> touched = machines.byIds(packages.machinesWith(names));
-        List<KnownAdvisory> standing = advisory.withdrawn ? List.of() : List.of(advisory);
+        if (touched.isEmpty()) {
+            return new FindingReconciler.Outcome(0, 0, 0, 0);
+        }
         Map<UUID, List<InstalledPackage>> installed =
                 packages.of(touched.stream().map(m -> m.id).toList(), names);
-        return diagnose(touched, installed, standing, advisory.id, advisory.withdrawn);
+        FleetMatcher matcher = new FleetMatcher(
+                AdvisoryIndex.of(advisory.withdrawn ? List.of() : KnownAdvisoryRepository.rangesOf(List.of(advisory))));
+        Map<UUID, List<Verdict>> verdicts = new HashMap<>();
+        for (Machine machine : touched) {
+            matcher.match(
+                    new FleetMatcher.Machine<>(
+                            machine.id, machine.ecosystem, installed.getOrDefault(machine.id, List.of())),
+                    (id, verdict) ->
+                            verdicts.computeIfAbsent(id, k -> new ArrayList<>()).add(verdict));
+        }
+        return reconcile(touched, advisory.id, advisory.withdrawn, verdicts, Map.of(advisory.id, advisory));
     }
 
-    /** Re-diagnoses one machine against every advisory naming one of its packages. */
+    /** Re-diagnoses one machine against every standing advisory. */
     @Transactional(Transactional.TxType.MANDATORY)
     public FindingReconciler.Outcome machineChanged(Machine machine) {
-        lock.acquire();
-        Map<UUID, List<InstalledPackage>> installed = packages.of(List.of(machine.id));
-        Set<String> names = names(installed);
-        return diagnose(List.of(machine), installed, advisories.standingFor(names), null, false);
+        lock.acquireShared();
+        return diagnose(List.of(machine), packages.of(List.of(machine.id)));
     }
 
     /** Re-diagnoses every machine of a tenant against every standing advisory. */
@@ -80,8 +89,7 @@ public class DiagnosisService {
         List<Machine> tenantMachines = machines.ofTenant(tenantId);
         Map<UUID, List<InstalledPackage>> installed =
                 packages.of(tenantMachines.stream().map(m -> m.id).toList());
-        List<KnownAdvisory> standing = advisories.standingFor(names(installed));
-        FindingReconciler.Outcome outcome = diagnose(tenantMachines, installed, standing, null, false);
+        FindingReconciler.Outcome outcome = diagnose(tenantMachines, installed);
         return new DiagnosisSummary(
                 tenantId,
                 tenantMachines.size(),
@@ -93,34 +101,25 @@ public class DiagnosisService {
                 (System.nanoTime() - started) / 1_000_000);
     }
 
-    private FindingReconciler.Outcome diagnose(
-            List<Machine> scope,
-            Map<UUID, List<InstalledPackage>> installed,
-            List<KnownAdvisory> standing,
-            String advisoryScope,
-            boolean withdrawn) {
+    private FindingReconciler.Outcome diagnose(List<Machine> scope, Map<UUID, List<InstalledPackage>> installed) {
         if (scope.isEmpty()) {
             return new FindingReconciler.Outcome(0, 0, 0, 0);
         }
-        FleetMatcher matcher = new FleetMatcher(AdvisoryIndex.of(KnownAdvisoryRepository.rangesOf(standing)));
-        Map<UUID, List<Verdict>> verdicts = new HashMap<>();
-        for (Machine machine : scope) {
-            matcher.match(
-                    new FleetMatcher.Machine<>(
-                            machine.id, machine.ecosystem, installed.getOrDefault(machine.id, List.of())),
-                    (id, verdict) ->
-                            verdicts.computeIfAbsent(id, k -> new ArrayList<>()).add(verdict));
-        }
-        Map<String, KnownAdvisory> byId = standing.stream().collect(Collectors.toMap(a -> a.id, Function.identity()));
+        StandingAdvisories.Diagnosis diagnosis = standing.match(scope.stream()
+                .map(m -> new FleetMatcher.Machine<>(m.id, m.ecosystem, installed.getOrDefault(m.id, List.of())))
+                .toList());
+        return reconcile(scope, null, false, diagnosis.verdicts(), diagnosis.advisories());
+    }
+
+    private FindingReconciler.Outcome reconcile(
+            List<Machine> scope,
+            String advisoryScope,
+            boolean withdrawn,
+            Map<UUID, List<Verdict>> verdicts,
+            Map<String, KnownAdvisory> byId) {
         FindingReconciler.Outcome outcome = reconciler.reconcile(scope, advisoryScope, withdrawn, verdicts, byId);
         scope.stream().map(m -> m.tenantId).distinct().forEach(t -> findingsChanged.fire(new FindingsChanged(t)));
         return outcome;
-    }
-
-    private static Set<String> names(Map<UUID, List<InstalledPackage>> installed) {
-        Set<String> names = new HashSet<>();
-        installed.values().forEach(list -> list.forEach(p -> names.add(p.name())));
-        return names;
     }
 
     /** Fired (synchronously, inside the transaction) after findings of a tenant were reconciled. */

@@ -79,7 +79,7 @@ public class ExposureService {
     /** Re-examines one machine against every standing exposure advisory. */
     @Transactional(Transactional.TxType.MANDATORY)
     public FindingReconciler.Outcome machineChanged(Machine machine) {
-        lock.acquire();
+        lock.acquireShared();
         List<KnownAdvisory> exposing = standingExposureAdvisories();
         List<Verdict> verdicts = new ArrayList<>();
         exposing.forEach(a -> verdicts.addAll(ExposureMatcher.verdicts(machine, a)));

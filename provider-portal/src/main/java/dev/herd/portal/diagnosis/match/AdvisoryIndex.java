@@ -12,36 +12,71 @@ import java.util.Set;
 
 /**
  * The affected ranges of a set of advisories, looked up by (ecosystem, package), grouped by advisory so that one
- * lookup yields at most one verdict per advisory without comparing verdicts. Built once per diagnosis run and then
- * only read, so several threads may match against it.
+ * lookup yields at most one verdict per advisory without comparing verdicts. Built once and then either only read
+ * (several threads may match against it) or changed one advisory at a time by {@link #put} and {@link #remove} under
+ * the owner's write lock.
  */
 public final class AdvisoryIndex {
 
-    private final Map<String, Map<String, List<AdvisoryRanges>>> byEcosystem = new HashMap<>();
+    private final Map<String, Map<String, Map<String, AdvisoryRanges>>> byEcosystem = new HashMap<>();
+    private final Map<String, Set<PackageKey>> packagesOf = new HashMap<>();
 
     private AdvisoryIndex(Collection<AffectedRange> ranges) {
-        Map<String, Map<String, Map<String, List<CompiledRange>>>> grouped = new HashMap<>();
+        Map<String, List<AffectedRange>> byAdvisory = new LinkedHashMap<>();
         for (AffectedRange range : ranges) {
-            String ecosystem = Ecosystems.normalise(range.ecosystem());
-            CompiledRange compiled = new CompiledRange(range, VersionOrders.forRange(ecosystem, range.rangeType()));
-            grouped.computeIfAbsent(ecosystem, e -> new HashMap<>())
-                    .computeIfAbsent(range.packageName(), p -> new LinkedHashMap<>())
+            byAdvisory
                     .computeIfAbsent(range.advisoryId(), a -> new ArrayList<>())
-                    .add(compiled);
+                    .add(range);
         }
-        grouped.forEach((ecosystem, packages) -> {
-            Map<String, List<AdvisoryRanges>> byPackage = new HashMap<>();
-            packages.forEach((name, advisories) -> {
-                List<AdvisoryRanges> list = new ArrayList<>(advisories.size());
-                advisories.forEach((id, compiled) -> list.add(new AdvisoryRanges(compiled)));
-                byPackage.put(name, list);
-            });
-            byEcosystem.put(ecosystem, byPackage);
-        });
+        byAdvisory.forEach(this::put);
     }
 
     public static AdvisoryIndex of(Collection<AffectedRange> ranges) {
         return new AdvisoryIndex(ranges);
+    }
+
+    /** An empty index to fill with {@link #put}. */
+    public static AdvisoryIndex empty() {
+        return new AdvisoryIndex(List.of());
+    }
+
+    /** Replaces whatever the index held for this advisory with these ranges (all naming {@code advisoryId}). */
+    public void put(String advisoryId, Collection<AffectedRange> ranges) {
+        remove(advisoryId);
+        Map<PackageKey, List<CompiledRange>> grouped = new LinkedHashMap<>();
+        for (AffectedRange range : ranges) {
+            String ecosystem = Ecosystems.normalise(range.ecosystem());
+            grouped.computeIfAbsent(new PackageKey(ecosystem, range.packageName()), k -> new ArrayList<>())
+                    .add(new CompiledRange(range, VersionOrders.forRange(ecosystem, range.rangeType())));
+        }
+        grouped.forEach((key, compiled) -> byEcosystem
+                .computeIfAbsent(key.ecosystem(), e -> new HashMap<>())
+                .computeIfAbsent(key.packageName(), p -> new LinkedHashMap<>())
+                .put(advisoryId, new AdvisoryRanges(List.copyOf(compiled))));
+        if (!grouped.isEmpty()) {
+            packagesOf.put(advisoryId, grouped.keySet());
+        }
+    }
+
+    /** Forgets the advisory (withdrawn). */
+    public void remove(String advisoryId) {
+        Set<PackageKey> keys = packagesOf.remove(advisoryId);
+        if (keys == null) {
+            return;
+        }
+        for (PackageKey key : keys) {
+            Map<String, Map<String, AdvisoryRanges>> packages = byEcosystem.get(key.ecosystem());
+            Map<String, AdvisoryRanges> advisories = packages.get(key.packageName());
+            advisories.remove(advisoryId);
+            if (advisories.isEmpty()) {
+                packages.remove(key.packageName());
+            }
+        }
+    }
+
+    /** How many advisories the index holds. */
+    public int advisories() {
+        return packagesOf.size();
     }
 
     /**
@@ -61,17 +96,17 @@ public final class AdvisoryIndex {
     }
 
     private static List<Verdict> collect(
-            Map<String, List<AdvisoryRanges>> packages, InstalledPackage installed, List<Verdict> into) {
+            Map<String, Map<String, AdvisoryRanges>> packages, InstalledPackage installed, List<Verdict> into) {
         if (packages == null) {
             return into;
         }
-        List<AdvisoryRanges> advisories = packages.get(installed.name());
+        Map<String, AdvisoryRanges> advisories = packages.get(installed.name());
         if (advisories == null) {
             return into;
         }
         List<Verdict> verdicts = into;
-        for (int i = 0; i < advisories.size(); i++) {
-            Verdict verdict = advisories.get(i).verdict(installed);
+        for (AdvisoryRanges ranges : advisories.values()) {
+            Verdict verdict = ranges.verdict(installed);
             if (verdict != null) {
                 if (verdicts.isEmpty()) {
                     verdicts = new ArrayList<>(4);
@@ -89,6 +124,8 @@ public final class AdvisoryIndex {
         releaseless.stream().filter(v -> known.add(v.advisoryId())).forEach(merged::add);
         return merged;
     }
+
+    private record PackageKey(String ecosystem, String packageName) {}
 
     /** The ranges one advisory gives one package (several providers, several ranges). */
     private record AdvisoryRanges(List<CompiledRange> ranges) {

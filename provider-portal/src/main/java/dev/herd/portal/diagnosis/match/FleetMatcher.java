@@ -1,22 +1,23 @@
 package dev.herd.portal.diagnosis.match;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 
 /**
  * Matches machines against an {@link AdvisoryIndex}. Fleets share images, so each distinct (ecosystem, package,
- * version, architecture) is decided once and the verdicts are handed to every machine that has it.
+ * version, architecture) is decided once and the verdicts are handed to every machine that has it. Several threads
+ * may match at once as long as the index does not change meanwhile.
  */
 public final class FleetMatcher {
 
     private final AdvisoryIndex index;
-    private final Map<Tuple, List<Verdict>> decided = new HashMap<>();
+    private final Map<Tuple, List<Verdict>> decided = new ConcurrentHashMap<>();
 
     public FleetMatcher(AdvisoryIndex index) {
         this.index = index;
