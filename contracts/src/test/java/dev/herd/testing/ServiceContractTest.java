@@ -6,11 +6,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every Herd service promises at its edge: readiness that checks database and broker, OpenAPI and metrics,
- * bearer-token protection of the API and RFC 9457 problems for bad requests. Each service runs it with
+ * What every Herd service promises at its edge: readiness that checks database, broker and subscriptions, OpenAPI
+ * and metrics, bearer-token protection of the API and RFC 9457 problems for bad requests. Each service runs it with
  * {@code class XServiceTest extends ServiceContractTest}.
  */
 public abstract class ServiceContractTest {
@@ -19,12 +20,19 @@ public abstract class ServiceContractTest {
     protected abstract String protectedPath();
 
     @Test
-    void readinessChecksTheDatabaseAndTheBroker() {
+    void readinessChecksTheDatabaseTheBrokerAndTheSubscriptions() throws InterruptedException {
+        // The subscriptions start consuming right after startup, on threads of their own: wait for them, bounded.
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (given().get("/q/health/ready").statusCode() != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
         given().get("/q/health/ready")
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("Database connections health check", "Artemis JMS health check"));
+                .body(
+                        "checks.name",
+                        hasItems("Database connections health check", "Artemis JMS health check", "subscriptions"));
     }
 
     @Test

@@ -4,7 +4,8 @@ package dev.herd.contracts.inbox;
  * Handles the messages of one durable subscription. {@link #handle} runs inside the transaction that also records
  * the message as consumed, so its effects and the consumption commit together. It throws {@link BadMessageException}
  * for a message that can never be applied (it goes to the dead-letter table); any other exception rolls back and the
- * broker redelivers the message later.
+ * broker redelivers the message later. An {@link Error} rolls back too and ends the consumer's worker thread, which
+ * {@link SubscriptionRunner} restarts; the message is redelivered.
  */
 public interface MessageHandler {
 
@@ -13,6 +14,15 @@ public interface MessageHandler {
 
     /** The durable subscription's name; also the consumer name in the consumed-message ledger. */
     String subscription();
+
+    /**
+     * How many consumers read this subscription at once, each on its own thread, JMS session and consumer of the same
+     * shared durable subscription. Messages with the same {@code JMSXGroupID} (the outbox sets it to the message key:
+     * a machine, an advisory) still go to one consumer at a time, in order.
+     */
+    default int consumers() {
+        return 1;
+    }
 
     void handle(String payload);
 }

@@ -1,0 +1,88 @@
+package dev.herd.contracts.inbox;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies one delivered message to its handler, once: the handler's effects and the message id in the ledger commit
+ * in one database transaction; a redelivered id is skipped; a bad message is set aside in the dead-letter table.
+ */
+@ApplicationScoped
+public class Inbox {
+
+    private static final Logger LOG = Logger.getLogger(Inbox.class);
+    private static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
+
+    private final MessageLedger ledger;
+
+    public Inbox(MessageLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    /**
+     * True when the message is done with (applied, a redelivery, or set aside): the JMS session may commit. False
+     * when it must be redelivered later (the database was not reachable, say). An {@link Error} is rethrown as is,
+     * after the database transaction rolled back, so that the consumer's worker ends and the message is redelivered.
+     */
+    boolean deliver(MessageHandler handler, Message message) {
+        String id = null;
+        String payload = null;
+        try {
+            id = messageId(message);
+            payload = message instanceof TextMessage text ? text.getText() : null;
+            if (payload == null) {
+                throw new BadMessageException(
+                        "not a text message: " + message.getClass().getSimpleName());
+            }
+            apply(handler, id, payload);
+            return true;
+        } catch (BadMessageException e) {
+            LOG.warnf("Subscription %s set message %s aside: %s", handler.subscription(), id, e.getMessage());
+            ledger.deadLetter(handler.subscription(), id, payload, e.getMessage());
+            return true;
+        } catch (JMSException | RuntimeException e) {
+            LOG.warnf(
+                    e,
+                    "Subscription %s could not apply message %s; it will be redelivered",
+                    handler.subscription(),
+                    id);
+            return false;
+        }
+    }
+
+    private void apply(MessageHandler handler, String messageId, String payload) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (ledger.firstDelivery(handler.subscription(), messageId)) {
+                    handler.handle(payload);
+                }
+            });
+        } catch (QuarkusTransactionException e) {
+            // QuarkusTransaction rolls back on any Throwable but wraps what is not a RuntimeException, Errors too.
+            throw errorInside(e);
+        }
+    }
+
+    /** The Error the transaction wrapped, thrown; otherwise the exception itself, to be thrown by the caller. */
+    private static QuarkusTransactionException errorInside(QuarkusTransactionException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            if (!(cause instanceof QuarkusTransactionException)) {
+                break;
+            }
+        }
+        return e;
+    }
+
+    private static String messageId(Message message) throws JMSException {
+        String id = message.getStringProperty(DUPLICATE_ID);
+        return id != null ? id : message.getJMSMessageID();
+    }
+}
