@@ -79,10 +79,15 @@ final class SupervisedConsumer {
             return;
         }
         state = "starting";
-        worker = Thread.ofPlatform()
-                .name("subscription-" + handler.subscription() + "-" + number)
-                .daemon()
-                .start(this::work);
+        try {
+            worker = Thread.ofPlatform()
+                    .name("subscription-" + handler.subscription() + "-" + number)
+                    .daemon()
+                    .start(this::work);
+        } catch (Throwable e) {
+            // No thread to be had (OutOfMemoryError: unable to create native thread): try again later.
+            restartAfter(e, backoff.next(Duration.ZERO));
+        }
     }
 
     private void work() {
@@ -98,7 +103,10 @@ final class SupervisedConsumer {
             state = "stopped";
             return;
         }
-        Duration pause = backoff.next(since == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - since));
+        restartAfter(cause, backoff.next(since == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - since)));
+    }
+
+    private void restartAfter(Throwable cause, Duration pause) {
         state = cause == null
                 ? "restarting after its worker returned"
                 : "restarting after " + cause.getClass().getSimpleName() + ": " + cause.getMessage();
