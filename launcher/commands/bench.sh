@@ -5,12 +5,18 @@
 # ./herd bench diagnosis [MACHINES] [RANGES]: needs no running platform. The dpkg comparator against libapt
 # (python3-apt), then full diagnosis of MACHINES (default 10,000) copies of the Debian 12 sample fleet against RANGES
 # (default 50,000) advisory ranges derived from the sample advisories, and the incremental diagnosis of one advisory.
+# ./herd bench findings [FINDINGS]: GET /api/tenants/{t}/findings at scale. Needs PostgreSQL and Keycloak: those of
+# HERD_TEST_DB_URL / HERD_TEST_OIDC_URL when set, else the running platform's (./herd up), where it uses a scratch
+# database herd_bench_findings (created, then dropped). Runs FindingPageBenchmark (a @QuarkusTest: the portal from this
+# tree on a free port, embedded Artemis), which loads FINDINGS (default 360,000) findings into one tenant in SQL and
+# prints p50/p95 of first and deep-cursor pages against the old offset query of the same run (docs/findings-api.md).
 herd_command() {
     case "${1:-}" in
         hub) herd_bench_hub ;;
         gateway) herd_bench_gateway "${2:-10}" ;;
         diagnosis) herd_bench_diagnosis "${2:-10000}" "${3:-50000}" ;;
-        *) herd_error "usage: ./herd bench hub | ./herd bench gateway [SECONDS_PER_RUN] | ./herd bench diagnosis [MACHINES] [RANGES]"; exit 2 ;;
+        findings) herd_bench_findings "${2:-360000}" ;;
+        *) herd_error "usage: ./herd bench hub | ./herd bench gateway [SECONDS_PER_RUN] | ./herd bench diagnosis [MACHINES] [RANGES] | ./herd bench findings [FINDINGS]"; exit 2 ;;
     esac
 }
 
@@ -104,4 +110,38 @@ herd_bench_diagnosis() {
         "$HERD_ROOT/provider-portal/target/classes:$HERD_ROOT/provider-portal/target/test-classes:$(cat "$classpath")" \
         dev.herd.portal.diagnosis.bench.DiagnosisBenchmark "$osv" "$fleet" "$machines" "$ranges" \
         || herd_die "DiagnosisBenchmark failed"
+}
+
+herd_bench_findings() {
+    local findings=$1 scratch=false bindir status=0
+    [[ "$findings" =~ ^[1-9][0-9]*$ ]] || { herd_error "usage: ./herd bench findings [FINDINGS]"; exit 2; }
+    herd_require_java
+    mkdir -p "$HERD_LOGS"
+    if [ -z "${HERD_TEST_DB_URL:-}" ]; then
+        herd_health_postgres >/dev/null || herd_die "no PostgreSQL on port $HERD_PG_PORT: start the platform with ./herd up"
+        bindir=$(herd_pg_bindir)
+        herd_step "scratch database herd_bench_findings on port $HERD_PG_PORT"
+        PGPASSWORD=$HERD_DB_PASSWORD "$bindir/dropdb" -h 127.0.0.1 -p "$HERD_PG_PORT" -U "$HERD_DB_USER" --if-exists \
+            herd_bench_findings || herd_die "could not drop the old scratch database"
+        herd_pg_create_db "$bindir" "$HERD_PG_PORT" herd_bench_findings
+        export HERD_TEST_DB_URL="jdbc:postgresql://127.0.0.1:$HERD_PG_PORT/herd_bench_findings"
+        export HERD_TEST_DB_USER=$HERD_DB_USER HERD_TEST_DB_PASSWORD=$HERD_DB_PASSWORD
+        scratch=true
+    fi
+    if [ -z "${HERD_TEST_OIDC_URL:-}" ]; then
+        herd_health_keycloak >/dev/null || herd_die "no Keycloak on port $HERD_KEYCLOAK_PORT: start the platform with ./herd up"
+        export HERD_TEST_OIDC_URL="http://localhost:$HERD_KEYCLOAK_PORT/realms/herd"
+    fi
+    herd_step "FindingPageBenchmark: $findings findings in one tenant, pages through the portal's HTTP API"
+    rm -f "$HERD_ROOT/provider-portal/target/findings-bench.txt"
+    (cd "$HERD_ROOT" && ./mvnw -B -q -pl provider-portal -am verify -DskipITs -Dtest=FindingPageBenchmark \
+        -Dsurefire.failIfNoSpecifiedTests=false -Dherd.bench.findings="$findings" \
+        -Dquarkus.http.test-port="$(herd_free_port)" >"$HERD_LOGS/bench-findings.log" 2>&1) || status=$?
+    if [ "$scratch" = true ]; then
+        PGPASSWORD=$HERD_DB_PASSWORD "$bindir/dropdb" -h 127.0.0.1 -p "$HERD_PG_PORT" -U "$HERD_DB_USER" --if-exists \
+            herd_bench_findings || true
+    fi
+    [ $status -eq 0 ] && [ -r "$HERD_ROOT/provider-portal/target/findings-bench.txt" ] \
+        || herd_die "FindingPageBenchmark failed; see $HERD_LOGS/bench-findings.log"
+    cat "$HERD_ROOT/provider-portal/target/findings-bench.txt"
 }

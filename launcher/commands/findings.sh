@@ -1,9 +1,10 @@
 # ./herd findings --tenant T [--json] [--machine NAME] [--closed]: the tenant's findings from the portal. --json prints
 # one JSON array with an object per (machine, advisory, package): machine, package (the source package on Debian),
 # installed, fixed, advisory, aliases, sourceDocument, action, state. Without --json, a table. Open findings only
-# unless --closed (then closed ones too). Runs as HERD_USER (default the MSSP admin).
+# unless --closed (then closed ones too). Runs as HERD_USER (default the MSSP admin). Follows the list's cursor
+# (X-Next-Cursor, docs/findings-api.md) page by page until the last.
 herd_command() {
-    local tenant='' json=false machine='' closed=false token page=0 size=10000 status total=0 dir
+    local tenant='' json=false machine='' closed=false token page=0 size=1000 status cursor='' dir
     while [ $# -gt 0 ]; do
         case $1 in
             --tenant) tenant=${2:-}; shift 2 ;;
@@ -19,7 +20,7 @@ herd_command() {
     trap "rm -rf '$dir'" EXIT
     while :; do
         status=$(curl -s -G -o "$dir/page-$page.json" -D "$dir/headers" -w '%{http_code}' -m 300 \
-            -H "Authorization: Bearer $token" --data-urlencode "page=$page" --data-urlencode "size=$size" \
+            -H "Authorization: Bearer $token" ${cursor:+--data-urlencode "cursor=$cursor"} --data-urlencode "size=$size" \
             --data-urlencode "includeClosed=$closed" ${machine:+--data-urlencode "machine=$machine"} \
             "http://127.0.0.1:$HERD_PORTAL_PORT/api/tenants/$tenant/findings" || true)
         case $status in
@@ -27,9 +28,9 @@ herd_command() {
             000) herd_die "no answer from the portal at http://127.0.0.1:$HERD_PORTAL_PORT (is './herd up' running?)" ;;
             *) herd_die "findings of tenant $tenant not read (HTTP $status): $(herd_problem_text "$(cat "$dir/page-$page.json")")" ;;
         esac
-        total=$(sed -n 's/^[Xx]-[Tt]otal-[Cc]ount: *\([0-9]*\).*/\1/p' "$dir/headers")
+        cursor=$(sed -n 's/^[Xx]-[Nn]ext-[Cc]ursor: *\([A-Za-z0-9_-]*\).*/\1/p' "$dir/headers")
         page=$((page + 1))
-        [ $((page * size)) -lt "${total:-0}" ] || break
+        [ -n "$cursor" ] || break
     done
     python3 - "$json" "$dir" "$page" <<'PY'
 import json, sys

@@ -22,6 +22,7 @@ Herd launcher. Usage: ./herd COMMAND [ARGS]
   bench gateway [SECONDS]   tenant-gateway intake benchmark: full and delta reports/s, flow records/s vs the HTTP floor
   bench diagnosis [MACHINES] [RANGES]   dpkg comparator vs libapt, full diagnosis of MACHINES (10,000) x 713 packages
                    against RANGES (50,000+) advisory ranges, incremental diagnosis of one new advisory
+  bench findings [FINDINGS]   findings list: p50/p95 of cursor pages over FINDINGS (360,000) vs the old offset query
 
 State and logs: $HERD_HOME (override with HERD_HOME). Downloads: $HERD_CACHE.
 TEXT

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Findings of one tenant, with the machine name and the advisory's aliases, filtered and paged. */
+/** Findings of one tenant, with the machine name and the advisory's aliases, filtered and paged by id. */
 @ApplicationScoped
 public class FindingRepository implements PanacheRepositoryBase<Finding, Long> {
 
@@ -28,21 +28,24 @@ public class FindingRepository implements PanacheRepositoryBase<Finding, Long> {
         this.json = json;
     }
 
-    /** Which findings to list. */
-    public record Filter(
-            UUID machineId, String machineName, String advisory, FindingState state, boolean includeClosed) {}
-
-    public List<FindingView> list(String tenantId, Filter filter, int page, int size) {
+    /**
+     * Up to {@code limit} findings matching the filter, in id order, after the finding {@code after} (from the start
+     * when null). The page is cut from {@code finding} alone (an index range scan on (tenant_id, id), or on the
+     * filtered column's index) before the machine name and the aliases are joined to its rows.
+     */
+    public List<FindingView> page(String tenantId, FindingFilter filter, FindingCursor after, int limit) {
         Query query = getEntityManager()
-                .createNativeQuery("SELECT f.id, m.name, f.machine_id, f.advisory_id, CAST(a.aliases AS text), "
+                .createNativeQuery("WITH page AS MATERIALIZED (SELECT f.* FROM finding f" + filter.where()
+                        + (after == null ? "" : " AND f.id > :after") + " ORDER BY f.id LIMIT :limit) "
+                        + "SELECT f.id, m.name, f.machine_id, f.advisory_id, CAST(a.aliases AS text), "
                         + "f.source_document, f.package_name, f.installed, f.fixed, f.action, f.state, f.opened_at, "
-                        + "f.updated_at, f.closed_at FROM finding f JOIN machine m ON m.id = f.machine_id "
-                        + "LEFT JOIN advisory a ON a.id = f.advisory_id"
-                        + where(filter)
-                        + " ORDER BY m.name, f.advisory_id, f.package_name LIMIT :limit OFFSET :offset");
-        bind(query, tenantId, filter);
-        query.setParameter("limit", size);
-        query.setParameter("offset", (long) page * size);
+                        + "f.updated_at, f.closed_at FROM page f JOIN machine m ON m.id = f.machine_id "
+                        + "LEFT JOIN advisory a ON a.id = f.advisory_id ORDER BY f.id");
+        filter.bind(query, tenantId);
+        if (after != null) {
+            query.setParameter("after", after.afterId());
+        }
+        query.setParameter("limit", limit);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         List<FindingView> views = new ArrayList<>(rows.size());
@@ -64,14 +67,6 @@ public class FindingRepository implements PanacheRepositoryBase<Finding, Long> {
                     instant(r[13])));
         }
         return views;
-    }
-
-    public long count(String tenantId, Filter filter) {
-        Query query = getEntityManager()
-                .createNativeQuery(
-                        "SELECT count(*) FROM finding f JOIN machine m ON m.id = f.machine_id" + where(filter));
-        bind(query, tenantId, filter);
-        return ((Number) query.getSingleResult()).longValue();
     }
 
     /** A finding of this tenant; empty for another tenant's finding. */
@@ -96,41 +91,6 @@ public class FindingRepository implements PanacheRepositoryBase<Finding, Long> {
                 .map(r -> new FindingHistoryEntry(FindingState.valueOf((String) r[0]), (String) r[1], instant(r[2])))
                 .forEach(history::add);
         return history;
-    }
-
-    private static String where(Filter filter) {
-        StringBuilder where = new StringBuilder(" WHERE f.tenant_id = :tenant");
-        if (filter.machineId() != null) {
-            where.append(" AND f.machine_id = :machineId");
-        }
-        if (filter.machineName() != null) {
-            where.append(" AND m.name = :machineName");
-        }
-        if (filter.advisory() != null) {
-            where.append(" AND f.advisory_id = :advisory");
-        }
-        if (filter.state() != null) {
-            where.append(" AND f.state = :state");
-        } else if (!filter.includeClosed()) {
-            where.append(" AND f.closed_at IS NULL");
-        }
-        return where.toString();
-    }
-
-    private static void bind(Query query, String tenantId, Filter filter) {
-        query.setParameter("tenant", tenantId);
-        if (filter.machineId() != null) {
-            query.setParameter("machineId", filter.machineId());
-        }
-        if (filter.machineName() != null) {
-            query.setParameter("machineName", filter.machineName());
-        }
-        if (filter.advisory() != null) {
-            query.setParameter("advisory", filter.advisory());
-        }
-        if (filter.state() != null) {
-            query.setParameter("state", filter.state().name());
-        }
     }
 
     private List<String> aliases(String text) {

@@ -9,35 +9,36 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
 
 /** Findings of a tenant: listed per machine / advisory / state, their history, accepting a risk, diagnosing anew. */
 @Path("/api/tenants/{tenant}")
 public class FindingResource {
 
-    private static final int MAX_PAGE_SIZE = 10_000;
-
     private final FindingRepository findings;
+    private final FindingPageService pages;
     private final FindingReconciler reconciler;
     private final DiagnosisService diagnosis;
     private final CurrentCaller caller;
 
     public FindingResource(
             FindingRepository findings,
+            FindingPageService pages,
             FindingReconciler reconciler,
             DiagnosisService diagnosis,
             CurrentCaller caller) {
         this.findings = findings;
+        this.pages = pages;
         this.reconciler = reconciler;
         this.diagnosis = diagnosis;
         this.caller = caller;
@@ -46,28 +47,29 @@ public class FindingResource {
     /** A reason for accepting a risk. */
     public record RiskAcceptance(@NotBlank @Size(max = 2000) String reason) {}
 
+    /**
+     * A page of the tenant's findings in id order. The next page is in {@code X-Next-Cursor} and the {@code Link}
+     * header (rel="next"); the total in {@code X-Total-Count}, counted or estimated as {@code X-Total-Kind} says.
+     * See docs/findings-api.md.
+     */
     @GET
     @Path("/findings")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
     public Response list(
-            @PathParam("tenant") String tenant,
-            @QueryParam("machine") String machine,
-            @QueryParam("machineId") String machineId,
-            @QueryParam("advisory") String advisory,
-            @QueryParam("state") String state,
-            @QueryParam("includeClosed") @DefaultValue("false") boolean includeClosed,
-            @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("1000") int size) {
+            @PathParam("tenant") String tenant, @BeanParam FindingListRequest request, @Context UriInfo uriInfo) {
         caller.get().requireAccessTo(tenant);
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw HerdException.badRequest(
-                    "paging-invalid", "page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE + ".");
+        FindingPage page = pages.page(tenant, request.filter(), request.cursor(), request.size(), request.total());
+        Response.ResponseBuilder answer = Response.ok(page.findings())
+                .header("X-Total-Count", page.total().count())
+                .header("X-Total-Kind", page.total().kind().label());
+        if (page.next() != null) {
+            String cursor = page.next().encode();
+            URI next = uriInfo.getRequestUriBuilder()
+                    .replaceQueryParam("cursor", cursor)
+                    .build();
+            answer.header("X-Next-Cursor", cursor).header("Link", "<" + next + ">; rel=\"next\"");
         }
-        FindingRepository.Filter filter =
-                new FindingRepository.Filter(uuid(machineId), machine, advisory, state(state), includeClosed);
-        return Response.ok(findings.list(tenant, filter, page, size))
-                .header("X-Total-Count", findings.count(tenant, filter))
-                .build();
+        return answer.build();
     }
 
     @GET
@@ -110,28 +112,5 @@ public class FindingResource {
 
     private static HerdException notFound(long id) {
         return HerdException.notFound("finding-not-found", "No finding " + id + " in this tenant.");
-    }
-
-    private static UUID uuid(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw HerdException.badRequest("machine-id-invalid", "machineId '" + value + "' is not a UUID.");
-        }
-    }
-
-    private static FindingState state(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return FindingState.valueOf(value.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw HerdException.badRequest(
-                    "state-invalid", "state must be one of " + List.of(FindingState.values()) + ".");
-        }
     }
 }

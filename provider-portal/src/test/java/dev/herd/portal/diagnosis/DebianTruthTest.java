@@ -80,8 +80,7 @@ class DebianTruthTest {
 
     private Set<String> actual() {
         List<FindingView> all = QuarkusTransaction.requiringNew()
-                .call(() ->
-                        findings.list(TENANT, new FindingRepository.Filter(null, null, null, null, false), 0, 100_000));
+                .call(() -> findings.page(TENANT, FindingFilter.open(), null, 100_000));
         Set<String> actual = new HashSet<>();
         for (FindingView f : all) {
             actual.add(String.join(" ", f.machine(), f.sourceDocument(), f.packageName(), f.installed(), f.fixed()));

@@ -1,0 +1,87 @@
+package dev.herd.portal.diagnosis;
+
+import dev.herd.portal.advisory.AdvisorySeverity;
+import jakarta.persistence.Query;
+import java.util.UUID;
+
+/**
+ * Which findings of a tenant to list; null fields do not filter. Without {@code state}, closed findings (PATCHED,
+ * WITHDRAWN) are left out unless {@code includeClosed}. Severity and known exploitation are the advisory's.
+ */
+public record FindingFilter(
+        UUID machineId,
+        String machineName,
+        String advisory,
+        String packageName,
+        FindingState state,
+        FindingAction action,
+        AdvisorySeverity severity,
+        Boolean knownExploited,
+        boolean includeClosed) {
+
+    /** Open findings of every machine and advisory. */
+    public static FindingFilter open() {
+        return new FindingFilter(null, null, null, null, null, null, null, null, false);
+    }
+
+    /** The SQL condition on table {@code finding f}, with named parameters that {@link #bind} sets. */
+    String where() {
+        StringBuilder where = new StringBuilder(" WHERE f.tenant_id = :tenant");
+        if (machineId != null) {
+            where.append(" AND f.machine_id = :machineId");
+        }
+        if (machineName != null) {
+            where.append(" AND f.machine_id IN (SELECT fm.id FROM machine fm WHERE fm.tenant_id = :tenant"
+                    + " AND fm.name = :machineName)");
+        }
+        if (advisory != null) {
+            where.append(" AND f.advisory_id = :advisory");
+        }
+        if (packageName != null) {
+            where.append(" AND f.package_name = :packageName");
+        }
+        if (action != null) {
+            where.append(" AND f.action = :action");
+        }
+        if (state != null) {
+            where.append(" AND f.state = :state");
+        } else if (!includeClosed) {
+            where.append(" AND f.closed_at IS NULL");
+        }
+        if (severity != null || knownExploited != null) {
+            where.append(" AND f.advisory_id IN (SELECT fa.id FROM advisory fa WHERE true");
+            where.append(severity != null ? " AND fa.severity = :severity" : "");
+            where.append(knownExploited != null ? " AND fa.known_exploited = :knownExploited" : "");
+            where.append(")");
+        }
+        return where.toString();
+    }
+
+    void bind(Query query, String tenantId) {
+        query.setParameter("tenant", tenantId);
+        if (machineId != null) {
+            query.setParameter("machineId", machineId);
+        }
+        if (machineName != null) {
+            query.setParameter("machineName", machineName);
+        }
+        if (advisory != null) {
+            query.setParameter("advisory", advisory);
+        }
+        if (packageName != null) {
+            query.setParameter("packageName", packageName);
+        }
+        if (action != null) {
+            query.setParameter("action", action.name());
+        }
+        if (state != null) {
+            query.setParameter("state", state.name());
+        }
+        if (severity != null) {
+            query.setParameter("severity", severity.name());
+        }
+        if (knownExploited != null) {
+            query.setParameter("knownExploited", knownExploited);
+        }
+    }
+}
