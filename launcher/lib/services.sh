@@ -11,18 +11,31 @@ herd_service_port() {
     esac
 }
 
+# Each service's maximum heap, chosen for what dominates it (docs/operations-heap.md); HERD_<SERVICE>_HEAP overrides
+# it with any -Xmx size (HERD_PORTAL_HEAP=2g).
+herd_service_heap() {
+    case $1 in
+        advisory-hub) echo "${HERD_HUB_HEAP:-512m}" ;;
+        tenant-gateway) echo "${HERD_GATEWAY_HEAP:-512m}" ;;
+        provider-portal) echo "${HERD_PORTAL_HEAP:-1g}" ;;
+        recovery-broker) echo "${HERD_RECOVERY_HEAP:-256m}" ;;
+    esac
+}
+
 herd_service_jar() { printf '%s/%s/target/quarkus-app/quarkus-run.jar\n' "$HERD_ROOT" "$1"; }
 
 herd_start_service() {
-    local service=$1 port jar
+    local service=$1 port jar heap
     port=$(herd_service_port "$service")
+    heap=$(herd_service_heap "$service")
+    [[ $heap =~ ^[0-9]+[kKmMgG]?$ ]] || herd_die "heap size of $service must be an -Xmx size such as 512m or 1g, not '$heap'"
     jar=$(herd_service_jar "$service")
     [ -f "$jar" ] || herd_die "$jar is missing: run ./mvnw install -DskipTests (./herd up builds it when missing)"
     QUARKUS_HTTP_PORT=$port \
         QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$HERD_PG_PORT/$HERD_DB_NAME" \
         QUARKUS_ARTEMIS_URL="tcp://127.0.0.1:$HERD_ARTEMIS_PORT" \
         QUARKUS_OIDC_AUTH_SERVER_URL="http://localhost:$HERD_KEYCLOAK_PORT/realms/herd" \
-        nohup java -Xms32m -Xmx256m -XX:+UseSerialGC --sun-misc-unsafe-memory-access=allow \
+        nohup java -Xms32m -Xmx"$heap" -XX:+UseSerialGC --sun-misc-unsafe-memory-access=allow \
         --enable-native-access=ALL-UNNAMED $(herd_service_demo_options "$service") -jar "$jar" \
         >"$HERD_LOGS/$service.log" 2>&1 &
     herd_record_pid "$service" $!

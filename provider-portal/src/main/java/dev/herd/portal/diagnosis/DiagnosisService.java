@@ -14,10 +14,12 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
@@ -27,6 +29,9 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class DiagnosisService {
+
+    /** Machines re-diagnosed per step when an advisory changes. */
+    static final int PAGE = 500;
 
     private final StandingAdvisories standing;
     private final MachineRepository machines;
@@ -50,28 +55,37 @@ public class DiagnosisService {
         this.lock = lock;
     }
 
-    /** Re-diagnoses the machines that have a package the advisory names, for that advisory only. */
+    /**
+     * Re-diagnoses the machines that have a package the advisory names, for that advisory only, {@link #PAGE} machines
+     * at a time: a package every machine has (openssl) must not bring the whole fleet into memory at once.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public FindingReconciler.Outcome advisoryChanged(KnownAdvisory advisory) {
         lock.acquire();
         Set<String> names = advisory.affected.stream().map(a -> a.name()).collect(Collectors.toSet());
-        List<Machine> touched = machines.byIds(packages.machinesWith(names));
-        if (touched.isEmpty()) {
-            return new FindingReconciler.Outcome(0, 0, 0, 0);
-        }
-        Map<UUID, List<InstalledPackage>> installed =
-                packages.of(touched.stream().map(m -> m.id).toList(), names);
         FleetMatcher matcher = new FleetMatcher(
                 AdvisoryIndex.of(advisory.withdrawn ? List.of() : KnownAdvisoryRepository.rangesOf(List.of(advisory))));
-        Map<UUID, List<Verdict>> verdicts = new HashMap<>();
-        for (Machine machine : touched) {
-            matcher.match(
-                    new FleetMatcher.Machine<>(
-                            machine.id, machine.ecosystem, installed.getOrDefault(machine.id, List.of())),
-                    (id, verdict) ->
-                            verdicts.computeIfAbsent(id, k -> new ArrayList<>()).add(verdict));
-        }
-        return reconcile(touched, advisory.id, advisory.withdrawn, verdicts, Map.of(advisory.id, advisory));
+        Set<String> tenants = new LinkedHashSet<>();
+        AtomicReference<FindingReconciler.Outcome> outcome = new AtomicReference<>(FindingReconciler.Outcome.NONE);
+        machines.forEachPage(packages.machinesWith(names), PAGE, touched -> {
+            Map<UUID, List<InstalledPackage>> installed =
+                    packages.of(touched.stream().map(m -> m.id).toList(), names);
+            Map<UUID, List<Verdict>> verdicts = new HashMap<>();
+            for (Machine machine : touched) {
+                matcher.match(
+                        new FleetMatcher.Machine<>(
+                                machine.id, machine.ecosystem, installed.getOrDefault(machine.id, List.of())),
+                        (id, verdict) -> verdicts.computeIfAbsent(id, k -> new ArrayList<>())
+                                .add(verdict));
+                tenants.add(machine.tenantId);
+            }
+            outcome.accumulateAndGet(
+                    reconciler.reconcile(
+                            touched, advisory.id, advisory.withdrawn, verdicts, Map.of(advisory.id, advisory)),
+                    FindingReconciler.Outcome::plus);
+        });
+        tenants.forEach(t -> findingsChanged.fire(new FindingsChanged(t)));
+        return outcome.get();
     }
 
     /** Re-diagnoses one machine against every standing advisory. */

@@ -41,7 +41,16 @@ public class FindingReconciler {
     }
 
     /** Counts of what changed. */
-    public record Outcome(int opened, int reopened, int closed, int changed) {}
+    public record Outcome(int opened, int reopened, int closed, int changed) {
+
+        public static final Outcome NONE = new Outcome(0, 0, 0, 0);
+
+        /** Both counts added, for work done a page at a time. */
+        public Outcome plus(Outcome other) {
+            return new Outcome(
+                    opened + other.opened, reopened + other.reopened, closed + other.closed, changed + other.changed);
+        }
+    }
 
     /**
      * @param machines the machines examined

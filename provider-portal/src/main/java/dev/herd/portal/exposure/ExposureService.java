@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -29,6 +31,9 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class ExposureService {
+
+    /** Machines examined per step when an advisory changes: the fleet is read a page at a time, never whole. */
+    static final int PAGE = 500;
 
     private final MachineRepository machines;
     private final FindingReconciler reconciler;
@@ -58,22 +63,36 @@ public class ExposureService {
             return new FindingReconciler.Outcome(0, 0, 0, 0);
         }
         lock.acquire();
-        List<Machine> scope = exposing ? machines.listAll() : machines.byIds(found);
-        Map<UUID, List<Verdict>> verdicts = new HashMap<>();
         Set<String> tenants = new LinkedHashSet<>();
-        for (Machine machine : scope) {
-            List<Verdict> exposed = ExposureMatcher.verdicts(machine, advisory);
-            if (!exposed.isEmpty()) {
-                verdicts.put(machine.id, exposed);
+        AtomicReference<FindingReconciler.Outcome> outcome = new AtomicReference<>(FindingReconciler.Outcome.NONE);
+        Consumer<List<Machine>> examine = page -> {
+            Map<UUID, List<Verdict>> verdicts = new HashMap<>();
+            for (Machine machine : page) {
+                List<Verdict> exposed = ExposureMatcher.verdicts(machine, advisory);
+                if (!exposed.isEmpty()) {
+                    verdicts.put(machine.id, exposed);
+                }
+                if (!exposed.isEmpty() || found.contains(machine.id)) {
+                    tenants.add(machine.tenantId);
+                }
             }
-            if (!exposed.isEmpty() || found.contains(machine.id)) {
-                tenants.add(machine.tenantId);
-            }
+            outcome.accumulateAndGet(
+                    reconciler.reconcile(
+                            page,
+                            advisory.id,
+                            advisory.withdrawn,
+                            verdicts,
+                            Map.of(advisory.id, advisory),
+                            FindingKind.EXPOSURE),
+                    FindingReconciler.Outcome::plus);
+        };
+        if (exposing) {
+            machines.forEachPage(PAGE, examine);
+        } else {
+            machines.forEachPage(found, PAGE, examine);
         }
-        FindingReconciler.Outcome outcome = reconciler.reconcile(
-                scope, advisory.id, advisory.withdrawn, verdicts, Map.of(advisory.id, advisory), FindingKind.EXPOSURE);
         tenants.forEach(t -> findingsChanged.fire(new DiagnosisService.FindingsChanged(t)));
-        return outcome;
+        return outcome.get();
     }
 
     /** Re-examines one machine against every standing exposure advisory. */

@@ -49,16 +49,21 @@ public class CanaryRepository {
 
     /** The tenant's newest canary check. */
     public Optional<Canary> last(String tenantId) {
-        return list(tenantId).stream().findFirst();
+        return list(tenantId, 1).stream().findFirst();
     }
 
     /** The tenant's canary checks, newest first. */
     public List<Canary> list(String tenantId) {
+        return list(tenantId, Integer.MAX_VALUE);
+    }
+
+    private List<Canary> list(String tenantId, int limit) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager
                 .createNativeQuery("SELECT id, signature, scanner, registered_at, seen_at FROM canary "
                         + "WHERE tenant_id = :t ORDER BY registered_at DESC, id")
                 .setParameter("t", tenantId)
+                .setMaxResults(limit)
                 .getResultList();
         return rows.stream()
                 .map(r -> new Canary(

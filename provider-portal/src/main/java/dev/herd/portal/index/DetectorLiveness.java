@@ -1,10 +1,9 @@
 package dev.herd.portal.index;
 
-import dev.herd.portal.damage.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -20,9 +19,6 @@ public class DetectorLiveness {
         this.entityManager = entityManager;
     }
 
-    /** A detector and when it was last seen (null: never). */
-    public record Detector(UUID agentId, String name, Instant lastSeenAt) {}
-
     public void seen(String tenantId, UUID agentId, Instant at) {
         entityManager
                 .createNativeQuery("INSERT INTO detector_seen (agent_id, tenant_id, last_seen_at) VALUES (:a, :t, :at) "
@@ -34,17 +30,24 @@ public class DetectorLiveness {
                 .executeUpdate();
     }
 
-    public List<Detector> ofTenant(String tenantId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager
-                .createNativeQuery("SELECT COALESCE(m.id, d.agent_id), COALESCE(m.name, CAST(d.agent_id AS text)), "
-                        + "d.last_seen_at FROM (SELECT id, name FROM machine WHERE tenant_id = :t) m "
+    /**
+     * How many detectors the tenant has and the names of those not heard of since {@code cutoff} (never seen counts
+     * as silent), joined by ", " in name order; counted in SQL so a tenant of thousands of machines stays one row.
+     */
+    public Silence silence(String tenantId, Instant cutoff) {
+        Object[] row = (Object[]) entityManager
+                .createNativeQuery("SELECT count(*), string_agg(name, ', ' ORDER BY name) FILTER (WHERE last_seen_at "
+                        + "IS NULL OR last_seen_at < CAST(:cutoff AS timestamptz)) FROM (SELECT COALESCE(m.name, "
+                        + "CAST(d.agent_id AS text)) AS name, d.last_seen_at "
+                        + "FROM (SELECT id, name FROM machine WHERE tenant_id = :t) m "
                         + "FULL JOIN (SELECT agent_id, last_seen_at FROM detector_seen WHERE tenant_id = :t) d "
-                        + "ON d.agent_id = m.id ORDER BY 2")
+                        + "ON d.agent_id = m.id) detector")
                 .setParameter("t", tenantId)
-                .getResultList();
-        return rows.stream()
-                .map(r -> new Detector((UUID) r[0], (String) r[1], Timestamps.instant(r[2])))
-                .toList();
+                .setParameter("cutoff", Timestamp.from(cutoff))
+                .getSingleResult();
+        return new Silence(((Number) row[0]).longValue(), (String) row[1]);
     }
+
+    /** How many detectors a tenant has, and the silent ones' names (null when none is silent). */
+    public record Silence(long detectors, String silent) {}
 }

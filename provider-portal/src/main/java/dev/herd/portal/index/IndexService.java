@@ -1,110 +1,124 @@
 package dev.herd.portal.index;
 
 import dev.herd.portal.damage.DamageSettingsRepository;
-import dev.herd.portal.damage.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
+import java.util.TreeSet;
 
 /**
  * Computes every tenant's vulnerability and risk index, their deviation scores across tenants, and whether the
- * figures can be trusted: every detector heard of within two profile windows and the last canary check seen.
+ * figures can be trusted: every detector heard of within two profile windows and the last canary check seen. The
+ * sums come from {@link IndexRepository} aggregated per tenant, so memory grows with tenants, not with findings.
  */
 @ApplicationScoped
 public class IndexService {
 
-    private final EntityManager entityManager;
+    private final IndexRepository sums;
     private final DetectorLiveness liveness;
     private final CanaryRepository canaries;
     private final DamageSettingsRepository settings;
 
     public IndexService(
-            EntityManager entityManager,
+            IndexRepository sums,
             DetectorLiveness liveness,
             CanaryRepository canaries,
             DamageSettingsRepository settings) {
-        this.entityManager = entityManager;
+        this.sums = sums;
         this.liveness = liveness;
         this.canaries = canaries;
         this.settings = settings;
     }
 
-    /** A running sum and how many items went into it. */
-    private static final class Tally {
-        double sum;
-        int items;
-        int unknown;
+    /** Every tenant's sums at one instant; the deviation scores need all of them, the rest one tenant at a time. */
+    private record Figures(
+            Instant now,
+            Map<String, IndexRepository.Sum> vulnerability,
+            Map<String, IndexRepository.Sum> risk,
+            List<Double> vulnerabilities,
+            List<Double> risks) {
+
+        static Figures at(IndexRepository sums, Instant now) {
+            Map<String, IndexRepository.Sum> vulnerability = new TreeMap<>(sums.vulnerability(now));
+            Map<String, IndexRepository.Sum> risk = new TreeMap<>(sums.risk(now));
+            for (String tenant : sums.tenants()) {
+                vulnerability.putIfAbsent(tenant, IndexRepository.Sum.NONE);
+                risk.putIfAbsent(tenant, IndexRepository.Sum.NONE);
+            }
+            // every listed tenant has a risk sum; attacks of a tenant that is not listed weigh in the risk deviation
+            vulnerability.keySet().forEach(t -> risk.putIfAbsent(t, IndexRepository.Sum.NONE));
+            return new Figures(
+                    now,
+                    vulnerability,
+                    risk,
+                    vulnerability.values().stream()
+                            .map(IndexRepository.Sum::sum)
+                            .toList(),
+                    risk.values().stream().map(IndexRepository.Sum::sum).toList());
+        }
     }
 
     /** Every tenant's indices, by tenant id. */
     public List<TenantIndices> all() {
-        Instant now = Instant.now();
-        Map<String, Tally> vulnerability = new TreeMap<>();
-        Map<String, Tally> risk = new TreeMap<>();
-        for (Object id : entityManager
-                .createNativeQuery("SELECT id FROM tenant UNION SELECT tenant_id FROM machine")
-                .getResultList()) {
-            vulnerability.put((String) id, new Tally());
-            risk.put((String) id, new Tally());
-        }
-        for (Object[] r : rows("SELECT f.tenant_id, a.severity, f.opened_at FROM finding f "
-                + "LEFT JOIN advisory a ON a.id = f.advisory_id WHERE f.closed_at IS NULL")) {
-            add(vulnerability, (String) r[0], IndexCalculator.points((String) r[1]), Timestamps.instant(r[2]), now);
-        }
-        for (Object[] r : rows("SELECT tenant_id, kind, at FROM damage_event")) {
-            add(risk, (String) r[0], "DIVERGENCE".equals(r[1]) ? 5 : 10, Timestamps.instant(r[2]), now);
-        }
-        List<Double> vulnerabilities =
-                vulnerability.values().stream().map(t -> t.sum).collect(Collectors.toList());
-        List<Double> risks = risk.values().stream().map(t -> t.sum).collect(Collectors.toList());
+        Figures figures = Figures.at(sums, Instant.now());
         List<TenantIndices> indices = new ArrayList<>();
-        for (String tenant : vulnerability.keySet()) {
-            Tally v = vulnerability.get(tenant);
-            Tally r = risk.get(tenant);
-            String distrust = distrust(tenant, now).orElse(null);
-            indices.add(new TenantIndices(
-                    tenant,
-                    v.sum,
-                    IndexCalculator.deviation(v.sum, vulnerabilities),
-                    v.items,
-                    v.unknown,
-                    r.sum,
-                    IndexCalculator.deviation(r.sum, risks),
-                    r.items,
-                    distrust == null,
-                    distrust == null
-                            ? "Every detector reported within two windows and the last canary check was seen."
-                            : distrust,
-                    TenantIndices.NOTE));
+        for (String tenant : figures.vulnerability().keySet()) {
+            indices.add(indices(figures, tenant));
         }
         return indices;
     }
 
     public Optional<TenantIndices> of(String tenantId) {
-        return all().stream().filter(i -> i.tenantId().equals(tenantId)).findFirst();
+        return Optional.ofNullable(of(List.of(tenantId)).get(tenantId));
+    }
+
+    /** The indices of these tenants (deviation scores still across all), by tenant id; unknown tenants are left out. */
+    public Map<String, TenantIndices> of(Collection<String> tenantIds) {
+        Figures figures = Figures.at(sums, Instant.now());
+        Map<String, TenantIndices> indices = new TreeMap<>();
+        for (String tenant : new TreeSet<>(tenantIds)) {
+            if (figures.vulnerability().containsKey(tenant)) {
+                indices.put(tenant, indices(figures, tenant));
+            }
+        }
+        return indices;
+    }
+
+    private TenantIndices indices(Figures figures, String tenant) {
+        IndexRepository.Sum v = figures.vulnerability().get(tenant);
+        IndexRepository.Sum r = figures.risk().get(tenant);
+        String distrust = distrust(tenant, figures.now()).orElse(null);
+        return new TenantIndices(
+                tenant,
+                v.sum(),
+                IndexCalculator.deviation(v.sum(), figures.vulnerabilities()),
+                v.items(),
+                v.unknown(),
+                r.sum(),
+                IndexCalculator.deviation(r.sum(), figures.risks()),
+                r.items(),
+                distrust == null,
+                distrust == null
+                        ? "Every detector reported within two windows and the last canary check was seen."
+                        : distrust,
+                TenantIndices.NOTE);
     }
 
     /** Why the tenant's figures cannot be trusted, or empty when they can. */
     private Optional<String> distrust(String tenantId, Instant now) {
-        List<DetectorLiveness.Detector> detectors = liveness.ofTenant(tenantId);
-        if (detectors.isEmpty()) {
+        long window = settings.of(tenantId).profileWindowSeconds();
+        DetectorLiveness.Silence silence = liveness.silence(tenantId, now.minusSeconds(2 * window));
+        if (silence.detectors() == 0) {
             return Optional.of("No detector: the tenant has no machines and no agent sent monitor records.");
         }
-        long window = settings.of(tenantId).profileWindowSeconds();
-        Instant cutoff = now.minusSeconds(2 * window);
-        List<String> silent = detectors.stream()
-                .filter(d -> d.lastSeenAt() == null || d.lastSeenAt().isBefore(cutoff))
-                .map(DetectorLiveness.Detector::name)
-                .toList();
-        if (!silent.isEmpty()) {
-            return Optional.of("Detectors silent for more than two windows (" + 2 * window + " s): "
-                    + String.join(", ", silent) + ".");
+        if (silence.silent() != null) {
+            return Optional.of(
+                    "Detectors silent for more than two windows (" + 2 * window + " s): " + silence.silent() + ".");
         }
         Optional<Canary> canary = canaries.last(tenantId);
         if (canary.isEmpty()) {
@@ -115,20 +129,5 @@ public class IndexService {
                     "The last canary check (" + canary.get().signature() + ") was not seen by any detector.");
         }
         return Optional.empty();
-    }
-
-    private static void add(Map<String, Tally> tallies, String tenant, Integer points, Instant since, Instant now) {
-        Tally tally = tallies.computeIfAbsent(tenant, t -> new Tally());
-        tally.items++;
-        if (points == null) {
-            tally.unknown++;
-            return;
-        }
-        tally.sum += points * IndexCalculator.ageWeight(since, now);
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Object[]> rows(String sql) {
-        return entityManager.createNativeQuery(sql).getResultList();
     }
 }

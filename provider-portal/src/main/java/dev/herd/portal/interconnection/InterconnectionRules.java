@@ -2,7 +2,6 @@ package dev.herd.portal.interconnection;
 
 import dev.herd.portal.index.IndexService;
 import dev.herd.portal.index.TenantIndices;
-import dev.herd.portal.machine.Machine;
 import dev.herd.portal.machine.MachineRepository;
 import dev.herd.portal.rules.FilterRule;
 import dev.herd.portal.rules.ProtectedAddresses;
@@ -12,7 +11,6 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -49,7 +47,7 @@ public class InterconnectionRules {
             return List.of();
         }
         Map<String, TenantIndices> byTenant =
-                indices.all().stream().collect(Collectors.toMap(TenantIndices::tenantId, Function.identity()));
+                indices.of(policies.stream().map(l -> l.partnerId).toList());
         return policies.stream()
                 .map(l -> new Evaluated(l, InterconnectionDecision.of(l, byTenant.get(l.partnerId))))
                 .toList();
@@ -64,11 +62,11 @@ public class InterconnectionRules {
         }
         List<String> own = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        for (Machine machine : machines.ofTenant(tenantId)) {
-            List<String> usable = ProtectedAddresses.of(machine);
+        for (MachineRepository.Addresses machine : machines.addressesOfTenant(tenantId)) {
+            List<String> usable = ProtectedAddresses.of(machine.addresses());
             if (!usable.isEmpty()) {
                 own.addAll(usable);
-                names.add(machine.name);
+                names.add(machine.name());
             }
         }
         List<Enforced> rules = new ArrayList<>();
@@ -77,8 +75,8 @@ public class InterconnectionRules {
             if (e.decision().verdict() != InterconnectionDecision.Verdict.DENY) {
                 continue;
             }
-            List<String> partner = machines.ofTenant(e.link().partnerId).stream()
-                    .flatMap(m -> ProtectedAddresses.of(m).stream())
+            List<String> partner = machines.addressesOfTenant(e.link().partnerId).stream()
+                    .flatMap(m -> ProtectedAddresses.of(m.addresses()).stream())
                     .toList();
             // Without own addresses there is nothing to protect; without partner addresses nothing to drop (an
             // empty source list would mean "every source").

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /** Machines, always read for one tenant (or for the machines a package change touches). */
 @ApplicationScoped
@@ -14,7 +15,57 @@ public class MachineRepository implements PanacheRepositoryBase<Machine, UUID> {
         return list("tenantId", io.quarkus.panache.common.Sort.by("name"), tenantId);
     }
 
+    /** A machine's name and addresses, without the rest of the entity. */
+    public record Addresses(String name, List<String> addresses) {}
+
+    /** The tenant's machines' names and addresses, by name. */
+    public List<Addresses> addressesOfTenant(String tenantId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager()
+                .createQuery("select m.name, m.addresses from Machine m where m.tenantId = ?1 order by m.name")
+                .setParameter(1, tenantId)
+                .getResultList();
+        return rows.stream()
+                .map(r -> {
+                    @SuppressWarnings("unchecked")
+                    List<String> addresses = (List<String>) r[1];
+                    return new Addresses((String) r[0], addresses);
+                })
+                .toList();
+    }
+
     public List<Machine> byIds(Collection<UUID> ids) {
         return ids.isEmpty() ? List.of() : list("id in ?1", ids);
+    }
+
+    /**
+     * Hands every machine of every tenant to {@code work}, {@code size} at a time in id order, and lets each page go
+     * (flushed, then detached) before reading the next, so a fleet of any size costs one page of memory.
+     */
+    public void forEachPage(int size, Consumer<List<Machine>> work) {
+        List<Machine> page = find("order by id").page(0, size).list();
+        while (!page.isEmpty()) {
+            UUID last = page.getLast().id;
+            work.accept(page);
+            release(page);
+            page = page.size() < size
+                    ? List.of()
+                    : find("id > ?1 order by id", last).page(0, size).list();
+        }
+    }
+
+    /** As {@link #forEachPage(int, Consumer)} for these machines only. */
+    public void forEachPage(Collection<UUID> ids, int size, Consumer<List<Machine>> work) {
+        List<UUID> sorted = ids.stream().sorted().toList();
+        for (int from = 0; from < sorted.size(); from += size) {
+            List<Machine> page = byIds(sorted.subList(from, Math.min(sorted.size(), from + size)));
+            work.accept(page);
+            release(page);
+        }
+    }
+
+    private void release(List<Machine> page) {
+        flush();
+        page.forEach(getEntityManager()::detach);
     }
 }

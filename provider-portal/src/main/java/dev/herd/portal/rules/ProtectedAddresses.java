@@ -13,11 +13,16 @@ public final class ProtectedAddresses {
     private ProtectedAddresses() {}
 
     public static List<String> of(Machine machine) {
+        return machine == null ? new ArrayList<>() : of(machine.addresses);
+    }
+
+    /** The literal addresses among these (null: none). */
+    public static List<String> of(List<String> addresses) {
         List<String> valid = new ArrayList<>();
-        if (machine == null || machine.addresses == null) {
+        if (addresses == null) {
             return valid;
         }
-        for (String address : machine.addresses) {
+        for (String address : addresses) {
             try {
                 valid.add(AddressBlock.parse(address, "address").toString());
             } catch (IllegalArgumentException e) {

@@ -1,11 +1,11 @@
 package dev.herd.portal.warning;
 
-import dev.herd.contracts.inventory.MachineInventory.ListeningPort;
 import dev.herd.portal.diagnosis.match.InstalledPackage;
 import dev.herd.portal.machine.InstalledPackages;
-import dev.herd.portal.machine.Machine;
-import dev.herd.portal.machine.MachineRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -18,38 +18,54 @@ import java.util.stream.Collectors;
 /**
  * The machines of other tenants that run the software an anomaly attacked: those listening (not only on loopback)
  * on its service, or, when the service is unknown, those with a source package installed on every damaged machine.
- * Deliberately reads across tenants: a warning exists to reach tenants that were not hit.
+ * Deliberately reads across tenants: a warning exists to reach tenants that were not hit. Matched in SQL, so only the
+ * exposed machines' ids come back, never the fleet.
  */
 @ApplicationScoped
 public class SameSoftware {
 
-    private final MachineRepository machines;
+    private final EntityManager entityManager;
     private final InstalledPackages packages;
 
-    public SameSoftware(MachineRepository machines, InstalledPackages packages) {
-        this.machines = machines;
+    public SameSoftware(EntityManager entityManager, InstalledPackages packages) {
+        this.entityManager = entityManager;
         this.packages = packages;
     }
 
     /** The exposed machines by tenant, without the reporting tenants; empty when nothing can be matched. */
     public Map<String, List<UUID>> exposedTo(Anomaly anomaly) {
-        List<Machine> exposed;
+        Query query;
         if (anomaly.port() != null) {
-            exposed = machines.list("tenantId not in ?1", anomaly.tenants()).stream()
-                    .filter(m -> m.listening.stream().anyMatch(p -> serves(p, anomaly.protocol(), anomaly.port())))
-                    .toList();
+            // listening beyond loopback on the port, and on the protocol when known (tcp6 counts as tcp)
+            query = entityManager
+                    .createNativeQuery("SELECT m.tenant_id, m.id FROM machine m WHERE m.tenant_id <> ALL(:tenants) "
+                            + "AND EXISTS (SELECT 1 FROM jsonb_array_elements(m.listening) l "
+                            + "WHERE (l->>'port')::int = :port AND NOT (COALESCE(l->>'address', '') LIKE '127.%' "
+                            + "OR COALESCE(l->>'address', '') = '::1' OR lower(COALESCE(l->>'address', '')) = "
+                            + "'localhost') AND (:protocol = '' OR lower(replace(COALESCE(l->>'protocol', ''), "
+                            + "'6', '')) = lower(:protocol))) "
+                            + "ORDER BY m.tenant_id, m.id")
+                    .setParameter("port", anomaly.port())
+                    .setParameter("protocol", anomaly.protocol() == null ? "" : anomaly.protocol());
         } else {
             Set<String> shared = sharedPackages(anomaly.machines());
             if (shared.isEmpty()) {
                 return Map.of();
             }
-            exposed = machines.byIds(packages.machinesWith(shared)).stream()
-                    .filter(m -> !anomaly.tenants().contains(m.tenantId))
-                    .toList();
+            query = entityManager
+                    .createNativeQuery("SELECT m.tenant_id, m.id FROM machine m WHERE m.tenant_id <> ALL(:tenants) "
+                            + "AND EXISTS (SELECT 1 FROM machine_package p WHERE p.machine_id = m.id "
+                            + "AND p.match_name = ANY(:names)) ORDER BY m.tenant_id, m.id")
+                    .setParameter("names", shared.toArray(String[]::new));
         }
-        return exposed.stream()
-                .collect(Collectors.groupingBy(
-                        m -> m.tenantId, TreeMap::new, Collectors.mapping(m -> m.id, Collectors.toList())));
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.setParameter("tenants", anomaly.tenants().toArray(String[]::new))
+                .getResultList();
+        Map<String, List<UUID>> exposed = new TreeMap<>();
+        for (Object[] row : rows) {
+            exposed.computeIfAbsent((String) row[0], t -> new ArrayList<>()).add((UUID) row[1]);
+        }
+        return exposed;
     }
 
     /** The source packages (match names) installed on every one of these machines. */
@@ -67,21 +83,5 @@ public class SameSoftware {
             }
         }
         return shared == null ? Set.of() : shared;
-    }
-
-    static boolean serves(ListeningPort listening, String protocol, int port) {
-        if (listening.port() != port || isLoopback(listening.address())) {
-            return false;
-        }
-        if (protocol == null) {
-            return true;
-        }
-        String family = listening.protocol() == null ? "" : listening.protocol().replace("6", "");
-        return family.equalsIgnoreCase(protocol);
-    }
-
-    private static boolean isLoopback(String address) {
-        return address != null
-                && (address.startsWith("127.") || address.equals("::1") || address.equalsIgnoreCase("localhost"));
     }
 }
