@@ -5,12 +5,16 @@
 # ./herd bench diagnosis [MACHINES] [RANGES]: needs no running platform. The dpkg comparator against libapt
 # (python3-apt), then full diagnosis of MACHINES (default 10,000) copies of the Debian 12 sample fleet against RANGES
 # (default 50,000) advisory ranges derived from the sample advisories, and the incremental diagnosis of one advisory.
+# ./herd bench platform [MACHINES] [TENANTS]: the real pipeline of the running platform (./herd up) on MACHINES
+# (default 10,000) copies of the 40 Debian 12 sample machines spread over TENANTS (default 10) new tenants, against
+# the in-memory engine on the same data. See docs/benchmarks-platform.md.
 herd_command() {
     case "${1:-}" in
         hub) herd_bench_hub ;;
         gateway) herd_bench_gateway "${2:-10}" ;;
         diagnosis) herd_bench_diagnosis "${2:-10000}" "${3:-50000}" ;;
-        *) herd_error "usage: ./herd bench hub | ./herd bench gateway [SECONDS_PER_RUN] | ./herd bench diagnosis [MACHINES] [RANGES]"; exit 2 ;;
+        platform) herd_bench_platform "${2:-10000}" "${3:-10}" ;;
+        *) herd_error "usage: ./herd bench hub | ./herd bench gateway [SECONDS_PER_RUN] | ./herd bench diagnosis [MACHINES] [RANGES] | ./herd bench platform [MACHINES] [TENANTS]"; exit 2 ;;
     esac
 }
 
@@ -104,4 +108,59 @@ herd_bench_diagnosis() {
         "$HERD_ROOT/provider-portal/target/classes:$HERD_ROOT/provider-portal/target/test-classes:$(cat "$classpath")" \
         dev.herd.portal.diagnosis.bench.DiagnosisBenchmark "$osv" "$fleet" "$machines" "$ranges" \
         || herd_die "DiagnosisBenchmark failed"
+}
+
+# The platform bench (docs/benchmarks-platform.md): the sample images with placeholders for name and address, the
+# in-memory baseline on the same fleet (the portal's matcher, run from its test classes), the Debian 12 sample
+# advisories pushed through the hub, then bench/platform/PlatformBench.java against the gateway and the portal.
+herd_bench_platform() {
+    local machines=$1 tenants=$2 agents=${HERD_BENCH_AGENTS:-16} part url data dir run package classpath baseline
+    local seconds token
+    [[ "$machines" =~ ^[1-9][0-9]*$ ]] && [[ "$tenants" =~ ^[1-9][0-9]*$ ]] && [[ "$agents" =~ ^[1-9][0-9]*$ ]] \
+        || { herd_error "usage: ./herd bench platform [MACHINES] [TENANTS]   (HERD_BENCH_AGENTS: concurrent agents)"; exit 2; }
+    herd_require_java
+    # Readiness over HTTP, not pid files: the platform may run from another checkout.
+    for part in "advisory-hub $HERD_HUB_PORT" "tenant-gateway $HERD_GATEWAY_PORT" "provider-portal $HERD_PORTAL_PORT"; do
+        url="http://127.0.0.1:${part#* }/q/health/ready"
+        [ "$(herd_http_status "$url")" = 200 ] || herd_die "${part% *} is not ready at $url: start the platform with ./herd up"
+    done
+    data="$HERD_ROOT/../shared/data/debian12"
+    [ -r "$data/debian12-dev-truth.json" ] || data="$HERD_ROOT/testdata/shared-data/debian12"
+    [ -r "$data/debian12-fleet.json" ] || herd_die "sample data missing: $data/debian12-fleet.json"
+    run=$(date +%s)
+    dir="$HERD_HOME/bench/platform-$run"
+    mkdir -p "$dir"
+
+    herd_step "the 40 sample images as first reports (bench/platform/sample_images.py)"
+    package=$(python3 "$HERD_ROOT/bench/platform/sample_images.py" "$data/debian12-fleet.json" \
+        "$data/debian12-dev-truth.json" "$dir/images") || herd_die "could not prepare the sample images (python3 needed)"
+
+    herd_step "the in-memory baseline: the portal's matcher on the same $machines machines"
+    classpath="$dir/portal-test.classpath"
+    (cd "$HERD_ROOT" && ./mvnw -q -pl provider-portal -am test-compile dependency:build-classpath -DskipTests \
+        -Dmdep.includeScope=test -Dmdep.outputFile="$classpath") >"$dir/maven.log" 2>&1 \
+        || { tail -n 20 "$dir/maven.log" >&2; herd_die "could not compile the provider-portal test classes"; }
+    baseline=$("$JAVA_HOME/bin/java" -cp \
+        "$HERD_ROOT/provider-portal/target/classes:$HERD_ROOT/provider-portal/target/test-classes:$(cat "$classpath")" \
+        dev.herd.portal.diagnosis.bench.SampleFleetDiagnosis "$data/debian12-dev-osv.json" "$data/debian12-fleet.json" \
+        "$machines") || herd_die "SampleFleetDiagnosis failed"
+    herd_info "  $baseline"
+    seconds=$(printf '%s\n' "$baseline" | sed -n 's/.*, \([0-9.]*\) s$/\1/p')
+    [ -n "$seconds" ] || herd_die "no time in the baseline's answer: $baseline"
+
+    herd_step "provider debian12-sample and its 2,880 advisories, through the hub"
+    token=$(herd_api_token)
+    herd_api_post "$token" "http://127.0.0.1:$HERD_HUB_PORT/api/providers" \
+        '{"id":"debian12-sample","displayName":"Debian 12 sample advisories","trustTier":3}'
+    "$HERD_ROOT/herd" advisories import --provider debian12-sample "$data/debian12-dev-osv.json" >"$dir/import.ndjson" \
+        || herd_die "advisory import failed: $(grep -v '"accepted"\|"merged"\|"unchanged"' "$dir/import.ndjson" | head -3)"
+
+    herd_step "$machines machines in $tenants tenants, first reports from $agents concurrent agents (run $run)"
+    "$JAVA_HOME/bin/java" "$HERD_ROOT/bench/platform/PlatformBench.java" \
+        --gateway "http://127.0.0.1:$HERD_GATEWAY_PORT" --portal "http://127.0.0.1:$HERD_PORTAL_PORT" \
+        --hub "http://127.0.0.1:$HERD_HUB_PORT" \
+        --token-url "http://localhost:$HERD_KEYCLOAK_PORT/realms/herd/protocol/openid-connect/token" \
+        --user "$HERD_USER" --password "$HERD_PASSWORD" --images "$dir/images" --machines "$machines" \
+        --tenants "$tenants" --agents "$agents" --run "$run" --package "$package" --in-memory-seconds "$seconds" \
+        --db-port "$HERD_PG_PORT" --db-password "$HERD_DB_PASSWORD" --stall-seconds "${HERD_BENCH_STALL_SECONDS:-300}"
 }

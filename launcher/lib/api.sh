@@ -11,6 +11,18 @@ herd_api_token() {
     printf '%s\n' "$token"
 }
 
+# POSTs a JSON body as the operator; 2xx and 409 (already there) are fine, anything else ends the command.
+herd_api_post() {
+    local token=$1 url=$2 body=$3 status
+    mkdir -p "$HERD_LOGS"
+    status=$(curl -s -o "$HERD_LOGS/api-last-response.json" -w '%{http_code}' -m 30 -H "Authorization: Bearer $token" \
+        -H 'Content-Type: application/json' -d "$body" "$url" || true)
+    case $status in
+        2??|409) ;;
+        *) herd_die "POST $url answered $status: $(herd_problem_text "$(cat "$HERD_LOGS/api-last-response.json")")" ;;
+    esac
+}
+
 # Escapes a string for use inside a JSON string literal.
 herd_json_escape() {
     local s=$1
