@@ -143,7 +143,8 @@ public class PlatformBench {
     private void newAdvisory(ExecutorService pool, String portal, long before) throws Exception {
         String hub = options.get("hub");
         String provider = "bench-platform";
-        String id = "HERD-BENCH-" + options.get("run");
+        // OSV ids outside the known databases' prefixes must start with x_.
+        String id = "x_HERD-BENCH-" + options.get("run");
         String pkg = options.get("package");
         api.post(hub + "/api/providers",
                 "{\"id\":\"" + provider + "\",\"displayName\":\"Platform bench advisories\",\"trustTier\":3}", 201,
@@ -154,16 +155,22 @@ public class PlatformBench {
                 + "\"events\":[{\"introduced\":\"0\"},{\"fixed\":\"99:0\"}]}]}]}";
         String url = hub + "/api/advisories?provider=" + provider;
         long published = System.nanoTime();
-        api.post(url, String.format(document, Instant.now(), ""), 200);
+        requireAccepted(api.post(url, String.format(document, Instant.now(), ""), 200));
         Settled settled = waitForFindings(pool, portal, before + fleet.size(), published, stallSeconds());
         printf("new advisory: %s on %s, %d findings stored %.1f s after it was published",
                 id, pkg, settled.count() - before, (settled.at() - published) / 1e9);
         Instant now = Instant.now().plusSeconds(1);
-        api.post(url, String.format(document, now, "\"withdrawn\":\"" + now + "\","), 200);
+        requireAccepted(api.post(url, String.format(document, now, "\"withdrawn\":\"" + now + "\","), 200));
         long withdrawn = System.nanoTime();
         Settled closed = waitForFindings(pool, portal, before, withdrawn, 60);
         printf("withdrawn: %s, open findings back to %d %.1f s later", id, closed.count(), (closed.at() - withdrawn)
                 / 1e9);
+    }
+
+    private static void requireAccepted(String answer) {
+        if (!answer.contains("\"rejected\":0")) {
+            throw new IllegalStateException("the hub rejected the bench advisory: " + answer);
+        }
     }
 
     private long stallSeconds() {
