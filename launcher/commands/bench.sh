@@ -44,8 +44,9 @@ herd_bench_hub() {
 # Pushes FILE once and prints a result line; the first line of a run is the baseline the others are compared to.
 herd_bench_push() {
     local label=$1 file=$2 start end status seconds count rate ratio
+    herd_api_token_renew
     start=$(date +%s%N)
-    status=$(curl -s -o "$dir/last.json" -w '%{http_code}' -m 3600 -H "Authorization: Bearer $token" \
+    status=$(curl -s -o "$dir/last.json" -w '%{http_code}' -m 3600 -H "Authorization: Bearer $HERD_API_TOKEN" \
         -H 'Content-Type: application/json' --data-binary "@$file" \
         "http://127.0.0.1:$HERD_HUB_PORT/api/advisories?provider=$provider")
     end=$(date +%s%N)

@@ -39,9 +39,10 @@ herd_command() {
     local last=-1 count stable=0 waited=0
     while [ "$stable" -lt 3 ]; do
         sleep 3
+        herd_api_token_renew
         waited=$((waited + 3))
         [ "$waited" -le 600 ] || herd_die "findings still changing after 600 s (last count $last)"
-        count=$(curl -s -G -D - -o /dev/null -m 30 -H "Authorization: Bearer $token" --data-urlencode size=1 \
+        count=$(curl -s -G -D - -o /dev/null -m 30 -H "Authorization: Bearer $HERD_API_TOKEN" --data-urlencode size=1 \
             "http://127.0.0.1:$HERD_PORTAL_PORT/api/tenants/$tenant/findings" \
             | sed -n 's/^[Xx]-[Tt]otal-[Cc]ount: *\([0-9]*\).*/\1/p')
         count=${count:-0}

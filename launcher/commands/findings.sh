@@ -3,7 +3,7 @@
 # installed, fixed, advisory, aliases, sourceDocument, action, state. Without --json, a table. Open findings only
 # unless --closed (then closed ones too). Runs as HERD_USER (default the MSSP admin).
 herd_command() {
-    local tenant='' json=false machine='' closed=false token page=0 size=10000 status total=0 dir
+    local tenant='' json=false machine='' closed=false page=0 size=10000 status total=0 dir
     while [ $# -gt 0 ]; do
         case $1 in
             --tenant) tenant=${2:-}; shift 2 ;;
@@ -14,12 +14,13 @@ herd_command() {
         esac
     done
     [ -n "$tenant" ] || { herd_findings_usage; exit 2; }
-    token=$(herd_api_token)
     dir=$(mktemp -d)
     trap "rm -rf '$dir'" EXIT
+    herd_progress_start "findings of $tenant" 0 read
     while :; do
+        herd_api_token_renew
         status=$(curl -s -G -o "$dir/page-$page.json" -D "$dir/headers" -w '%{http_code}' -m 300 \
-            -H "Authorization: Bearer $token" --data-urlencode "page=$page" --data-urlencode "size=$size" \
+            -H "Authorization: Bearer $HERD_API_TOKEN" --data-urlencode "page=$page" --data-urlencode "size=$size" \
             --data-urlencode "includeClosed=$closed" ${machine:+--data-urlencode "machine=$machine"} \
             "http://127.0.0.1:$HERD_PORTAL_PORT/api/tenants/$tenant/findings" || true)
         case $status in
@@ -30,6 +31,8 @@ herd_command() {
         total=$(sed -n 's/^[Xx]-[Tt]otal-[Cc]ount: *\([0-9]*\).*/\1/p' "$dir/headers")
         page=$((page + 1))
         [ $((page * size)) -lt "${total:-0}" ] || break
+        herd_progress_total "$total"
+        herd_progress $((page * size))
     done
     python3 - "$json" "$dir" "$page" <<'PY'
 import json, sys

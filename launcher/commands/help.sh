@@ -22,6 +22,8 @@ Herd launcher. Usage: ./herd COMMAND [ARGS]
   bench gateway [SECONDS]   tenant-gateway intake benchmark: full and delta reports/s, flow records/s vs the HTTP floor
   bench diagnosis [MACHINES] [RANGES]   dpkg comparator vs libapt, full diagnosis of MACHINES (10,000) x 713 packages
                    against RANGES (50,000+) advisory ranges, incremental diagnosis of one new advisory
+  bench platform [MACHINES] [TENANTS]   the running platform on MACHINES (10,000) sample copies in TENANTS (10)
+                   tenants: intake, settling, findings, database growth, peak heap, x of the in-memory engine
 
 State and logs: $HERD_HOME (override with HERD_HOME). Downloads: $HERD_CACHE.
 TEXT

@@ -84,6 +84,8 @@ herd_progress_start() {
     _herd_progress_label=$1 _herd_progress_total=$2 _herd_progress_unit=${3:-}
     _herd_progress_started=$(herd_micros) _herd_progress_printed=$(herd_micros) _herd_progress_done=-1
 }
+# The total, when it is only known once the run has started (the first page says it).
+herd_progress_total() { _herd_progress_total=$1; }
 herd_progress() {
     local now
     now=$(herd_micros)

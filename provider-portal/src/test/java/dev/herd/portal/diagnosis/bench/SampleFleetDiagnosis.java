@@ -19,7 +19,7 @@ import java.util.Set;
  * The in-memory baseline of {@code ./herd bench platform}: the portal's matching engine on exactly the fleet the
  * platform bench sends (MACHINES machines, machine i has sample image i mod 40, unchanged) against the Debian 12
  * sample advisories. Prints one line, {@code in-memory: MACHINES machines, FINDINGS findings, SECONDS s}, the best of
- * three runs. Usage: SampleFleetDiagnosis OSV_FILE FLEET_FILE MACHINES.
+ * five runs. Usage: SampleFleetDiagnosis OSV_FILE FLEET_FILE MACHINES.
  */
 public final class SampleFleetDiagnosis {
 
@@ -40,7 +40,7 @@ public final class SampleFleetDiagnosis {
         }
         double best = Double.MAX_VALUE;
         long findings = 0;
-        for (int round = 0; round < 3; round++) {
+        for (int round = 0; round < 5; round++) {
             long started = System.nanoTime();
             FleetMatcher matcher = new FleetMatcher(AdvisoryIndex.of(ranges));
             long[] found = {0};
