@@ -10,13 +10,17 @@
 # database herd_bench_findings (created, then dropped). Runs FindingPageBenchmark (a @QuarkusTest: the portal from this
 # tree on a free port, embedded Artemis), which loads FINDINGS (default 360,000) findings into one tenant in SQL and
 # prints p50/p95 of first and deep-cursor pages against the old offset query of the same run (docs/findings-api.md).
+# ./herd bench platform [MACHINES] [TENANTS]: the real pipeline of the running platform (./herd up) on MACHINES
+# (default 10,000) copies of the 40 Debian 12 sample machines spread over TENANTS (default 10) new tenants, against
+# the in-memory engine on the same data. See docs/benchmarks-platform.md.
 herd_command() {
     case "${1:-}" in
         hub) herd_bench_hub ;;
         gateway) herd_bench_gateway "${2:-10}" ;;
         diagnosis) herd_bench_diagnosis "${2:-10000}" "${3:-50000}" ;;
         findings) herd_bench_findings "${2:-360000}" ;;
-        *) herd_error "usage: ./herd bench hub | ./herd bench gateway [SECONDS_PER_RUN] | ./herd bench diagnosis [MACHINES] [RANGES] | ./herd bench findings [FINDINGS]"; exit 2 ;;
+        platform) herd_bench_platform "${2:-10000}" "${3:-10}" ;;
+        *) herd_error "usage: ./herd bench hub | ./herd bench gateway [SECONDS_PER_RUN] | ./herd bench diagnosis [MACHINES] [RANGES] | ./herd bench findings [FINDINGS] | ./herd bench platform [MACHINES] [TENANTS]"; exit 2 ;;
     esac
 }
 
@@ -46,8 +50,9 @@ herd_bench_hub() {
 # Pushes FILE once and prints a result line; the first line of a run is the baseline the others are compared to.
 herd_bench_push() {
     local label=$1 file=$2 start end status seconds count rate ratio
+    herd_api_token_renew
     start=$(date +%s%N)
-    status=$(curl -s -o "$dir/last.json" -w '%{http_code}' -m 3600 -H "Authorization: Bearer $token" \
+    status=$(curl -s -o "$dir/last.json" -w '%{http_code}' -m 3600 -H "Authorization: Bearer $HERD_API_TOKEN" \
         -H 'Content-Type: application/json' --data-binary "@$file" \
         "http://127.0.0.1:$HERD_HUB_PORT/api/advisories?provider=$provider")
     end=$(date +%s%N)
@@ -113,35 +118,6 @@ herd_bench_diagnosis() {
 }
 
 herd_bench_findings() {
+# The platform bench (docs/benchmarks-platform.md): the sample images with placeholders for name and address, the
     local findings=$1 scratch=false bindir status=0
-    [[ "$findings" =~ ^[1-9][0-9]*$ ]] || { herd_error "usage: ./herd bench findings [FINDINGS]"; exit 2; }
-    herd_require_java
-    mkdir -p "$HERD_LOGS"
-    if [ -z "${HERD_TEST_DB_URL:-}" ]; then
-        herd_health_postgres >/dev/null || herd_die "no PostgreSQL on port $HERD_PG_PORT: start the platform with ./herd up"
-        bindir=$(herd_pg_bindir)
-        herd_step "scratch database herd_bench_findings on port $HERD_PG_PORT"
-        PGPASSWORD=$HERD_DB_PASSWORD "$bindir/dropdb" -h 127.0.0.1 -p "$HERD_PG_PORT" -U "$HERD_DB_USER" --if-exists \
-            herd_bench_findings || herd_die "could not drop the old scratch database"
-        herd_pg_create_db "$bindir" "$HERD_PG_PORT" herd_bench_findings
-        export HERD_TEST_DB_URL="jdbc:postgresql://127.0.0.1:$HERD_PG_PORT/herd_bench_findings"
-        export HERD_TEST_DB_USER=$HERD_DB_USER HERD_TEST_DB_PASSWORD=$HERD_DB_PASSWORD
-        scratch=true
-    fi
-    if [ -z "${HERD_TEST_OIDC_URL:-}" ]; then
-        herd_health_keycloak >/dev/null || herd_die "no Keycloak on port $HERD_KEYCLOAK_PORT: start the platform with ./herd up"
-        export HERD_TEST_OIDC_URL="http://localhost:$HERD_KEYCLOAK_PORT/realms/herd"
-    fi
-    herd_step "FindingPageBenchmark: $findings findings in one tenant, pages through the portal's HTTP API"
-    rm -f "$HERD_ROOT/provider-portal/target/findings-bench.txt"
-    (cd "$HERD_ROOT" && ./mvnw -B -q -pl provider-portal -am verify -DskipITs -Dtest=FindingPageBenchmark \
-        -Dsurefire.failIfNoSpecifiedTests=false -Dherd.bench.findings="$findings" \
-        -Dquarkus.http.test-port="$(herd_free_port)" >"$HERD_LOGS/bench-findings.log" 2>&1) || status=$?
-    if [ "$scratch" = true ]; then
-        PGPASSWORD=$HERD_DB_PASSWORD "$bindir/dropdb" -h 127.0.0.1 -p "$HERD_PG_PORT" -U "$HERD_DB_USER" --if-exists \
-            herd_bench_findings || true
-    fi
-    [ $status -eq 0 ] && [ -r "$HERD_ROOT/provider-portal/target/findings-bench.txt" ] \
-        || herd_die "FindingPageBenchmark failed; see $HERD_LOGS/bench-findings.log"
-    cat "$HERD_ROOT/provider-portal/target/findings-bench.txt"
 }

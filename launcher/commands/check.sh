@@ -24,14 +24,14 @@ herd_command() {
     token=$(herd_api_token)
 
     herd_step "provider debian12-sample (tier 3) and its 2,880 advisories, through the hub"
-    herd_check_post "$token" "http://127.0.0.1:$HERD_HUB_PORT/api/providers" \
+    herd_api_post "$token" "http://127.0.0.1:$HERD_HUB_PORT/api/providers" \
         '{"id":"debian12-sample","displayName":"Debian 12 sample advisories","trustTier":3}'
     "$HERD_ROOT/herd" advisories import --provider debian12-sample "$data/debian12-dev-osv.json" >"$work/import.ndjson" \
         || herd_die "advisory import failed: $(grep -v '"accepted"\|"merged"\|"unchanged"' "$work/import.ndjson" | head -3)"
     herd_info "$(python3 -c 'import collections,json,sys; print(dict(collections.Counter(json.loads(l)["status"] for l in open(sys.argv[1]))))' "$work/import.ndjson")"
 
     herd_step "tenant $tenant and the sample fleet (40 machines), through the gateway"
-    herd_check_post "$token" "http://127.0.0.1:$HERD_PORTAL_PORT/api/tenants" "{\"id\":\"$tenant\",\"displayName\":\"Debian 12 truth check\"}"
+    herd_api_post "$token" "http://127.0.0.1:$HERD_PORTAL_PORT/api/tenants" "{\"id\":\"$tenant\",\"displayName\":\"Debian 12 truth check\"}"
     "$HERD_ROOT/herd" fleet import --tenant "$tenant" "$data/debian12-fleet.json" >"$work/fleet.log" 2>&1 \
         || herd_die "fleet import failed: $(tail -3 "$work/fleet.log")"
 
@@ -39,9 +39,10 @@ herd_command() {
     local last=-1 count stable=0 waited=0
     while [ "$stable" -lt 3 ]; do
         sleep 3
+        herd_api_token_renew
         waited=$((waited + 3))
         [ "$waited" -le 600 ] || herd_die "findings still changing after 600 s (last count $last)"
-        count=$(curl -s -G -D - -o /dev/null -m 30 -H "Authorization: Bearer $token" \
+        count=$(curl -s -G -D - -o /dev/null -m 30 -H "Authorization: Bearer $HERD_API_TOKEN" \
             --data-urlencode size=1 --data-urlencode total=exact \
             "http://127.0.0.1:$HERD_PORTAL_PORT/api/tenants/$tenant/findings" \
             | sed -n 's/^[Xx]-[Tt]otal-[Cc]ount: *\([0-9]*\).*/\1/p')
@@ -68,15 +69,4 @@ for label, rows in (("missing", missing), ("extra", extra)):
         print("  %s %s" % (label, " ".join(row)))
 sys.exit(0 if not missing and not extra and len(findings) == len(expected) else 1)
 PY
-}
-
-# POSTs a JSON body as the operator; 2xx and 409 (already there) are fine.
-herd_check_post() {
-    local token=$1 url=$2 body=$3 status
-    status=$(curl -s -o "$HERD_LOGS/check-last-response.json" -w '%{http_code}' -m 30 -H "Authorization: Bearer $token" \
-        -H 'Content-Type: application/json' -d "$body" "$url" || true)
-    case $status in
-        2??|409) ;;
-        *) herd_die "POST $url answered $status: $(herd_problem_text "$(cat "$HERD_LOGS/check-last-response.json")")" ;;
-    esac
 }

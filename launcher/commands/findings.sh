@@ -4,7 +4,7 @@
 # unless --closed (then closed ones too). Runs as HERD_USER (default the MSSP admin). Follows the list's cursor
 # (X-Next-Cursor, docs/findings-api.md) page by page until the last.
 herd_command() {
-    local tenant='' json=false machine='' closed=false token page=0 size=1000 status cursor='' dir
+    local tenant='' json=false machine='' closed=false page=0 size=1000 status cursor='' total dir
     while [ $# -gt 0 ]; do
         case $1 in
             --tenant) tenant=${2:-}; shift 2 ;;
@@ -15,12 +15,13 @@ herd_command() {
         esac
     done
     [ -n "$tenant" ] || { herd_findings_usage; exit 2; }
-    token=$(herd_api_token)
     dir=$(mktemp -d)
     trap "rm -rf '$dir'" EXIT
+    herd_progress_start "findings of $tenant" 0 read
     while :; do
+        herd_api_token_renew
         status=$(curl -s -G -o "$dir/page-$page.json" -D "$dir/headers" -w '%{http_code}' -m 300 \
-            -H "Authorization: Bearer $token" ${cursor:+--data-urlencode "cursor=$cursor"} --data-urlencode "size=$size" \
+            -H "Authorization: Bearer $HERD_API_TOKEN" ${cursor:+--data-urlencode "cursor=$cursor"} --data-urlencode "size=$size" \
             --data-urlencode "includeClosed=$closed" ${machine:+--data-urlencode "machine=$machine"} \
             "http://127.0.0.1:$HERD_PORTAL_PORT/api/tenants/$tenant/findings" || true)
         case $status in
@@ -29,8 +30,11 @@ herd_command() {
             *) herd_die "findings of tenant $tenant not read (HTTP $status): $(herd_problem_text "$(cat "$dir/page-$page.json")")" ;;
         esac
         cursor=$(sed -n 's/^[Xx]-[Nn]ext-[Cc]ursor: *\([A-Za-z0-9_-]*\).*/\1/p' "$dir/headers")
+        total=$(sed -n 's/^[Xx]-[Tt]otal-[Cc]ount: *\([0-9]*\).*/\1/p' "$dir/headers")
         page=$((page + 1))
         [ -n "$cursor" ] || break
+        herd_progress_total "${total:-0}"
+        herd_progress $((page * size))
     done
     python3 - "$json" "$dir" "$page" <<'PY'
 import json, sys

@@ -1,6 +1,8 @@
 # ./herd fleet import --tenant T FILE: send each machine of a fleet file through the gateway as an enrolled agent would.
+# One line per machine on stdout; progress (done/total, machines/s) on stderr every HERD_PROGRESS_SECONDS. The
+# operator's token is renewed as the run goes (herd_api_token_renew), so a fleet of any size gets through.
 herd_command() {
-    local action=${1:-} tenant='' file='' token work count=0 failed=0 line index machine
+    local action=${1:-} tenant='' file='' work count=0 failed=0 total line index machine rc
     shift || true
     while [ $# -gt 0 ]; do
         case $1 in
@@ -17,16 +19,27 @@ herd_command() {
     work=$(mktemp -d)
     trap "rm -rf '$work'" EXIT
     herd_fleet_split "$file" "$work" || herd_die "$file is not a fleet file (a JSON array of {machine, os, packages})"
-    token=$(herd_api_token)
+    total=$(wc -l <"$work/index")
+    herd_api_token_renew
+    herd_progress_start "fleet import" "$total" machines
     while IFS=$'\t' read -r index machine; do
         count=$((count + 1))
-        if line=$(herd_fleet_send "$tenant" "$machine" "$work/$index.json" "$token"); then
+        herd_api_token_renew
+        line=$(herd_fleet_send "$tenant" "$machine" "$work/$index.json" "$HERD_API_TOKEN") && rc=0 || rc=$?
+        if [ "$rc" -eq 3 ]; then
+            # The token was refused (expired early, or Keycloak restarted): log in again and retry once.
+            herd_api_token_renew --force
+            line=$(herd_fleet_send "$tenant" "$machine" "$work/$index.json" "$HERD_API_TOKEN") && rc=0 || rc=$?
+        fi
+        if [ "$rc" -eq 0 ]; then
             herd_info "$line"
         else
             herd_error "$line"
             failed=$((failed + 1))
         fi
+        herd_progress "$count"
     done <"$work/index"
+    herd_progress_end "$count"
     herd_info "fleet import: $((count - failed)) of $count machines enrolled and reported for tenant $tenant, $failed failed"
     [ "$failed" -eq 0 ] || exit 1
 }
@@ -59,12 +72,14 @@ PY
 }
 
 # Enrols MACHINE for TENANT with a fresh enrolment token and posts its first report; prints one line either way.
+# Returns 3 when the operator's token was refused (HTTP 401), 1 on any other failure.
 herd_fleet_send() {
     local tenant=$1 machine=$2 report=$3 token=$4 gateway="http://127.0.0.1:$HERD_GATEWAY_PORT" answer status
     local enrolment agent credential nonce
     answer=$(curl -s -m 30 -w '\n%{http_code}' -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
         -d "{\"tenantId\":\"$(herd_json_escape "$tenant")\"}" "$gateway/api/enrolment-tokens" || true)
     status=${answer##*$'\n'}
+    [ "$status" != 401 ] || { herd_fleet_failed "$machine" "enrolment token" "$status" "${answer%$'\n'*}"; return 3; }
     [ "$status" = 201 ] || { herd_fleet_failed "$machine" "enrolment token" "$status" "${answer%$'\n'*}"; return 1; }
     enrolment=$(herd_json_field token "${answer%$'\n'*}")
     answer=$(curl -s -m 30 -w '\n%{http_code}' -H 'Content-Type: application/json' \

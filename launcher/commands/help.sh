@@ -23,6 +23,8 @@ Herd launcher. Usage: ./herd COMMAND [ARGS]
   bench diagnosis [MACHINES] [RANGES]   dpkg comparator vs libapt, full diagnosis of MACHINES (10,000) x 713 packages
                    against RANGES (50,000+) advisory ranges, incremental diagnosis of one new advisory
   bench findings [FINDINGS]   findings list: p50/p95 of cursor pages over FINDINGS (360,000) vs the old offset query
+  bench platform [MACHINES] [TENANTS]   the running platform on MACHINES (10,000) sample copies in TENANTS (10)
+                   tenants: intake, settling, findings, database growth, peak heap, x of the in-memory engine
 
 State and logs: $HERD_HOME (override with HERD_HOME). Downloads: $HERD_CACHE.
 TEXT

@@ -1,10 +1,10 @@
 # ./herd test [MVN_ARGS]: the whole test suite with real parts and no Docker. Starts a throwaway PostgreSQL and a
 # Keycloak (realm herd) on free ports, unless HERD_TEST_DB_URL / HERD_TEST_OIDC_URL point at running ones; each
 # service's tests start an embedded Artemis broker themselves. Extra arguments go to Maven (e.g. -pl provider-portal).
-# Without extra arguments, a green suite is followed by the end-to-end check: the whole platform started from the
-# built jars on free ports under .herd/test/e2e, `./herd check debian12` and `./herd demo 10` (four providers, four
-# tenants, damage at one, isolation asserted, prevention at the others, revocation) against it, and `./herd down`
-# (HERD_TEST_E2E=0 skips it).
+# Without extra arguments, a green suite is followed by the launcher tests (launcher/tests/*_test.sh) and the
+# end-to-end check: the whole platform started from the built jars on free ports under .herd/test/e2e,
+# `./herd check debian12` and `./herd demo 10` (four providers, four tenants, damage at one, isolation asserted,
+# prevention at the others, revocation) against it, and `./herd down` (HERD_TEST_E2E=0 skips it).
 herd_command() {
     local dir="$HERD_HOME/test" started=$SECONDS
     herd_require_java
@@ -41,10 +41,23 @@ herd_command() {
     herd_step "running the test suite (./mvnw verify $*)"
     local status=0
     (cd "$HERD_ROOT" && ./mvnw -B verify "$@") || status=$?
+    if [ $status -eq 0 ] && [ $# -eq 0 ]; then
+        herd_test_launcher || status=$?
+    fi
     if [ $status -eq 0 ] && [ $# -eq 0 ] && [ "${HERD_TEST_E2E:-1}" != 0 ]; then
         herd_test_end_to_end || status=$?
     fi
     herd_info "tests finished in $((SECONDS - started)) s with status $status"
+    return $status
+}
+
+# The launcher's own tests (launcher/tests/*_test.sh), each against stand-ins it starts itself.
+herd_test_launcher() {
+    local test status=0
+    for test in "$HERD_ROOT"/launcher/tests/*_test.sh; do
+        herd_step "launcher test ${test#"$HERD_ROOT"/}"
+        "$test" || status=1
+    done
     return $status
 }
 

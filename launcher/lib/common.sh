@@ -78,6 +78,40 @@ herd_require_java() {
     export PATH="$JAVA_HOME/bin:$PATH"
 }
 
+# Progress of a long run on stderr: "LABEL: done/total UNIT, rate/s, about N s left", at most every
+# HERD_PROGRESS_SECONDS (default 5) from herd_progress, always from herd_progress_end. One run at a time.
+herd_progress_start() {
+    _herd_progress_label=$1 _herd_progress_total=$2 _herd_progress_unit=${3:-}
+    _herd_progress_started=$(herd_micros) _herd_progress_printed=$(herd_micros) _herd_progress_done=-1
+}
+# The total, when it is only known once the run has started (the first page says it).
+herd_progress_total() { _herd_progress_total=$1; }
+herd_progress() {
+    local now
+    now=$(herd_micros)
+    [ $((now - _herd_progress_printed)) -ge $((${HERD_PROGRESS_SECONDS:-5} * 1000000)) ] || return 0
+    _herd_progress_printed=$now
+    herd_progress_line "$1" "$now"
+}
+herd_progress_end() { [ "$1" = "$_herd_progress_done" ] || herd_progress_line "$1" "$(herd_micros)"; }
+herd_progress_line() {
+    local done=$1 elapsed=$(($2 - _herd_progress_started)) tenths left=''
+    _herd_progress_done=$done
+    [ "$elapsed" -gt 0 ] || elapsed=1
+    tenths=$((done * 10000000 / elapsed))
+    if [ "$done" -gt 0 ] && [ "$done" -lt "$_herd_progress_total" ]; then
+        left=", about $(((_herd_progress_total - done) * elapsed / done / 1000000)) s left"
+    fi
+    printf '%s: %d/%d%s, %d.%d/s%s\n' "$_herd_progress_label" "$done" "$_herd_progress_total" \
+        "${_herd_progress_unit:+ $_herd_progress_unit}" $((tenths / 10)) $((tenths % 10)) "$left" >&2
+}
+# Microseconds since the epoch, without a fork (bash 5's EPOCHREALTIME, whatever the locale's decimal mark).
+herd_micros() {
+    local now=$EPOCHREALTIME
+    now=${now//[.,]/}
+    printf '%s\n' $((10#$now))
+}
+
 herd_is_root() { [ "$(id -u)" -eq 0 ]; }
 
 # Installs Debian packages when missing (root only; otherwise says what to install).
