@@ -50,9 +50,8 @@ herd_bench_hub() {
 # Pushes FILE once and prints a result line; the first line of a run is the baseline the others are compared to.
 herd_bench_push() {
     local label=$1 file=$2 start end status seconds count rate ratio
-    herd_api_token_renew
     start=$(date +%s%N)
-    status=$(curl -s -o "$dir/last.json" -w '%{http_code}' -m 3600 -H "Authorization: Bearer $HERD_API_TOKEN" \
+    status=$(curl -s -o "$dir/last.json" -w '%{http_code}' -m 3600 -H "Authorization: Bearer $token" \
         -H 'Content-Type: application/json' --data-binary "@$file" \
         "http://127.0.0.1:$HERD_HUB_PORT/api/advisories?provider=$provider")
     end=$(date +%s%N)
@@ -118,6 +117,90 @@ herd_bench_diagnosis() {
 }
 
 herd_bench_findings() {
-# The platform bench (docs/benchmarks-platform.md): the sample images with placeholders for name and address, the
     local findings=$1 scratch=false bindir status=0
+    [[ "$findings" =~ ^[1-9][0-9]*$ ]] || { herd_error "usage: ./herd bench findings [FINDINGS]"; exit 2; }
+    herd_require_java
+    mkdir -p "$HERD_LOGS"
+    if [ -z "${HERD_TEST_DB_URL:-}" ]; then
+        herd_health_postgres >/dev/null || herd_die "no PostgreSQL on port $HERD_PG_PORT: start the platform with ./herd up"
+        bindir=$(herd_pg_bindir)
+        herd_step "scratch database herd_bench_findings on port $HERD_PG_PORT"
+        PGPASSWORD=$HERD_DB_PASSWORD "$bindir/dropdb" -h 127.0.0.1 -p "$HERD_PG_PORT" -U "$HERD_DB_USER" --if-exists \
+            herd_bench_findings || herd_die "could not drop the old scratch database"
+        herd_pg_create_db "$bindir" "$HERD_PG_PORT" herd_bench_findings
+        export HERD_TEST_DB_URL="jdbc:postgresql://127.0.0.1:$HERD_PG_PORT/herd_bench_findings"
+        export HERD_TEST_DB_USER=$HERD_DB_USER HERD_TEST_DB_PASSWORD=$HERD_DB_PASSWORD
+        scratch=true
+    fi
+    if [ -z "${HERD_TEST_OIDC_URL:-}" ]; then
+        herd_health_keycloak >/dev/null || herd_die "no Keycloak on port $HERD_KEYCLOAK_PORT: start the platform with ./herd up"
+        export HERD_TEST_OIDC_URL="http://localhost:$HERD_KEYCLOAK_PORT/realms/herd"
+    fi
+    herd_step "FindingPageBenchmark: $findings findings in one tenant, pages through the portal's HTTP API"
+    rm -f "$HERD_ROOT/provider-portal/target/findings-bench.txt"
+    (cd "$HERD_ROOT" && ./mvnw -B -q -pl provider-portal -am verify -DskipITs -Dtest=FindingPageBenchmark \
+        -Dsurefire.failIfNoSpecifiedTests=false -Dherd.bench.findings="$findings" \
+        -Dquarkus.http.test-port="$(herd_free_port)" >"$HERD_LOGS/bench-findings.log" 2>&1) || status=$?
+    if [ "$scratch" = true ]; then
+        PGPASSWORD=$HERD_DB_PASSWORD "$bindir/dropdb" -h 127.0.0.1 -p "$HERD_PG_PORT" -U "$HERD_DB_USER" --if-exists \
+            herd_bench_findings || true
+    fi
+    [ $status -eq 0 ] && [ -r "$HERD_ROOT/provider-portal/target/findings-bench.txt" ] \
+        || herd_die "FindingPageBenchmark failed; see $HERD_LOGS/bench-findings.log"
+    cat "$HERD_ROOT/provider-portal/target/findings-bench.txt"
+}
+
+# The platform bench (docs/benchmarks-platform.md): the sample images with placeholders for name and address, the
+# in-memory baseline on the same fleet (the portal's matcher, run from its test classes), the Debian 12 sample
+# advisories pushed through the hub, then bench/platform/PlatformBench.java against the gateway and the portal.
+herd_bench_platform() {
+    local machines=$1 tenants=$2 agents=${HERD_BENCH_AGENTS:-16} part url data dir run package classpath baseline
+    local seconds token
+    [[ "$machines" =~ ^[1-9][0-9]*$ ]] && [[ "$tenants" =~ ^[1-9][0-9]*$ ]] && [[ "$agents" =~ ^[1-9][0-9]*$ ]] \
+        || { herd_error "usage: ./herd bench platform [MACHINES] [TENANTS]   (HERD_BENCH_AGENTS: concurrent agents)"; exit 2; }
+    herd_require_java
+    # Readiness over HTTP, not pid files: the platform may run from another checkout.
+    for part in "advisory-hub $HERD_HUB_PORT" "tenant-gateway $HERD_GATEWAY_PORT" "provider-portal $HERD_PORTAL_PORT"; do
+        url="http://127.0.0.1:${part#* }/q/health/ready"
+        [ "$(herd_http_status "$url")" = 200 ] || herd_die "${part% *} is not ready at $url: start the platform with ./herd up"
+    done
+    data="$HERD_ROOT/../shared/data/debian12"
+    [ -r "$data/debian12-dev-truth.json" ] || data="$HERD_ROOT/testdata/shared-data/debian12"
+    [ -r "$data/debian12-fleet.json" ] || herd_die "sample data missing: $data/debian12-fleet.json"
+    run=$(date +%s)
+    dir="$HERD_HOME/bench/platform-$run"
+    mkdir -p "$dir"
+
+    herd_step "the 40 sample images as first reports (bench/platform/sample_images.py)"
+    package=$(python3 "$HERD_ROOT/bench/platform/sample_images.py" "$data/debian12-fleet.json" \
+        "$data/debian12-dev-truth.json" "$dir/images") || herd_die "could not prepare the sample images (python3 needed)"
+
+    herd_step "the in-memory baseline: the portal's matcher on the same $machines machines"
+    classpath="$dir/portal-test.classpath"
+    (cd "$HERD_ROOT" && ./mvnw -q -pl provider-portal -am test-compile dependency:build-classpath -DskipTests \
+        -Dmdep.includeScope=test -Dmdep.outputFile="$classpath") >"$dir/maven.log" 2>&1 \
+        || { tail -n 20 "$dir/maven.log" >&2; herd_die "could not compile the provider-portal test classes"; }
+    baseline=$("$JAVA_HOME/bin/java" -cp \
+        "$HERD_ROOT/provider-portal/target/classes:$HERD_ROOT/provider-portal/target/test-classes:$(cat "$classpath")" \
+        dev.herd.portal.diagnosis.bench.SampleFleetDiagnosis "$data/debian12-dev-osv.json" "$data/debian12-fleet.json" \
+        "$machines") || herd_die "SampleFleetDiagnosis failed"
+    herd_info "  $baseline"
+    seconds=$(printf '%s\n' "$baseline" | sed -n 's/.*, \([0-9.]*\) s$/\1/p')
+    [ -n "$seconds" ] || herd_die "no time in the baseline's answer: $baseline"
+
+    herd_step "provider debian12-sample and its 2,880 advisories, through the hub"
+    token=$(herd_api_token)
+    herd_api_post "$token" "http://127.0.0.1:$HERD_HUB_PORT/api/providers" \
+        '{"id":"debian12-sample","displayName":"Debian 12 sample advisories","trustTier":3}'
+    "$HERD_ROOT/herd" advisories import --provider debian12-sample "$data/debian12-dev-osv.json" >"$dir/import.ndjson" \
+        || herd_die "advisory import failed: $(grep -v '"accepted"\|"merged"\|"unchanged"' "$dir/import.ndjson" | head -3)"
+
+    herd_step "$machines machines in $tenants tenants, first reports from $agents concurrent agents (run $run)"
+    "$JAVA_HOME/bin/java" "$HERD_ROOT/bench/platform/PlatformBench.java" \
+        --gateway "http://127.0.0.1:$HERD_GATEWAY_PORT" --portal "http://127.0.0.1:$HERD_PORTAL_PORT" \
+        --hub "http://127.0.0.1:$HERD_HUB_PORT" \
+        --token-url "http://localhost:$HERD_KEYCLOAK_PORT/realms/herd/protocol/openid-connect/token" \
+        --user "$HERD_USER" --password "$HERD_PASSWORD" --images "$dir/images" --machines "$machines" \
+        --tenants "$tenants" --agents "$agents" --run "$run" --package "$package" --in-memory-seconds "$seconds" \
+        --db-port "$HERD_PG_PORT" --db-password "$HERD_DB_PASSWORD" --stall-seconds "${HERD_BENCH_STALL_SECONDS:-300}"
 }
