@@ -85,6 +85,23 @@ public class StandingAdvisories {
         }
     }
 
+    /**
+     * Forgets everything held and reads every standing advisory again. Advisories are withdrawn, never deleted, so the
+     * running platform never needs this; it is for whoever deletes advisory rows (tests that empty the tables).
+     */
+    public void reload() {
+        lock.writeLock().lock();
+        try {
+            byId.keySet().forEach(index::remove);
+            byId.clear();
+            revision = 0;
+            matcher = new FleetMatcher(index);
+            refresh();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
     /** Reads the advisories changed after the revision held, in a transaction of its own (committed rows only). */
     void refresh() {
         if (advisories.latestRevision() <= revision) {

@@ -11,6 +11,7 @@ import dev.herd.portal.diagnosis.match.Ecosystems;
 import dev.herd.portal.exposure.ExposureService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Objects;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,6 +31,7 @@ public class InventoryConsumer implements MessageHandler {
     private final ExposureService exposure;
     private final MachineDiagnosisPublisher diagnosed;
     private final ObjectMapper json;
+    private final int consumers;
 
     public InventoryConsumer(
             MachineRepository machines,
@@ -37,13 +39,24 @@ public class InventoryConsumer implements MessageHandler {
             DiagnosisService diagnosis,
             ExposureService exposure,
             MachineDiagnosisPublisher diagnosed,
-            ObjectMapper json) {
+            ObjectMapper json,
+            @ConfigProperty(name = "herd.portal.inventory.consumers", defaultValue = "2") int consumers) {
         this.machines = machines;
         this.packages = packages;
         this.diagnosis = diagnosis;
         this.exposure = exposure;
         this.diagnosed = diagnosed;
         this.json = json;
+        this.consumers = consumers;
+    }
+
+    /**
+     * Inventories of different machines are diagnosed in parallel (under the diagnosis lock's shared side); those of
+     * one machine stay in order, because the outbox groups messages by their key, the agent id (JMSXGroupID).
+     */
+    @Override
+    public int consumers() {
+        return consumers;
     }
 
     @Override

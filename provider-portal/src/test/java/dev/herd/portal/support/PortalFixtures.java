@@ -1,5 +1,6 @@
 package dev.herd.portal.support;
 
+import dev.herd.portal.diagnosis.StandingAdvisories;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -11,9 +12,11 @@ import java.util.function.BooleanSupplier;
 public class PortalFixtures {
 
     private final EntityManager entityManager;
+    private final StandingAdvisories standingAdvisories;
 
-    public PortalFixtures(EntityManager entityManager) {
+    public PortalFixtures(EntityManager entityManager, StandingAdvisories standingAdvisories) {
         this.entityManager = entityManager;
+        this.standingAdvisories = standingAdvisories;
     }
 
     public void reset() {
@@ -28,6 +31,7 @@ public class PortalFixtures {
                                 + "warning_reminder, tenant_warning, damage_case_history, watched_file, machine_evidence_seen, "
                                 + "machine_diagnosis")
                         .executeUpdate());
+        standingAdvisories.reload();
     }
 
     public long count(String sql) {
