@@ -231,7 +231,7 @@ public class PlatformBench {
 
     private long findingCount(String portal, String tenant) throws Exception {
         HttpResponse<String> response = api.get(portal + "/api/tenants/" + URLEncoder.encode(tenant,
-                StandardCharsets.UTF_8) + "/findings?size=1");
+                StandardCharsets.UTF_8) + "/findings?size=1&total=exact");
         return Long.parseLong(response.headers().firstValue("X-Total-Count").orElseThrow(
                 () -> new IllegalStateException("the portal's findings answer has no X-Total-Count")));
     }
