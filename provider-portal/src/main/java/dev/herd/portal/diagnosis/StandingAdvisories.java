@@ -75,6 +75,24 @@ public class StandingAdvisories {
         }
     }
 
+    /**
+     * The standing exposure advisories: those that name no package but mitigations (a port or service to close), from
+     * memory instead of a scan of the advisory table for every machine whose listening services changed.
+     */
+    public List<KnownAdvisory> exposing() {
+        refresh();
+        lock.readLock().lock();
+        try {
+            return byId.values().stream()
+                    .filter(a -> (a.affected == null || a.affected.isEmpty())
+                            && a.mitigations != null
+                            && !a.mitigations.isEmpty())
+                    .toList();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** How many standing advisories the index holds. */
     public int size() {
         lock.readLock().lock();

@@ -5,6 +5,7 @@ import dev.herd.portal.diagnosis.DiagnosisLock;
 import dev.herd.portal.diagnosis.DiagnosisService;
 import dev.herd.portal.diagnosis.FindingKind;
 import dev.herd.portal.diagnosis.FindingReconciler;
+import dev.herd.portal.diagnosis.StandingAdvisories;
 import dev.herd.portal.diagnosis.match.Verdict;
 import dev.herd.portal.machine.Machine;
 import dev.herd.portal.machine.MachineRepository;
@@ -40,18 +41,21 @@ public class ExposureService {
     private final Event<DiagnosisService.FindingsChanged> findingsChanged;
     private final DiagnosisLock lock;
     private final EntityManager entityManager;
+    private final StandingAdvisories standing;
 
     public ExposureService(
             MachineRepository machines,
             FindingReconciler reconciler,
             Event<DiagnosisService.FindingsChanged> findingsChanged,
             DiagnosisLock lock,
-            EntityManager entityManager) {
+            EntityManager entityManager,
+            StandingAdvisories standing) {
         this.machines = machines;
         this.reconciler = reconciler;
         this.findingsChanged = findingsChanged;
         this.lock = lock;
         this.entityManager = entityManager;
+        this.standing = standing;
     }
 
     /** Re-examines every machine against this advisory when it is matched by exposure (or has exposure findings). */
@@ -99,7 +103,7 @@ public class ExposureService {
     @Transactional(Transactional.TxType.MANDATORY)
     public FindingReconciler.Outcome machineChanged(Machine machine) {
         lock.acquireShared();
-        List<KnownAdvisory> exposing = standingExposureAdvisories();
+        List<KnownAdvisory> exposing = standing.exposing();
         List<Verdict> verdicts = new ArrayList<>();
         exposing.forEach(a -> verdicts.addAll(ExposureMatcher.verdicts(machine, a)));
         FindingReconciler.Outcome outcome = reconciler.reconcile(
@@ -113,17 +117,6 @@ public class ExposureService {
             findingsChanged.fire(new DiagnosisService.FindingsChanged(machine.tenantId));
         }
         return outcome;
-    }
-
-    private List<KnownAdvisory> standingExposureAdvisories() {
-        @SuppressWarnings("unchecked")
-        List<KnownAdvisory> found = entityManager
-                .createNativeQuery(
-                        "SELECT a.* FROM advisory a WHERE NOT a.withdrawn AND jsonb_array_length(a.affected) = 0 "
-                                + "AND jsonb_array_length(a.mitigations) > 0",
-                        KnownAdvisory.class)
-                .getResultList();
-        return found;
     }
 
     private Set<UUID> machinesWithFindings(String advisoryId) {
