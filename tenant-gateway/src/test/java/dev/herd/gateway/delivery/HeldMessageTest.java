@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code RetryPolicy.hold}: a message whose handler fails on the database is kept and tried again, more often than
  * the broker would redeliver it, and applied once when the failure stops; the messages behind it wait their turn.
+ * One that keeps failing is set aside after its attempts.
  */
 @QuarkusTest
 class HeldMessageTest {
@@ -48,6 +49,24 @@ class HeldMessageTest {
         assertEquals(1, handler.applied(held));
         assertEquals(1, handler.applied(next));
         assertEquals(0, fixtures.count("dead_letter WHERE consumer = '" + HeldMessageHandler.SUBSCRIPTION + "'"));
+    }
+
+    @Test
+    void aMessageThatKeepsFailingGoesToTheDeadLettersAfterItsAttempts() {
+        String stuck = "stuck-" + UUID.randomUUID();
+        String next = "next-" + UUID.randomUUID();
+        handler.failWhile(stuck);
+        delivery.publish(HeldMessageHandler.ADDRESS, stuck);
+        delivery.publish(HeldMessageHandler.ADDRESS, next);
+
+        await("the next message is applied", () -> handler.applied(next) == 1);
+        assertEquals(HeldMessageHandler.ATTEMPTS, handler.tries(stuck));
+        assertEquals(0, handler.applied(stuck));
+        assertEquals(
+                1,
+                fixtures.count("dead_letter WHERE consumer = '" + HeldMessageHandler.SUBSCRIPTION + "' AND payload = '"
+                        + stuck + "' AND error LIKE 'failed " + HeldMessageHandler.ATTEMPTS + " times: %'"));
+        handler.stopFailing(stuck);
     }
 
     private long ledgered() {
