@@ -94,11 +94,14 @@ public interface GatewayConfig {
         @WithDefault("262144")
         long maxOutcomeBytes();
 
-        /** How often a readable message whose store fails is tried before it goes to the dead letters. */
+        /**
+         * How often a readable rule bundle or patch plan whose store fails is tried, the message held meanwhile,
+         * before it goes to the dead letters.
+         */
         @WithDefault("5")
         int storeAttempts();
 
-        /** Longest pause between tries (store or broker reconnect); pauses double from 200 ms up to this. */
+        /** Longest pause between those tries; pauses double from 200 ms up to this. */
         @WithDefault("PT30S")
         Duration maxBackoff();
     }

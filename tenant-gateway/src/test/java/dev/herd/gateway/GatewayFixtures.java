@@ -36,7 +36,6 @@ public class GatewayFixtures {
                 "apply_outcome",
                 "patch_plan",
                 "rule_bundle",
-                "delivery_dead_letter",
                 "machine_report",
                 "agent_nonce",
                 "outbox_message",

@@ -30,27 +30,53 @@ public class Inbox {
      * after the database transaction rolled back, so that the consumer's worker ends and the message is redelivered.
      */
     boolean deliver(MessageHandler handler, Message message) {
+        return tryOnce(handler, message, "it will be redelivered") == null;
+    }
+
+    /**
+     * Tries to apply the message once, in a new database transaction: null when it is done with (applied, a
+     * redelivery, or set aside), otherwise why it failed, logged with {@code then}: what becomes of the message. An
+     * {@link Error} is rethrown as is, as in {@link #deliver}.
+     */
+    Exception tryOnce(MessageHandler handler, Message message, String then) {
         String id = null;
         String payload = null;
         try {
             id = messageId(message);
-            payload = message instanceof TextMessage text ? text.getText() : null;
+            payload = payload(message);
             if (payload == null) {
                 throw new BadMessageException(
                         "not a text message: " + message.getClass().getSimpleName());
             }
             apply(handler, id, payload);
-            return true;
+            return null;
         } catch (BadMessageException e) {
             LOG.warnf("Subscription %s set message %s aside: %s", handler.subscription(), id, e.getMessage());
-            ledger.deadLetter(handler.subscription(), id, payload, e.getMessage());
-            return true;
+            return record(handler, id, payload, e.getMessage()) ? null : e;
         } catch (JMSException | RuntimeException e) {
-            LOG.warnf(
-                    e,
-                    "Subscription %s could not apply message %s; it will be redelivered",
-                    handler.subscription(),
-                    id);
+            LOG.warnf(e, "Subscription %s could not apply message %s; %s", handler.subscription(), id, then);
+            return e;
+        }
+    }
+
+    /** Sets the message aside in the dead-letter table with the reason; false when even that failed. */
+    boolean setAside(MessageHandler handler, Message message, String reason) {
+        try {
+            String id = messageId(message);
+            LOG.warnf("Subscription %s set message %s aside: %s", handler.subscription(), id, reason);
+            return record(handler, id, payload(message), reason);
+        } catch (JMSException e) {
+            LOG.warnf(e, "Subscription %s could not read the message it sets aside", handler.subscription());
+            return false;
+        }
+    }
+
+    private boolean record(MessageHandler handler, String id, String payload, String reason) {
+        try {
+            ledger.deadLetter(handler.subscription(), id, payload, reason);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warnf("Subscription %s could not set message %s aside either: %s", handler.subscription(), id, e);
             return false;
         }
     }
@@ -79,6 +105,10 @@ public class Inbox {
             }
         }
         return e;
+    }
+
+    private static String payload(Message message) throws JMSException {
+        return message instanceof TextMessage text ? text.getText() : null;
     }
 
     private static String messageId(Message message) throws JMSException {

@@ -3,8 +3,8 @@ package dev.herd.contracts.inbox;
 /**
  * Handles the messages of one durable subscription. {@link #handle} runs inside the transaction that also records
  * the message as consumed, so its effects and the consumption commit together. It throws {@link BadMessageException}
- * for a message that can never be applied (it goes to the dead-letter table); any other exception rolls back and the
- * broker redelivers the message later. An {@link Error} rolls back too and ends the consumer's worker thread, which
+ * for a message that can never be applied (it goes to the dead-letter table); any other exception rolls back, and
+ * the {@link #retryPolicy()} says whether the broker redelivers the message later or the consumer holds and retries it. An {@link Error} rolls back too and ends the consumer's worker thread, which
  * {@link SubscriptionRunner} restarts; the message is redelivered.
  */
 public interface MessageHandler {
@@ -22,6 +22,14 @@ public interface MessageHandler {
      */
     default int consumers() {
         return 1;
+    }
+
+    /**
+     * What becomes of a message whose {@link #handle} failed with anything but a {@link BadMessageException}:
+     * {@link RetryPolicy#REDELIVER} (the broker redelivers it) unless the handler holds its messages.
+     */
+    default RetryPolicy retryPolicy() {
+        return RetryPolicy.REDELIVER;
     }
 
     void handle(String payload);

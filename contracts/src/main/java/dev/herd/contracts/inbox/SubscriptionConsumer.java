@@ -4,18 +4,20 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Message;
+import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /**
  * One consumer of a shared durable subscription, read in a transacted JMS session until the service stops. A message
  * is acknowledged only after the {@link Inbox} committed it to the database, so nothing is lost when the consumer
- * ends midway: closing the session without a commit hands the message back to the broker. Whatever ends the consumer
- * (a lost broker, an {@link Error} in a handler) is thrown to the {@link SupervisedConsumer} that restarts it.
+ * ends midway: closing the session without a commit hands the message back to the broker. A message that failed is
+ * rolled back or held as the handler's {@link RetryPolicy} says. Whatever ends the consumer (a lost broker, an
+ * {@link Error} in a handler) is thrown to the {@link SupervisedConsumer} that restarts it.
  */
 final class SubscriptionConsumer {
 
     private static final long RECEIVE_MILLIS = 500;
-    private static final long REDELIVERY_PAUSE_MILLIS = 1_000;
+    private static final Duration REDELIVERY_PAUSE = Duration.ofSeconds(1);
 
     private final ConnectionFactory connections;
     private final Inbox inbox;
@@ -38,13 +40,46 @@ final class SubscriptionConsumer {
                 if (message == null) {
                     continue;
                 }
-                if (inbox.deliver(handler, message)) {
+                if (take(message, running)) {
                     context.commit();
                 } else {
                     context.rollback();
-                    Thread.sleep(REDELIVERY_PAUSE_MILLIS);
+                    pause(REDELIVERY_PAUSE, running);
                 }
             }
+        }
+    }
+
+    /** True when the message is done with and may be acknowledged; false when it goes back to the broker. */
+    private boolean take(Message message, BooleanSupplier running) throws InterruptedException {
+        if (!(handler.retryPolicy() instanceof RetryPolicy.Hold hold)) {
+            return inbox.deliver(handler, message);
+        }
+        Duration pause = RetryPolicy.Hold.FIRST_PAUSE;
+        for (int attempt = 1; running.getAsBoolean(); attempt++) {
+            String then = attempt < hold.attempts()
+                    ? "held, try " + (attempt + 1) + " of " + hold.attempts() + " in " + pause.toMillis() + " ms"
+                    : "held; it goes to the dead letters";
+            Exception failure = inbox.tryOnce(handler, message, then);
+            if (failure == null) {
+                return true;
+            }
+            if (attempt >= hold.attempts()
+                    && inbox.setAside(handler, message, "failed " + attempt + " times: " + failure)) {
+                return true;
+            }
+            pause(pause, running);
+            pause = hold.after(pause);
+        }
+        return false; // the service stops: the message goes back to the broker
+    }
+
+    /** Sleeps for {@code pause}, or less when the service stops meanwhile. */
+    private static void pause(Duration pause, BooleanSupplier running) throws InterruptedException {
+        long end = System.nanoTime() + pause.toNanos();
+        for (long left = pause.toMillis(); left > 0 && running.getAsBoolean(); ) {
+            Thread.sleep(Math.min(left, RECEIVE_MILLIS));
+            left = (end - System.nanoTime()) / 1_000_000;
         }
     }
 }

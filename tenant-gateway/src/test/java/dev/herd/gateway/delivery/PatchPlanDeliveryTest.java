@@ -183,7 +183,7 @@ class PatchPlanDeliveryTest {
         delivery.publish(PatchPlan.ADDRESS, "[not json");
         delivery.publish(PatchPlan.ADDRESS, "{\"planId\": \"" + UUID.randomUUID() + "\"}");
         plan(acme, "acme");
-        assertEquals(2, fixtures.count("delivery_dead_letter WHERE address = 'herd.patch-plans'"));
+        assertEquals(2, fixtures.count("dead_letter WHERE consumer = 'tenant-gateway.patch-plans'"));
     }
 
     /** Publishes a plan for the agent and waits until the gateway stored it. */

@@ -163,8 +163,8 @@ class RuleBundleDeliveryTest {
         delivery.publish(RuleBundle.ADDRESS, "{\"revision\": 5}");
         delivery.publishBundle("acme", 1, "after the bad ones");
         awaitRevision("acme", 1);
-        assertEquals(2, fixtures.count("delivery_dead_letter WHERE address = 'herd.rule-bundles'"));
-        assertEquals(1, fixtures.count("delivery_dead_letter WHERE reason LIKE 'not a RuleBundle%'"));
+        assertEquals(2, fixtures.count("dead_letter WHERE consumer = 'tenant-gateway.rule-bundles'"));
+        assertEquals(1, fixtures.count("dead_letter WHERE error LIKE 'not a RuleBundle%'"));
     }
 
     @Test

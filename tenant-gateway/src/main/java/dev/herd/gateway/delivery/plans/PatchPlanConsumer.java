@@ -3,55 +3,79 @@ package dev.herd.gateway.delivery.plans;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herd.contracts.delivery.PatchPlan;
+import dev.herd.contracts.inbox.BadMessageException;
+import dev.herd.contracts.inbox.MessageHandler;
+import dev.herd.contracts.inbox.RetryPolicy;
+import dev.herd.gateway.GatewayConfig;
 import dev.herd.gateway.agent.Agent;
 import dev.herd.gateway.agent.AgentRepository;
-import dev.herd.gateway.delivery.BadMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Takes a {@link PatchPlan} message: stored as pending for its agent; a plan id already stored is ignored; a plan for
- * an agent this gateway does not know, or naming another tenant or machine than the agent's, is stored as rejected.
+ * Reads {@link PatchPlan} messages (durable subscription {@code <herd.gateway.delivery.subscription>.patch-plans}):
+ * each is stored as pending for its agent; a plan id already stored is ignored; a plan for an agent this gateway does
+ * not know, or naming another tenant or machine than the agent's, is stored as rejected. A failing store is held and
+ * retried.
  */
 @ApplicationScoped
-public class PatchPlanIntake {
+public class PatchPlanConsumer implements MessageHandler {
 
-    private static final Logger LOG = Logger.getLogger(PatchPlanIntake.class);
+    private static final Logger LOG = Logger.getLogger(PatchPlanConsumer.class);
 
     private final ObjectMapper json;
     private final PatchPlanRepository plans;
     private final AgentRepository agents;
     private final Event<PatchPlanChanges.Changed> changed;
+    private final GatewayConfig config;
 
-    public PatchPlanIntake(
+    public PatchPlanConsumer(
             ObjectMapper json,
             PatchPlanRepository plans,
             AgentRepository agents,
-            Event<PatchPlanChanges.Changed> changed) {
+            Event<PatchPlanChanges.Changed> changed,
+            GatewayConfig config) {
         this.json = json;
         this.plans = plans;
         this.agents = agents;
         this.changed = changed;
+        this.config = config;
     }
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void take(String text) {
+    @Override
+    public String address() {
+        return PatchPlan.ADDRESS;
+    }
+
+    @Override
+    public String subscription() {
+        return config.delivery().subscription() + ".patch-plans";
+    }
+
+    /** Held, not redelivered: a long database outage must not use up the broker's delivery attempts (ADR 6). */
+    @Override
+    public RetryPolicy retryPolicy() {
+        return RetryPolicy.hold(
+                config.delivery().storeAttempts(), config.delivery().maxBackoff());
+    }
+
+    @Override
+    public void handle(String text) {
         PatchPlan plan;
         try {
             plan = json.readValue(text, PatchPlan.class);
         } catch (JsonProcessingException e) {
-            throw new BadMessage("not a PatchPlan: " + e.getOriginalMessage(), e);
+            throw new BadMessageException("not a PatchPlan: " + e.getOriginalMessage(), e);
         }
         if (plan == null || plan.planId() == null || plan.agentId() == null || blank(plan.tenantId())) {
-            throw new BadMessage("a PatchPlan needs planId, tenantId and agentId");
+            throw new BadMessageException("a PatchPlan needs planId, tenantId and agentId");
         }
         if (plan.tenantId().length() > 63
                 || (plan.machineId() != null && plan.machineId().length() > 255)) {
-            throw new BadMessage("a PatchPlan with a tenantId over 63 or a machineId over 255 characters");
+            throw new BadMessageException("a PatchPlan with a tenantId over 63 or a machineId over 255 characters");
         }
         if (plans.findByIdOptional(plan.planId()).isPresent()) {
             LOG.infof("Patch plan %s ignored: already stored", plan.planId());
