@@ -1,5 +1,7 @@
 package dev.herd.portal.machine;
 
+import jakarta.interceptor.Interceptor;
+
 /**
  * Fired (synchronously, inside the consumer's transaction) after a machine's inventory was stored. Observers run in
  * this order: diagnosis, then exposure (only when {@code listeningChanged}), then the admission publisher, which
@@ -8,7 +10,7 @@ package dev.herd.portal.machine;
 public record MachineInventoryStored(Machine machine, boolean listeningChanged) {
 
     /** Observer priorities, lowest first. */
-    public static final int DIAGNOSIS = jakarta.interceptor.Interceptor.Priority.APPLICATION;
+    public static final int DIAGNOSIS = Interceptor.Priority.APPLICATION;
 
     public static final int EXPOSURE = DIAGNOSIS + 10;
     public static final int ADMISSION = DIAGNOSIS + 20;
