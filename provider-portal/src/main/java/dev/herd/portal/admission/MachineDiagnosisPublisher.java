@@ -3,8 +3,10 @@ package dev.herd.portal.admission;
 import dev.herd.contracts.admission.MachineDiagnosed;
 import dev.herd.contracts.outbox.Outbox;
 import dev.herd.portal.machine.Machine;
+import dev.herd.portal.machine.MachineInventoryStored;
 import dev.herd.portal.machine.MachineRepository;
 import dev.herd.portal.rules.RuleBundlePublisher;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
@@ -28,6 +30,10 @@ public class MachineDiagnosisPublisher {
         this.diagnoses = diagnoses;
         this.machines = machines;
         this.outbox = outbox;
+    }
+
+    void onInventoryStored(@Observes @Priority(MachineInventoryStored.ADMISSION) MachineInventoryStored stored) {
+        diagnosed(stored.machine());
     }
 
     /** Publishes the diagnosis of the machine's newest inventory, unless exactly this was published already. */

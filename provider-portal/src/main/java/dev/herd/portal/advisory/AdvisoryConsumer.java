@@ -5,41 +5,30 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herd.contracts.advisory.AdvisoryChanged;
 import dev.herd.contracts.inbox.BadMessageException;
 import dev.herd.contracts.inbox.MessageHandler;
-import dev.herd.portal.diagnosis.DiagnosisLock;
-import dev.herd.portal.diagnosis.DiagnosisService;
-import dev.herd.portal.evidence.CommunityHashes;
-import dev.herd.portal.exposure.ExposureService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Keeps the portal's copy of every advisory the hub announces ({@link AdvisoryChanged}) and re-diagnoses the
- * machines that have one of its packages, or (an advisory without packages, such as a community advisory) the
- * machines it exposes; the file hashes of a community advisory go into the attack database.
+ * Keeps the portal's copy of every advisory the hub announces ({@link AdvisoryChanged}) and fires
+ * {@link AdvisoryStored}: diagnosis re-diagnoses the machines that have one of its packages, or (an advisory without
+ * packages, such as a community advisory) the machines it exposes; the file hashes of a community advisory go into
+ * the attack database.
  */
 @ApplicationScoped
 public class AdvisoryConsumer implements MessageHandler {
 
     private final KnownAdvisoryRepository advisories;
-    private final DiagnosisService diagnosis;
-    private final ExposureService exposure;
-    private final CommunityHashes communityHashes;
+    private final Event<AdvisoryStored> stored;
     private final DiagnosisLock lock;
     private final ObjectMapper json;
 
     public AdvisoryConsumer(
-            KnownAdvisoryRepository advisories,
-            DiagnosisService diagnosis,
-            ExposureService exposure,
-            CommunityHashes communityHashes,
-            DiagnosisLock lock,
-            ObjectMapper json) {
+            KnownAdvisoryRepository advisories, Event<AdvisoryStored> stored, DiagnosisLock lock, ObjectMapper json) {
         this.advisories = advisories;
-        this.diagnosis = diagnosis;
-        this.exposure = exposure;
-        this.communityHashes = communityHashes;
+        this.stored = stored;
         this.lock = lock;
         this.json = json;
     }
@@ -83,9 +72,7 @@ public class AdvisoryConsumer implements MessageHandler {
         advisory.revision = advisories.nextRevision();
         advisories.persist(advisory);
         advisories.replacePackages(advisory);
-        diagnosis.advisoryChanged(advisory);
-        exposure.advisoryChanged(advisory);
-        communityHashes.advisoryChanged(advisory);
+        stored.fire(new AdvisoryStored(advisory));
     }
 
     private AdvisoryChanged read(String payload) {

@@ -1,8 +1,8 @@
 package dev.herd.portal.advisory;
 
-import dev.herd.portal.diagnosis.match.AffectedRange;
-import dev.herd.portal.diagnosis.match.Ecosystems;
-import dev.herd.portal.diagnosis.match.RangeEvent;
+import dev.herd.portal.match.AffectedRange;
+import dev.herd.portal.match.Ecosystems;
+import dev.herd.portal.match.RangeEvent;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;

@@ -1,6 +1,7 @@
 package dev.herd.portal.damage;
 
 import dev.herd.contracts.damage.DamageReport;
+import dev.herd.portal.sql.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;

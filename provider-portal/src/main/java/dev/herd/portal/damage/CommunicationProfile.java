@@ -1,6 +1,7 @@
 package dev.herd.portal.damage;
 
 import dev.herd.contracts.monitor.MonitorRecords.FlowRecord;
+import dev.herd.portal.sql.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herd.contracts.isolation.IsolationOrder;
 import dev.herd.contracts.isolation.IsolationOrder.Mode;
 import dev.herd.contracts.isolation.OrderStatus;
+import dev.herd.portal.sql.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.List;

@@ -6,39 +6,34 @@ import dev.herd.contracts.inbox.BadMessageException;
 import dev.herd.contracts.inbox.MessageHandler;
 import dev.herd.contracts.monitor.MonitorRecords;
 import dev.herd.contracts.monitor.MonitorRecords.FlowRecord;
-import dev.herd.portal.index.Canary;
-import dev.herd.portal.index.CanaryRepository;
-import dev.herd.portal.index.DetectorLiveness;
 import dev.herd.portal.machine.Machine;
 import dev.herd.portal.machine.MachineRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the monitor records gateways forward ({@link MonitorRecords}, subscription {@code portal-monitor}): the agent
- * is alive, canary flows mark their canary seen and go no further (never an attack), every other flow goes to damage
- * detection.
+ * Reads the monitor records gateways forward ({@link MonitorRecords}, subscription {@code portal-monitor}) and fires
+ * {@link MonitorRecordsReceived} (the agent is alive, canary flows mark their canary seen); canary flows go no further
+ * (never an attack), every other flow goes to damage detection.
  */
 @ApplicationScoped
 public class MonitorConsumer implements MessageHandler {
 
     private final MachineRepository machines;
-    private final DetectorLiveness liveness;
-    private final CanaryRepository canaries;
+    private final Event<MonitorRecordsReceived> received;
     private final DamageService damage;
     private final ObjectMapper json;
 
     public MonitorConsumer(
             MachineRepository machines,
-            DetectorLiveness liveness,
-            CanaryRepository canaries,
+            Event<MonitorRecordsReceived> received,
             DamageService damage,
             ObjectMapper json) {
         this.machines = machines;
-        this.liveness = liveness;
-        this.canaries = canaries;
+        this.received = received;
         this.damage = damage;
         this.json = json;
     }
@@ -61,16 +56,16 @@ public class MonitorConsumer implements MessageHandler {
             throw new BadMessageException("monitor records of agent " + batch.agentId() + " name tenant "
                     + batch.tenantId() + " but the agent's machine belongs to another tenant");
         }
-        liveness.seen(
-                batch.tenantId(), batch.agentId(), batch.receivedAt() != null ? batch.receivedAt() : Instant.now());
+        List<FlowRecord> canaries = new ArrayList<>();
         List<FlowRecord> flows = new ArrayList<>();
         for (FlowRecord flow : batch.records()) {
-            if (Canary.isCanary(flow.signature())) {
-                canaries.seen(batch.tenantId(), flow.signature(), flow.time());
-            } else {
-                flows.add(flow);
-            }
+            (CanaryTraffic.isCanary(flow.signature()) ? canaries : flows).add(flow);
         }
+        received.fire(new MonitorRecordsReceived(
+                batch.tenantId(),
+                batch.agentId(),
+                batch.receivedAt() != null ? batch.receivedAt() : Instant.now(),
+                canaries));
         damage.apply(batch.tenantId(), batch.agentId(), flows, machines.ofTenant(batch.tenantId()));
     }
 

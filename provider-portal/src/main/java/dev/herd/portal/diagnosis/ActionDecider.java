@@ -1,8 +1,7 @@
 package dev.herd.portal.diagnosis;
 
 import dev.herd.portal.advisory.KnownAdvisory;
-import dev.herd.portal.diagnosis.match.Verdict;
-import dev.herd.portal.exposure.ExposedService;
+import dev.herd.portal.match.Verdict;
 import dev.herd.portal.policy.TenantPolicy;
 
 /** Chooses the action for a finding from its advisory and the tenant's policy (DESIGN §3.3). */

@@ -1,16 +1,21 @@
 package dev.herd.portal.diagnosis;
 
+import dev.herd.portal.advisory.AdvisoryStored;
+import dev.herd.portal.advisory.DiagnosisLock;
 import dev.herd.portal.advisory.KnownAdvisory;
 import dev.herd.portal.advisory.KnownAdvisoryRepository;
-import dev.herd.portal.diagnosis.match.AdvisoryIndex;
-import dev.herd.portal.diagnosis.match.FleetMatcher;
-import dev.herd.portal.diagnosis.match.InstalledPackage;
-import dev.herd.portal.diagnosis.match.Verdict;
 import dev.herd.portal.machine.InstalledPackages;
 import dev.herd.portal.machine.Machine;
+import dev.herd.portal.machine.MachineInventoryStored;
 import dev.herd.portal.machine.MachineRepository;
+import dev.herd.portal.match.AdvisoryIndex;
+import dev.herd.portal.match.FleetMatcher;
+import dev.herd.portal.match.InstalledPackage;
+import dev.herd.portal.match.Verdict;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,6 +58,14 @@ public class DiagnosisService {
         this.reconciler = reconciler;
         this.findingsChanged = findingsChanged;
         this.lock = lock;
+    }
+
+    void onAdvisoryStored(@Observes @Priority(AdvisoryStored.DIAGNOSIS) AdvisoryStored stored) {
+        advisoryChanged(stored.advisory());
+    }
+
+    void onInventoryStored(@Observes @Priority(MachineInventoryStored.DIAGNOSIS) MachineInventoryStored stored) {
+        machineChanged(stored.machine());
     }
 
     /**

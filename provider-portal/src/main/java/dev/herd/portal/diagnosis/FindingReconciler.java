@@ -1,8 +1,8 @@
 package dev.herd.portal.diagnosis;
 
 import dev.herd.portal.advisory.KnownAdvisory;
-import dev.herd.portal.diagnosis.match.Verdict;
 import dev.herd.portal.machine.Machine;
+import dev.herd.portal.match.Verdict;
 import dev.herd.portal.policy.PolicyRepository;
 import dev.herd.portal.policy.TenantPolicy;
 import dev.herd.portal.sql.PostgresCopy;

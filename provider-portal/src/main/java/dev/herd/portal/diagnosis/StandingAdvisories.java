@@ -2,9 +2,9 @@ package dev.herd.portal.diagnosis;
 
 import dev.herd.portal.advisory.KnownAdvisory;
 import dev.herd.portal.advisory.KnownAdvisoryRepository;
-import dev.herd.portal.diagnosis.match.AdvisoryIndex;
-import dev.herd.portal.diagnosis.match.FleetMatcher;
-import dev.herd.portal.diagnosis.match.Verdict;
+import dev.herd.portal.match.AdvisoryIndex;
+import dev.herd.portal.match.FleetMatcher;
+import dev.herd.portal.match.Verdict;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,9 +2,12 @@ package dev.herd.portal.evidence;
 
 import dev.herd.contracts.advisory.AdvisoryChanged;
 import dev.herd.contracts.damage.DamageReport;
+import dev.herd.portal.advisory.AdvisoryStored;
 import dev.herd.portal.advisory.KnownAdvisory;
 import dev.herd.portal.damage.AttackIndicatorRepository;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +35,10 @@ public class CommunityHashes {
     public CommunityHashes(AttackIndicatorRepository indicators, EvidenceService evidence) {
         this.indicators = indicators;
         this.evidence = evidence;
+    }
+
+    void onAdvisoryStored(@Observes @Priority(AdvisoryStored.EVIDENCE) AdvisoryStored stored) {
+        advisoryChanged(stored.advisory());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

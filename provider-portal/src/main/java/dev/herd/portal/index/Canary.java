@@ -4,12 +4,4 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A canary check: the test signature a scanner sends into a tenant's network, and when the detectors saw it. */
-public record Canary(UUID id, String signature, String scanner, Instant registeredAt, Instant seenAt) {
-
-    /** Every canary signature starts so; such traffic is never an attack, registered or not. */
-    public static final String PREFIX = "HERD-CANARY-";
-
-    public static boolean isCanary(String signature) {
-        return signature != null && signature.strip().startsWith(PREFIX);
-    }
-}
+public record Canary(UUID id, String signature, String scanner, Instant registeredAt, Instant seenAt) {}

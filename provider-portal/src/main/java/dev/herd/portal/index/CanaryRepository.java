@@ -1,6 +1,7 @@
 package dev.herd.portal.index;
 
-import dev.herd.portal.damage.Timestamps;
+import dev.herd.portal.damage.CanaryTraffic;
+import dev.herd.portal.sql.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
@@ -20,7 +21,7 @@ public class CanaryRepository {
 
     public Canary register(String tenantId, String scanner, String by) {
         UUID id = UUID.randomUUID();
-        Canary canary = new Canary(id, Canary.PREFIX + id, scanner, Instant.now(), null);
+        Canary canary = new Canary(id, CanaryTraffic.PREFIX + id, scanner, Instant.now(), null);
         entityManager
                 .createNativeQuery(
                         "INSERT INTO canary (id, tenant_id, signature, scanner, registered_by, registered_at) "

@@ -3,6 +3,7 @@ package dev.herd.portal.interconnection;
 import dev.herd.portal.index.IndexService;
 import dev.herd.portal.index.TenantIndices;
 import dev.herd.portal.machine.MachineRepository;
+import dev.herd.portal.rules.BundleRules;
 import dev.herd.portal.rules.FilterRule;
 import dev.herd.portal.rules.ProtectedAddresses;
 import dev.herd.portal.rules.RuleAction;
@@ -19,7 +20,7 @@ import java.util.stream.Collectors;
  * never meet the advisory rules (numbered 1, 2, ...). The rule bundle publisher adds them to every bundle.
  */
 @ApplicationScoped
-public class InterconnectionRules {
+public class InterconnectionRules implements BundleRules {
 
     /** Interconnection rules are numbered from here up; advisory rules stay below. */
     public static final int FIRST_NUMBER = 900_000;
@@ -36,9 +37,6 @@ public class InterconnectionRules {
 
     /** A policy with its decision now. */
     public record Evaluated(Interconnection link, InterconnectionDecision decision) {}
-
-    /** An interconnection rule and the names of the tenant's machines it protects. */
-    public record Enforced(FilterRule rule, List<String> machineNames) {}
 
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Evaluated> evaluate(String tenantId) {
@@ -99,7 +97,7 @@ public class InterconnectionRules {
         return rules;
     }
 
-    /** The rules the next bundle holds, recorded as enforced; called by the publisher for every bundle. */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Enforced> enforce(String tenantId) {
         List<Enforced> rules = current(tenantId);

@@ -1,8 +1,8 @@
 package dev.herd.portal.machine;
 
 import dev.herd.contracts.inventory.MachineInventory;
-import dev.herd.portal.diagnosis.match.Ecosystems;
-import dev.herd.portal.diagnosis.match.InstalledPackage;
+import dev.herd.portal.match.Ecosystems;
+import dev.herd.portal.match.InstalledPackage;
 import dev.herd.portal.sql.PostgresCopy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -5,19 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herd.contracts.inbox.BadMessageException;
 import dev.herd.contracts.inbox.MessageHandler;
 import dev.herd.contracts.inventory.MachineInventory;
-import dev.herd.portal.admission.MachineDiagnosisPublisher;
-import dev.herd.portal.diagnosis.DiagnosisService;
-import dev.herd.portal.diagnosis.match.Ecosystems;
-import dev.herd.portal.exposure.ExposureService;
+import dev.herd.portal.match.Ecosystems;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.util.Objects;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Applies the machine inventories gateways forward ({@link MachineInventory}) and re-diagnoses that machine only (its
- * exposure too when the services it listens on changed), then tells gateways where the machine stands
- * ({@link MachineDiagnosisPublisher}).
+ * Applies the machine inventories gateways forward ({@link MachineInventory}) and fires
+ * {@link MachineInventoryStored}: diagnosis re-diagnoses that machine only (its exposure too when the services it
+ * listens on changed), then admission tells gateways where the machine stands.
  * Messages of one machine arrive in sequence order; one at or below the last applied sequence was applied already.
  */
 @ApplicationScoped
@@ -27,25 +25,19 @@ public class InventoryConsumer implements MessageHandler {
 
     private final MachineRepository machines;
     private final InstalledPackages packages;
-    private final DiagnosisService diagnosis;
-    private final ExposureService exposure;
-    private final MachineDiagnosisPublisher diagnosed;
+    private final Event<MachineInventoryStored> stored;
     private final ObjectMapper json;
     private final int consumers;
 
     public InventoryConsumer(
             MachineRepository machines,
             InstalledPackages packages,
-            DiagnosisService diagnosis,
-            ExposureService exposure,
-            MachineDiagnosisPublisher diagnosed,
+            Event<MachineInventoryStored> stored,
             ObjectMapper json,
             @ConfigProperty(name = "herd.portal.inventory.consumers", defaultValue = "2") int consumers) {
         this.machines = machines;
         this.packages = packages;
-        this.diagnosis = diagnosis;
-        this.exposure = exposure;
-        this.diagnosed = diagnosed;
+        this.stored = stored;
         this.json = json;
         this.consumers = consumers;
     }
@@ -113,11 +105,7 @@ public class InventoryConsumer implements MessageHandler {
             packages.remove(machine.id, inventory.removedPackages());
             packages.upsert(machine, inventory.packages());
         }
-        diagnosis.machineChanged(machine);
-        if (listeningChanged) {
-            exposure.machineChanged(machine);
-        }
-        diagnosed.diagnosed(machine);
+        stored.fire(new MachineInventoryStored(machine, listeningChanged));
     }
 
     private static boolean hasNul(String value) {

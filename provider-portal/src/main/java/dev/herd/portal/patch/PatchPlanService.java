@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,11 @@ public class PatchPlanService {
                     .add(finding);
         }
         List<MachinePatchPlan> created = new ArrayList<>();
-        for (Machine machine : machines.byIds(byMachine.keySet())) {
+        // by name: inventories are consumed in parallel, so the rows' own order is not the machines' order
+        List<Machine> planned = machines.byIds(byMachine.keySet()).stream()
+                .sorted(Comparator.comparing(m -> m.name, Comparator.nullsLast(Comparator.<String>naturalOrder())))
+                .toList();
+        for (Machine machine : planned) {
             if (!machine.tenantId.equals(tenantId)) {
                 continue;
             }

@@ -2,7 +2,6 @@ package dev.herd.portal.rules;
 
 import dev.herd.contracts.delivery.RuleBundle;
 import dev.herd.contracts.outbox.Outbox;
-import dev.herd.portal.interconnection.InterconnectionRules;
 import dev.herd.portal.machine.Machine;
 import dev.herd.portal.machine.MachineRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +21,7 @@ import java.util.stream.Collectors;
  * Renders every DEPLOYED rule of a tenant into the next {@link RuleBundle} revision (full nftables ruleset, Suricata
  * rules), stores it and hands it to the outbox. A rule whose machines have no usable address protects nothing and is
  * left out of the rendered text (its view lists those machines as unprotected). The tenant's interconnection rules
- * ({@link InterconnectionRules}) are added to every revision.
+ * ({@link BundleRules}) are added to every revision.
  */
 @ApplicationScoped
 public class RuleBundlePublisher {
@@ -31,7 +30,7 @@ public class RuleBundlePublisher {
     private final MachineRepository machines;
     private final RuleBundleRepository bundles;
     private final Outbox outbox;
-    private final InterconnectionRules interconnections;
+    private final BundleRules interconnections;
     private final Event<BundlePublished> published;
     private final NftablesRenderer nftables = new NftablesRenderer();
     private final SuricataRenderer suricata = new SuricataRenderer();
@@ -41,7 +40,7 @@ public class RuleBundlePublisher {
             MachineRepository machines,
             RuleBundleRepository bundles,
             Outbox outbox,
-            InterconnectionRules interconnections,
+            BundleRules interconnections,
             Event<BundlePublished> published) {
         this.rules = rules;
         this.machines = machines;
@@ -85,7 +84,7 @@ public class RuleBundlePublisher {
                     rule.number, rule.advisoryId, rule.action.name(), rule.protocol, rule.port, rule.signature, names));
         }
         // DESIGN §3.6: the tenant's interconnection DENY decisions, numbered apart from the advisory rules
-        for (InterconnectionRules.Enforced enforced : interconnections.enforce(tenantId)) {
+        for (BundleRules.Enforced enforced : interconnections.enforce(tenantId)) {
             FilterRule rule = enforced.rule();
             rendered.add(rule);
             listed.add(new RuleBundle.Rule(

@@ -1,7 +1,7 @@
 package dev.herd.portal.warning;
 
-import dev.herd.portal.diagnosis.match.InstalledPackage;
 import dev.herd.portal.machine.InstalledPackages;
+import dev.herd.portal.match.InstalledPackage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;

@@ -2,11 +2,11 @@ package dev.herd.portal.diagnosis.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.herd.portal.diagnosis.match.AdvisoryIndex;
-import dev.herd.portal.diagnosis.match.AffectedRange;
-import dev.herd.portal.diagnosis.match.FleetMatcher;
-import dev.herd.portal.diagnosis.match.InstalledPackage;
-import dev.herd.portal.diagnosis.match.RangeEvent;
+import dev.herd.portal.match.AdvisoryIndex;
+import dev.herd.portal.match.AffectedRange;
+import dev.herd.portal.match.FleetMatcher;
+import dev.herd.portal.match.InstalledPackage;
+import dev.herd.portal.match.RangeEvent;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.herd.portal.diagnosis.match;
+package dev.herd.portal.match;
 
 /**
  * An installed package as diagnosis matches it: the name and version advisories use (the source package for Debian,

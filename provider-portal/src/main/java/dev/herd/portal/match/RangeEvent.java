@@ -1,4 +1,4 @@
-package dev.herd.portal.diagnosis.match;
+package dev.herd.portal.match;
 
 /** One OSV range event: its kind and version. */
 public record RangeEvent(Kind kind, String version) {

@@ -1,10 +1,10 @@
-package dev.herd.portal.exposure;
+package dev.herd.portal.diagnosis;
 
 import dev.herd.contracts.advisory.AdvisoryChanged;
 import dev.herd.contracts.inventory.MachineInventory;
 import dev.herd.portal.advisory.KnownAdvisory;
-import dev.herd.portal.diagnosis.match.Verdict;
 import dev.herd.portal.machine.Machine;
+import dev.herd.portal.match.Verdict;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.herd.portal.exposure;
+package dev.herd.portal.diagnosis;
 
 import dev.herd.contracts.advisory.AdvisoryChanged;
 import java.util.Locale;

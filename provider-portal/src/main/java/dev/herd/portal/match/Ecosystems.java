@@ -1,4 +1,4 @@
-package dev.herd.portal.diagnosis.match;
+package dev.herd.portal.match;
 
 import java.util.Locale;
 

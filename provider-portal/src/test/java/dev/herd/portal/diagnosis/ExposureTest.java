@@ -1,4 +1,4 @@
-package dev.herd.portal.exposure;
+package dev.herd.portal.diagnosis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

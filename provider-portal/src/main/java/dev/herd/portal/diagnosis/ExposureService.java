@@ -1,16 +1,16 @@
-package dev.herd.portal.exposure;
+package dev.herd.portal.diagnosis;
 
+import dev.herd.portal.advisory.AdvisoryStored;
+import dev.herd.portal.advisory.DiagnosisLock;
 import dev.herd.portal.advisory.KnownAdvisory;
-import dev.herd.portal.diagnosis.DiagnosisLock;
-import dev.herd.portal.diagnosis.DiagnosisService;
-import dev.herd.portal.diagnosis.FindingKind;
-import dev.herd.portal.diagnosis.FindingReconciler;
-import dev.herd.portal.diagnosis.StandingAdvisories;
-import dev.herd.portal.diagnosis.match.Verdict;
 import dev.herd.portal.machine.Machine;
+import dev.herd.portal.machine.MachineInventoryStored;
 import dev.herd.portal.machine.MachineRepository;
+import dev.herd.portal.match.Verdict;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -56,6 +56,16 @@ public class ExposureService {
         this.lock = lock;
         this.entityManager = entityManager;
         this.standing = standing;
+    }
+
+    void onAdvisoryStored(@Observes @Priority(AdvisoryStored.EXPOSURE) AdvisoryStored stored) {
+        advisoryChanged(stored.advisory());
+    }
+
+    void onInventoryStored(@Observes @Priority(MachineInventoryStored.EXPOSURE) MachineInventoryStored stored) {
+        if (stored.listeningChanged()) {
+            machineChanged(stored.machine());
+        }
     }
 
     /** Re-examines every machine against this advisory when it is matched by exposure (or has exposure findings). */

@@ -1,4 +1,4 @@
-package dev.herd.portal.diagnosis;
+package dev.herd.portal.advisory;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

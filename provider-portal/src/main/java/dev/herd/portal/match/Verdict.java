@@ -1,4 +1,4 @@
-package dev.herd.portal.diagnosis.match;
+package dev.herd.portal.match;
 
 /**
  * One affected package: the advisory, the package and installed version that match it, the version that fixes it

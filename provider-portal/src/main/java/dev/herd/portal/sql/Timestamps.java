@@ -1,4 +1,4 @@
-package dev.herd.portal.damage;
+package dev.herd.portal.sql;
 
 import java.sql.Timestamp;
 import java.time.Instant;
