@@ -1,14 +1,13 @@
 package dev.herd.portal.diagnosis;
 
+import static dev.herd.portal.sql.Timestamps.instant;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -102,15 +101,5 @@ public class FindingRepository implements PanacheRepositoryBase<Finding, Long> {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored aliases are not a JSON array: " + text, e);
         }
-    }
-
-    private static Instant instant(Object value) {
-        return switch (value) {
-            case null -> null;
-            case Instant i -> i;
-            case Timestamp t -> t.toInstant();
-            case OffsetDateTime o -> o.toInstant();
-            default -> throw new IllegalStateException("not a timestamp: " + value.getClass());
-        };
     }
 }
