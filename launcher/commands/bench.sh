@@ -154,7 +154,7 @@ herd_bench_findings() {
 # in-memory baseline on the same fleet (the portal's matcher, run from its test classes), the Debian 12 sample
 # advisories pushed through the hub, then bench/platform/PlatformBench.java against the gateway and the portal.
 herd_bench_platform() {
-    local machines=$1 tenants=$2 agents=${HERD_BENCH_AGENTS:-16} part url data dir run package classpath baseline
+    local machines=$1 tenants=$2 agents=${HERD_BENCH_AGENTS:-48} part url data dir run package classpath baseline
     local seconds token
     [[ "$machines" =~ ^[1-9][0-9]*$ ]] && [[ "$tenants" =~ ^[1-9][0-9]*$ ]] && [[ "$agents" =~ ^[1-9][0-9]*$ ]] \
         || { herd_error "usage: ./herd bench platform [MACHINES] [TENANTS]   (HERD_BENCH_AGENTS: concurrent agents)"; exit 2; }
