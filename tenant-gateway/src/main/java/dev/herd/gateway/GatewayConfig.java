@@ -1,5 +1,6 @@
 package dev.herd.gateway;
 
+import dev.herd.contracts.inbox.RetryPolicy;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -104,6 +105,14 @@ public interface GatewayConfig {
         /** Longest pause between those tries; pauses double from 200 ms up to this. */
         @WithDefault("PT30S")
         Duration maxBackoff();
+
+        /**
+         * How delivery consumers retry: held, not redelivered, so that a long database outage does not use up the
+         * broker's delivery attempts (ADR 6).
+         */
+        default RetryPolicy retryPolicy() {
+            return RetryPolicy.hold(storeAttempts(), maxBackoff());
+        }
     }
 
     /** Isolating-device settings (admission quarantine). */

@@ -55,11 +55,9 @@ public class PatchPlanConsumer implements MessageHandler {
         return config.delivery().subscription() + ".patch-plans";
     }
 
-    /** Held, not redelivered: a long database outage must not use up the broker's delivery attempts (ADR 6). */
     @Override
     public RetryPolicy retryPolicy() {
-        return RetryPolicy.hold(
-                config.delivery().storeAttempts(), config.delivery().maxBackoff());
+        return config.delivery().retryPolicy();
     }
 
     @Override

@@ -47,11 +47,9 @@ public class RuleBundleConsumer implements MessageHandler {
         return config.delivery().subscription() + ".rule-bundles";
     }
 
-    /** Held, not redelivered: a long database outage must not use up the broker's delivery attempts (ADR 6). */
     @Override
     public RetryPolicy retryPolicy() {
-        return RetryPolicy.hold(
-                config.delivery().storeAttempts(), config.delivery().maxBackoff());
+        return config.delivery().retryPolicy();
     }
 
     @Override
