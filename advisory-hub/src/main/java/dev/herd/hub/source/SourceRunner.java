@@ -54,8 +54,17 @@ public class SourceRunner {
         return true;
     }
 
+    /**
+     * The pull of the source under way, if any. Read it before the source's row: a pull leaves this map only after
+     * its outcome is stored, so a row read afterwards is never older than the pull that was seen ending.
+     */
     public Optional<PullRun> running(long sourceId) {
         return Optional.ofNullable(running.get(sourceId));
+    }
+
+    /** The pulls under way now, by source; see {@link #running(long)} for why to read it before the rows. */
+    public Map<Long, PullRun> runningNow() {
+        return Map.copyOf(running);
     }
 
     @PreDestroy

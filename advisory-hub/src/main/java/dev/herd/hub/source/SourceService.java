@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Adds, shows and removes pull sources, and starts their pulls now or when they are due. */
 @ApplicationScoped
@@ -51,11 +52,15 @@ public class SourceService {
     }
 
     public List<SourceView> list() {
-        return sources.listAll(Sort.by("id")).stream().map(this::view).toList();
+        Map<Long, PullRun> running = runner.runningNow();
+        return sources.listAll(Sort.by("id")).stream()
+                .map(source -> SourceView.of(source, running.get(source.id)))
+                .toList();
     }
 
     public SourceView get(long id) {
-        return view(find(id));
+        PullRun running = runner.running(id).orElse(null);
+        return SourceView.of(find(id), running);
     }
 
     @Transactional
@@ -85,10 +90,6 @@ public class SourceService {
                 .filter(id -> runner.running(id).isEmpty())
                 .filter(runner::start)
                 .count();
-    }
-
-    private SourceView view(PullSource source) {
-        return SourceView.of(source, runner.running(source.id).orElse(null));
     }
 
     private PullSource find(long id) {
