@@ -32,4 +32,18 @@ public final class BoundedBody {
         }
         return out.toByteArray();
     }
+
+    /** The same limits as {@link #read} for a body already read whole (a {@code byte[]} resource parameter). */
+    public static byte[] check(byte[] body, long limit, String tooLargeCode, String what) {
+        if (body == null || body.length == 0) {
+            throw HerdException.badRequest("body-empty", "The body is empty: send " + what + ".");
+        }
+        if (body.length > limit) {
+            throw new HerdException(
+                    413,
+                    tooLargeCode,
+                    "The body is larger than the limit of " + limit + " bytes; send " + what + " that fits.");
+        }
+        return body;
+    }
 }

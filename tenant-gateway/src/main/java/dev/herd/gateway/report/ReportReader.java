@@ -1,6 +1,5 @@
 package dev.herd.gateway.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herd.contracts.problem.BoundedBody;
 import dev.herd.contracts.problem.HerdException;
@@ -8,7 +7,7 @@ import dev.herd.contracts.problem.ProblemDetail.FieldError;
 import dev.herd.gateway.GatewayConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -17,8 +16,8 @@ import java.util.Set;
 @ApplicationScoped
 public class ReportReader {
 
-    /** A parsed, checked report with the JSON exactly as it was sent. */
-    public record Parsed(ReportSubmission submission, JsonNode raw) {}
+    /** A parsed, checked report with the JSON text exactly as it was sent. */
+    public record Parsed(ReportSubmission submission, String raw) {}
 
     private static final Set<String> KINDS = Set.of("FULL", "DELTA");
 
@@ -30,19 +29,28 @@ public class ReportReader {
         this.config = config;
     }
 
-    public Parsed read(InputStream body) throws IOException {
-        byte[] bytes = BoundedBody.read(body, config.reports().maxBodyBytes(), "report-too-large", "a report");
-        JsonNode raw = json.readTree(bytes);
-        if (raw == null || !raw.isObject()) {
+    public Parsed read(byte[] body) throws IOException {
+        BoundedBody.check(body, config.reports().maxBodyBytes(), "report-too-large", "a report");
+        // One pass: the submission straight from the bytes (no tree in between); the text is kept as it came.
+        if (!startsWithObject(body)) {
             throw HerdException.badRequest("malformed-json", "The body must be one JSON object.");
         }
-        ReportSubmission submission = json.treeToValue(raw, ReportSubmission.class);
+        ReportSubmission submission = json.readValue(body, ReportSubmission.class);
         List<FieldError> errors = new ArrayList<>();
         check(submission, errors);
         if (!errors.isEmpty()) {
             throw new HerdException(400, "report-invalid", "The report is not valid.", errors);
         }
-        return new Parsed(submission, raw);
+        return new Parsed(submission, new String(body, StandardCharsets.UTF_8));
+    }
+
+    private static boolean startsWithObject(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return b == '{';
+            }
+        }
+        return false;
     }
 
     private static void check(ReportSubmission s, List<FieldError> errors) {

@@ -1,14 +1,11 @@
 package dev.herd.gateway.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 /** A machine report as the agent sent it; it stays at the site, only the diagnosis fields are forwarded. */
 @Entity
@@ -33,7 +30,7 @@ public class StoredReport {
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
 
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false, columnDefinition = "jsonb")
-    public JsonNode body;
+    /** The JSON text as the agent sent it, kept as text (lz4-compressed): nothing at the site queries inside it. */
+    @Column(nullable = false, columnDefinition = "text")
+    public String body;
 }

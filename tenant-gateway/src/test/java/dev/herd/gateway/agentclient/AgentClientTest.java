@@ -87,11 +87,11 @@ class AgentClientTest {
         assertEquals(
                 1,
                 fixtures.count("machine_report WHERE sequence = 1 AND kind = 'FULL'"
-                        + " AND jsonb_array_length(body -> 'report' -> 'packages') = " + packages));
+                        + " AND jsonb_array_length(body::jsonb -> 'report' -> 'packages') = " + packages));
         assertEquals(
                 1,
                 fixtures.count("machine_report WHERE sequence = 2 AND kind = 'DELTA'"
-                        + " AND body -> 'delta' -> 'added' -> 0 ->> 'name' = 'herd-agent-test-package'"));
+                        + " AND body::jsonb -> 'delta' -> 'added' -> 0 ->> 'name' = 'herd-agent-test-package'"));
     }
 
     @Test

@@ -39,7 +39,7 @@ class ReportIntakeTest {
         assertEquals(2, fixtures.count("machine_report"));
         assertEquals(2, fixtures.count("outbox_message"));
         assertEquals(1, fixtures.count("machine_report WHERE kind = 'FULL' AND sequence = 1"));
-        assertEquals(1, fixtures.count("machine_report WHERE body -> 'report' -> 'hardware' IS NOT NULL"));
+        assertEquals(1, fixtures.count("machine_report WHERE body::jsonb -> 'report' -> 'hardware' IS NOT NULL"));
         given().auth()
                 .oauth2(acmeGateway())
                 .get("/api/agents/" + agent.id())
@@ -112,6 +112,9 @@ class ReportIntakeTest {
                 .statusCode(400)
                 .body("code", equalTo("malformed-json"));
         post("{\"sequence\": \"one\"}").statusCode(400).body("code", equalTo("malformed-json"));
+        post(" [{\"sequence\": 1}]").statusCode(400).body("code", equalTo("malformed-json"));
+        post("null").statusCode(400).body("code", equalTo("malformed-json"));
+        post("").statusCode(400).body("code", equalTo("body-empty"));
         assertEquals(0, fixtures.count("machine_report"));
         assertEquals(0, fixtures.count("agent_nonce"));
     }
