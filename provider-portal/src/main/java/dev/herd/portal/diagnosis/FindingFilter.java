@@ -44,7 +44,9 @@ public record FindingFilter(
             where.append(" AND f.action = :action");
         }
         if (state != null) {
-            where.append(" AND f.state = :state");
+            // A literal (an enum name, never user text): the partial index finding_page_by_other_state (V14) is
+            // only usable when the planner sees the value.
+            where.append(" AND f.state = '").append(state.name()).append('\'');
         } else if (!includeClosed) {
             where.append(" AND f.closed_at IS NULL");
         }
@@ -73,9 +75,6 @@ public record FindingFilter(
         }
         if (action != null) {
             query.setParameter("action", action.name());
-        }
-        if (state != null) {
-            query.setParameter("state", state.name());
         }
         if (severity != null) {
             query.setParameter("severity", severity.name());
