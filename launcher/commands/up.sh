@@ -41,6 +41,8 @@ herd_up_parts() {
     for part in "$@"; do
         if herd_alive "$part"; then
             herd_info "  $part already running (pid $(herd_pid "$part"))"
+            # A running PostgreSQL may have lost the platform's database (dropped by hand to start afresh).
+            [ "$part" != postgres ] || herd_pg_create_db "$(herd_pg_bindir)" "$HERD_PG_PORT" "$HERD_DB_NAME"
             continue
         fi
         herd_step "starting $part"
