@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herd.contracts.inventory.MachineInventory;
+import dev.herd.contracts.outbox.OutboxRelay;
 import dev.herd.gateway.GatewayFixtures;
 import dev.herd.gateway.GatewayFixtures.EnrolledAgent;
 import io.quarkus.test.junit.QuarkusTest;
@@ -48,6 +49,9 @@ class RelayAfterCommitTest {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    OutboxRelay relay;
+
     @BeforeEach
     void clean() {
         fixtures.reset();
@@ -79,5 +83,35 @@ class RelayAfterCommitTest {
             }
             assertEquals(0L, fixtures.count("outbox_message WHERE sent_at IS NULL"), "nothing left pending");
         }
+    }
+
+    @Test
+    void sentMessagesAreDeletedAfterTheirKeepTimeAndPendingOnesStay() throws Exception {
+        EnrolledAgent agent = enrol(acmeGateway(), "web-01");
+        for (int sequence = 1; sequence <= 3; sequence++) {
+            String body = sequence == 1 ? Reports.full(1) : Reports.delta(sequence);
+            asAgent(agent)
+                    .contentType("application/json")
+                    .body(body)
+                    .post("/agent/reports")
+                    .then()
+                    .statusCode(200);
+        }
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (fixtures.count("outbox_message WHERE sent_at IS NULL") > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(3, fixtures.count("outbox_message WHERE sent_at IS NOT NULL"), "all three sent");
+        // Two sent long ago, one just now; and one still pending however old.
+        fixtures.execute("UPDATE outbox_message SET sent_at = now() - interval '2 minutes', "
+                + "created_at = now() - interval '2 minutes' WHERE id IN "
+                + "(SELECT id FROM outbox_message ORDER BY created_at LIMIT 2)");
+        fixtures.execute("INSERT INTO outbox_message (id, address, message_key, payload, created_at, attempts) "
+                + "VALUES (gen_random_uuid(), 'herd.test', 'k', '{}', now() - interval '1 hour', 3)");
+
+        relay.purgeSent();
+
+        assertEquals(1, fixtures.count("outbox_message WHERE sent_at IS NOT NULL"), "the recent one stays");
+        assertEquals(1, fixtures.count("outbox_message WHERE sent_at IS NULL"), "pending is never purged");
     }
 }
