@@ -161,7 +161,10 @@ class RuleBundleDeltaTest {
                         == 1);
     }
 
-    /** Full(first) then every delta, applied in a network namespace, equals {@code full} applied alone. */
+    /**
+     * Full(first) then every delta, applied in a network namespace one run each and all in one run, equals
+     * {@code full} applied alone.
+     */
     private static void assertRoundTrip(List<RuleBundle> revisions, String full) {
         Nft.assumeNamespace();
         String[] scripts = revisions.stream().map(RuleBundle::nftables).toArray(String[]::new);
@@ -170,6 +173,10 @@ class RuleBundleDeltaTest {
         assertEquals(0, patched.exit(), patched::output);
         assertEquals(0, fresh.exit(), fresh::output);
         assertEquals(Nft.objects(fresh.output()), Nft.objects(patched.output()), patched.output());
+        // as a gateway folds them for a new agent: the full bundle and every delta since in one nft -f run
+        Nft.Result folded = Nft.applyInNamespace(String.join("\n", scripts));
+        assertEquals(0, folded.exit(), folded::output);
+        assertEquals(Nft.objects(fresh.output()), Nft.objects(folded.output()), folded.output());
     }
 
     private String fixturesFull() {

@@ -72,13 +72,15 @@ final class RuleBundleFold {
     }
 
     /**
-     * Whether deltas can be put on top of this full bundle: its Suricata text is its rules' Suricata lines in rule
-     * number order, as the portal renders it since deltas came (older bundles do not list the lines per rule).
+     * Whether deltas can be put on top of this full bundle, as the portal renders it since deltas came: its Suricata
+     * text is its rules' Suricata lines in rule number order, and its nftables text declares no set elements inline
+     * (nft 1.0.6 keeps an inline element that a delete later in the same run removes). Older bundles fail either.
      */
     static boolean composable(RuleBundle full) {
         Map<Integer, RuleBundle.Rule> rules = new TreeMap<>();
         full.rules().forEach(rule -> rules.put(rule.number(), rule));
-        return suricata(rules.values()).equals(full.suricata() == null ? "" : full.suricata());
+        return suricata(rules.values()).equals(full.suricata() == null ? "" : full.suricata())
+                && (full.nftables() == null || !full.nftables().contains("elements = {"));
     }
 
     private static String suricata(Iterable<RuleBundle.Rule> rules) {
