@@ -107,6 +107,24 @@ public interface GatewayConfig {
         Duration maxBackoff();
 
         /**
+         * How many rule-bundle deltas a tenant's agents may be behind and still get a delta rather than the full bundle
+         * (older deltas are dropped, unless the full bundle still needs them).
+         */
+        @WithDefault("200")
+        int ruleDeltasKept();
+
+        /**
+         * After this many deltas on top of the last full rule bundle the gateway asks the portal for a full one, so
+         * that a new agent's full bundle does not grow with the history (ADR 11).
+         */
+        @WithDefault("100")
+        int ruleDeltasBeforeFull();
+
+        /** How long the gateway waits for a full rule bundle it asked for before it asks again. */
+        @WithDefault("PT30S")
+        Duration fullBundleRequestPause();
+
+        /**
          * How delivery consumers retry: held, not redelivered, so that a long database outage does not use up the
          * broker's delivery attempts (ADR 6).
          */

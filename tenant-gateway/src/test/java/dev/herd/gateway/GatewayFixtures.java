@@ -35,6 +35,7 @@ public class GatewayFixtures {
                 "dead_letter",
                 "apply_outcome",
                 "patch_plan",
+                "rule_bundle_delta",
                 "rule_bundle",
                 "machine_report",
                 "agent_nonce",
@@ -52,6 +53,12 @@ public class GatewayFixtures {
                 .call(() -> ((Number) entities.createNativeQuery("SELECT count(*) FROM " + table)
                                 .getSingleResult())
                         .longValue());
+    }
+
+    /** The single text value {@code sql} selects. */
+    public String text(String sql) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> (String) entities.createNativeQuery(sql).getSingleResult());
     }
 
     public void execute(String sql) {

@@ -54,10 +54,23 @@ public class GatewayClient {
      * @throws IOException when the gateway cannot be reached, the connection breaks or the timeout passes
      */
     public GatewayAnswer get(String path, String ifNoneMatch, String credential, Duration timeout) throws IOException {
+        return get(path, ifNoneMatch, null, credential, timeout);
+    }
+
+    /**
+     * As {@link #get(String, String, String, Duration)}, also sending {@code A-IM: acceptedManipulation} (RFC 3229)
+     * when that is not null: the agent accepts, for example, a delta against the revision it names.
+     */
+    public GatewayAnswer get(
+            String path, String ifNoneMatch, String acceptedManipulation, String credential, Duration timeout)
+            throws IOException {
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(uri(path)).timeout(timeout).GET();
         if (ifNoneMatch != null) {
             request.header("If-None-Match", ifNoneMatch);
+        }
+        if (acceptedManipulation != null) {
+            request.header("A-IM", acceptedManipulation);
         }
         return send(request, credential);
     }

@@ -164,7 +164,7 @@ final class NftablesDelta {
                 .append("; flags interval; }\n");
     }
 
-    private static void appendElementCommands(StringBuilder out, String verb, String set, List<String> elements) {
+    static void appendElementCommands(StringBuilder out, String verb, String set, List<String> elements) {
         for (int from = 0; from < elements.size(); from += ELEMENTS_PER_COMMAND) {
             int to = Math.min(elements.size(), from + ELEMENTS_PER_COMMAND);
             out.append(verb)

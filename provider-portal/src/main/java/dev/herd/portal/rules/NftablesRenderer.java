@@ -27,6 +27,11 @@ import java.util.TreeMap;
  * a flush keeps the (empty) chains and sets of rules removed since, the delete replaces the table exactly, and
  * the first line makes it work whether or not the table exists.
  *
+ * <p>The full ruleset declares its sets empty and fills them with {@code add element} commands after the table block,
+ * in the same transaction. A gateway may send a full ruleset followed by the deltas since in one {@code nft -f} run
+ * (ADR 11), and nft 1.0.6 silently keeps an element declared inline ({@code elements = { ... }}) that a later
+ * {@code delete element} of the same run removes; elements added by command are deleted as they should be.
+ *
  * <p>A rule limited to attackers' addresses ({@link FilterRule#sources()}) also gets source sets
  * {@code rN_src_v4}/{@code rN_src_v6} and matches them first: {@code ip saddr @rN_src_v4 ip daddr @rN_v4 ... drop}.
  * A destination family without a source of the same family has no nft rule (no such packet can come from the
@@ -66,6 +71,8 @@ public final class NftablesRenderer {
         out.append("delete table ").append(TABLE).append('\n');
         out.append("table ").append(TABLE).append(" {\n");
         List<Integer> jumps = new ArrayList<>();
+        // set name, then its elements: added by command after the table (see the class comment)
+        List<Object> elementCommands = new ArrayList<>();
         for (FilterRule rule : byNumber.values()) {
             if (rule.hasSignature()) {
                 out.append("\t# ").append(RuleLabel.of(rule)).append(": payload signature, enforced by Suricata\n");
@@ -80,10 +87,9 @@ public final class NftablesRenderer {
                         continue;
                     }
                     out.append("\tset ").append(setName(rule, kind, family)).append(" {\n");
-                    out.append("\t\ttype ").append(setType(family)).append("\n\t\tflags interval\n");
-                    out.append("\t\telements = {");
-                    appendElements(out, elements, 0, elements.size(), "\n\t\t\t");
-                    out.append(" }\n\t}\n");
+                    out.append("\t\ttype ").append(setType(family)).append("\n\t\tflags interval\n\t}\n");
+                    elementCommands.add(setName(rule, kind, family));
+                    elementCommands.add(elements);
                 }
             }
             out.append("\tchain r").append(rule.number()).append(" {\n");
@@ -102,6 +108,11 @@ public final class NftablesRenderer {
             out.append("\t}\n");
         }
         out.append("}\n");
+        for (int i = 0; i < elementCommands.size(); i += 2) {
+            @SuppressWarnings("unchecked")
+            List<String> elements = (List<String>) elementCommands.get(i + 1);
+            NftablesDelta.appendElementCommands(out, "add", (String) elementCommands.get(i), elements);
+        }
         return out.toString();
     }
     /**

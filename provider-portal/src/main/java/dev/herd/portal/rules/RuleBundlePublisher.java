@@ -12,16 +12,20 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Renders every DEPLOYED rule of a tenant into the next {@link RuleBundle} revision (full nftables ruleset, Suricata
- * rules), stores it and hands it to the outbox. A rule whose machines have no usable address protects nothing and is
- * left out of the rendered text (its view lists those machines as unprotected). The tenant's interconnection rules
- * ({@link BundleRules}) are added to every revision.
+ * Turns every DEPLOYED rule of a tenant into the next {@link RuleBundle} revision, stores it and hands it to the
+ * outbox. The revision is a delta against the previous one (ADR 11: the nftables commands from
+ * {@link NftablesRenderer#delta}, the rules put and withdrawn), so what is stored and sent grows with the change; it is
+ * full only when there is no previous rule set ({@link PublishedRuleSet}) to build on, and on a gateway's
+ * {@link #republish request}. A rule whose machines have no usable address protects nothing and is left out (its view
+ * lists those machines as unprotected). The tenant's interconnection rules ({@link BundleRules}) are added to every
+ * revision.
  */
 @ApplicationScoped
 public class RuleBundlePublisher {
@@ -29,6 +33,7 @@ public class RuleBundlePublisher {
     private final TenantRuleRepository rules;
     private final MachineRepository machines;
     private final RuleBundleRepository bundles;
+    private final PublishedRuleSetRepository sets;
     private final Outbox outbox;
     private final BundleRules interconnections;
     private final Event<BundlePublished> published;
@@ -39,12 +44,14 @@ public class RuleBundlePublisher {
             TenantRuleRepository rules,
             MachineRepository machines,
             RuleBundleRepository bundles,
+            PublishedRuleSetRepository sets,
             Outbox outbox,
             BundleRules interconnections,
             Event<BundlePublished> published) {
         this.rules = rules;
         this.machines = machines;
         this.bundles = bundles;
+        this.sets = sets;
         this.outbox = outbox;
         this.interconnections = interconnections;
         this.published = published;
@@ -79,9 +86,17 @@ public class RuleBundlePublisher {
                 continue;
             }
             names.sort(null);
-            rendered.add(rule.toFilterRule(addresses));
+            FilterRule filterRule = rule.toFilterRule(addresses);
+            rendered.add(filterRule);
             listed.add(new RuleBundle.Rule(
-                    rule.number, rule.advisoryId, rule.action.name(), rule.protocol, rule.port, rule.signature, names));
+                    rule.number,
+                    rule.advisoryId,
+                    rule.action.name(),
+                    rule.protocol,
+                    rule.port,
+                    rule.signature,
+                    names,
+                    suricata.rule(filterRule)));
         }
         // DESIGN §3.6: the tenant's interconnection DENY decisions, numbered apart from the advisory rules
         for (BundleRules.Enforced enforced : interconnections.enforce(tenantId)) {
@@ -90,16 +105,35 @@ public class RuleBundlePublisher {
             listed.add(new RuleBundle.Rule(
                     rule.number(), rule.advisoryId(), rule.action().name(), null, null, null, enforced.machineNames()));
         }
-        RuleBundle bundle = new RuleBundle(
-                tenantId,
-                rules.nextRevision(tenantId),
-                now,
-                listed,
-                nftables.full(tenantId, rendered),
-                suricata.rules(rendered));
+        long revision = rules.nextRevision(tenantId);
+        PublishedRuleSet next = new PublishedRuleSet(tenantId, revision, now, rendered, listed);
+        Optional<PublishedRuleSet> previous = sets.find(tenantId).filter(set -> set.revision() == revision - 1);
+        RuleBundle bundle = previous.map(before -> RuleBundle.delta(
+                        tenantId,
+                        revision,
+                        now,
+                        before.revision(),
+                        nftables.delta(before.filterRules(), rendered),
+                        BundleChanges.between(before.rules(), listed)))
+                .orElseGet(() -> FullRuleBundle.of(next));
+        sets.save(next);
         bundles.save(bundle);
         outbox.enqueue(RuleBundle.ADDRESS, tenantId, bundle);
         published.fire(new BundlePublished(tenantId, bundle.revision()));
         return bundle;
+    }
+
+    /**
+     * Sends the full bundle of the tenant's current revision again, for a gateway that cannot apply the next delta
+     * (a {@link dev.herd.contracts.delivery.RuleBundleRequest}); nothing is stored, the revision stays. False when the
+     * tenant has no rule set to send.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean republish(String tenantId) {
+        // Taken after the tenant's lock, so no revision being published meanwhile can overtake the full one.
+        rules.lock(tenantId);
+        Optional<RuleBundle> current = bundles.latest(tenantId);
+        current.ifPresent(full -> outbox.enqueue(RuleBundle.ADDRESS, tenantId, full));
+        return current.isPresent();
     }
 }

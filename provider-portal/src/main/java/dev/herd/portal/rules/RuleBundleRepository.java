@@ -4,16 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herd.contracts.delivery.RuleBundle;
+import dev.herd.portal.sql.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The rule bundles published per tenant, and which revision each machine's agent last reported on. */
+/** The rule bundle revisions published per tenant (deltas mostly), and the revision each machine's agent reported on. */
 @ApplicationScoped
 public class RuleBundleRepository {
 
@@ -21,35 +20,52 @@ public class RuleBundleRepository {
 
     private final EntityManager entityManager;
     private final ObjectMapper json;
+    private final PublishedRuleSetRepository sets;
 
-    public RuleBundleRepository(EntityManager entityManager, ObjectMapper json) {
+    public RuleBundleRepository(EntityManager entityManager, ObjectMapper json, PublishedRuleSetRepository sets) {
         this.entityManager = entityManager;
         this.json = json;
+        this.sets = sets;
     }
 
+    /** Stores a revision as it is sent: a delta (small) or a full bundle. */
     void save(RuleBundle bundle) {
         try {
             entityManager
                     .createNativeQuery("INSERT INTO rule_bundle (tenant_id, revision, generated_at, rules, nftables, "
-                            + "suricata) VALUES (:t, :r, :g, CAST(:rules AS jsonb), :n, :s)")
+                            + "suricata, base_revision, changes) VALUES (:t, :r, :g, CAST(:rules AS jsonb), :n, "
+                            + "NULLIF(:s, ''), NULLIF(:b, 0), CAST(NULLIF(:c, '') AS jsonb))")
                     .setParameter("t", bundle.tenantId())
                     .setParameter("r", bundle.revision())
                     .setParameter("g", Timestamp.from(bundle.generatedAt()))
                     .setParameter("rules", json.writeValueAsString(bundle.rules()))
                     .setParameter("n", bundle.nftables())
-                    .setParameter("s", bundle.suricata())
+                    // no nulls bound: a delta has no suricata text, a full bundle no base revision (revisions start at
+                    // 1)
+                    .setParameter("s", bundle.suricata() == null ? "" : bundle.suricata())
+                    .setParameter("b", bundle.baseRevision() == null ? 0L : bundle.baseRevision())
+                    .setParameter("c", bundle.changes() == null ? "" : json.writeValueAsString(bundle.changes()))
                     .executeUpdate();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("rules of bundle cannot be written as JSON", e);
         }
     }
 
-    /** The newest bundle of the tenant. */
+    /**
+     * The tenant's newest revision as a full bundle: rendered from its {@link PublishedRuleSet}, or (for a tenant that
+     * published nothing since deltas came) the newest full bundle stored.
+     */
     public Optional<RuleBundle> latest(String tenantId) {
+        return sets.find(tenantId).map(FullRuleBundle::of).or(() -> latestStoredFull(tenantId));
+    }
+
+    private Optional<RuleBundle> latestStoredFull(String tenantId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager
-                .createNativeQuery("SELECT revision, generated_at, CAST(rules AS text), nftables, suricata "
-                        + "FROM rule_bundle WHERE tenant_id = :t ORDER BY revision DESC LIMIT 1")
+                .createNativeQuery(
+                        "SELECT revision, generated_at, CAST(rules AS text), nftables, COALESCE(suricata, '') "
+                                + "FROM rule_bundle WHERE tenant_id = :t AND base_revision IS NULL "
+                                + "ORDER BY revision DESC LIMIT 1")
                 .setParameter("t", tenantId)
                 .getResultList();
         return rows.stream().findFirst().map(r -> {
@@ -57,7 +73,7 @@ public class RuleBundleRepository {
                 return new RuleBundle(
                         tenantId,
                         ((Number) r[0]).longValue(),
-                        instant(r[1]),
+                        Timestamps.instant(r[1]),
                         json.readValue((String) r[2], RULES),
                         (String) r[3],
                         (String) r[4]);
@@ -67,14 +83,13 @@ public class RuleBundleRepository {
         });
     }
 
-    /** Whether the tenant ever published this revision. */
+    /** Whether the tenant ever published this revision (revisions count up from 1; old ones are not all kept). */
     public boolean exists(String tenantId, long revision) {
-        return !entityManager
-                .createNativeQuery("SELECT 1 FROM rule_bundle WHERE tenant_id = :t AND revision = :r")
+        Object newest = entityManager
+                .createNativeQuery("SELECT max(revision) FROM rule_bundle WHERE tenant_id = :t")
                 .setParameter("t", tenantId)
-                .setParameter("r", revision)
-                .getResultList()
-                .isEmpty();
+                .getSingleResult();
+        return revision >= 1 && newest != null && revision <= ((Number) newest).longValue();
     }
 
     /** Records what an agent reported on a bundle; keeps only the newest report per machine. */
@@ -111,17 +126,7 @@ public class RuleBundleRepository {
                         ((Number) r[2]).longValue(),
                         (String) r[3],
                         (String) r[4],
-                        instant(r[5])))
+                        Timestamps.instant(r[5])))
                 .toList();
-    }
-
-    static Instant instant(Object value) {
-        return switch (value) {
-            case null -> null;
-            case Instant i -> i;
-            case Timestamp t -> t.toInstant();
-            case OffsetDateTime o -> o.toInstant();
-            default -> throw new IllegalStateException("not a timestamp: " + value.getClass());
-        };
     }
 }

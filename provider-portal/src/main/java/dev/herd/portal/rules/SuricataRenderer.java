@@ -31,6 +31,19 @@ public final class SuricataRenderer {
         return out.toString();
     }
 
+    /**
+     * The lines of one rule (with their comment lines), or null when it carries no signature; {@link #rules} is these
+     * texts concatenated in rule number order.
+     */
+    public String rule(FilterRule rule) {
+        if (!rule.hasSignature()) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        appendRule(out, rule);
+        return out.toString();
+    }
+
     private static void appendRule(StringBuilder out, FilterRule rule) {
         String label = RuleLabel.of(rule);
         RuleAddresses addresses = RuleAddresses.of(rule.addresses());

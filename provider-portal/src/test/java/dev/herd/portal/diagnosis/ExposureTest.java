@@ -88,7 +88,9 @@ class ExposureTest {
         assertEquals(2, acme.rules().size());
         acme.rules().forEach(r -> assertEquals(List.of("acme-web1"), r.machines()));
         assertTrue(acme.nftables().contains("set r"), acme.nftables());
-        assertTrue(acme.nftables().matches("(?s).*set r\\d+_src_v4 \\{[^}]*203\\.0\\.113\\.0/24.*"), acme.nftables());
+        assertTrue(
+                acme.nftables().matches("(?s).*add element inet herd r\\d+_src_v4 \\{[^}]*203\\.0\\.113\\.0/24.*"),
+                acme.nftables());
         assertTrue(
                 acme.nftables().matches("(?s).*ip saddr @r\\d+_src_v4 ip daddr @r\\d+_v4 tcp dport 443 drop.*"),
                 acme.nftables());

@@ -18,6 +18,7 @@ import dev.herd.contracts.delivery.RuleBundle;
 import dev.herd.contracts.inventory.MachineInventory;
 import dev.herd.portal.support.PortalFixtures;
 import dev.herd.portal.support.ProtectionSample;
+import dev.herd.portal.support.RuleBundles;
 import dev.herd.testing.EmbeddedArtemisResource;
 import dev.herd.testing.Messages;
 import dev.herd.testing.Subscription;
@@ -138,7 +139,9 @@ class PatchPlanLifecycleTest {
         outcome("acme", WEB1, ids.get(0), ApplyOutcome.Result.APPLIED);
         RuleBundle narrowed = bundles.next(RuleBundle.class, b -> b.tenantId().equals("acme"), WAIT);
         assertEquals(2, narrowed.revision());
-        narrowed.rules().forEach(r -> assertEquals(List.of("acme-web2"), r.machines()));
+        assertEquals(1L, narrowed.baseRevision(), "a delta on top of revision 1");
+        assertEquals(2, RuleBundles.named(narrowed).size(), "both rules now protect fewer machines");
+        RuleBundles.named(narrowed).forEach(r -> assertEquals(List.of("acme-web2"), r.machines()));
         assertEquals("PATCHED", findingState(WEB1));
         given().auth()
                 .oauth2(user("acme-admin"))
@@ -150,6 +153,7 @@ class PatchPlanLifecycleTest {
         RuleBundle empty = bundles.next(RuleBundle.class, b -> b.tenantId().equals("acme"), WAIT);
         assertEquals(3, empty.revision());
         assertEquals(List.of(), empty.rules());
+        assertEquals(2, empty.changes().withdrawn().size(), "both rules withdrawn");
         assertFalse(empty.nftables().contains("jump r"), empty.nftables());
         given().auth()
                 .oauth2(user("acme-viewer"))

@@ -98,8 +98,8 @@ class NftablesRendererTest {
                 "192.168.0.1");
         String full = renderer.full("t", List.of(overlapping));
         Nft.assertAccepted(full);
-        assertTrue(full.contains("elements = {\n\t\t\t10.0.0.0/8, 192.168.0.1 }"), full);
-        assertTrue(full.contains("elements = {\n\t\t\t2001:db8::1 }"), full);
+        assertTrue(full.contains("add element inet herd r3_v4 {\n\t10.0.0.0/8, 192.168.0.1 }"), full);
+        assertTrue(full.contains("add element inet herd r3_v6 {\n\t2001:db8::1 }"), full);
     }
 
     @Test
@@ -145,7 +145,7 @@ class NftablesRendererTest {
 
     private static int elementCount(String ruleset) {
         int count = 0;
-        for (int at = ruleset.indexOf("elements = {"); at >= 0; at = ruleset.indexOf("elements = {", at + 1)) {
+        for (int at = ruleset.indexOf("add element "); at >= 0; at = ruleset.indexOf("add element ", at + 1)) {
             count += ruleset.substring(at, ruleset.indexOf(" }", at)).split(",").length;
         }
         return count;

@@ -200,6 +200,7 @@ class RuleLifecycleTest {
         RuleBundle withdrawn = bundles.next(RuleBundle.class, b -> b.tenantId().equals("acme"), WAIT);
         assertEquals(2, withdrawn.revision());
         assertEquals(List.of(), withdrawn.rules());
+        assertEquals(List.of(1), withdrawn.changes().withdrawn(), "a delta that withdraws rule 1");
         assertFalse(withdrawn.nftables().contains("jump r1"), withdrawn.nftables());
         assertEquals(2, fixtures.count("SELECT count(*) FROM finding WHERE tenant_id = 'acme' AND state = 'OPEN'"));
         given().auth()

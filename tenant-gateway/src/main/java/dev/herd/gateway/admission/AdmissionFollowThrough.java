@@ -125,7 +125,7 @@ public class AdmissionFollowThrough {
     }
 
     private long heldRevision(String tenantId) {
-        return bundles.findForTenant(tenantId).map(bundle -> bundle.revision).orElse(0L);
+        return bundles.revisionOf(tenantId);
     }
 
     private static boolean stale(Admission admission, MachineDiagnosed diagnosis) {

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -32,15 +33,22 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class LongPoll {
 
-    /** What the agent may receive now: the ETag and body, or nothing yet (answered 204). */
-    public record Snapshot(Optional<String> etag, Object body) {
+    /**
+     * What the agent may receive now: the ETag and body, or nothing yet (answered 204); the status and extra headers of
+     * a fresh answer (200 and none, unless the body is for example a delta: 226 with {@code IM}, RFC 3229).
+     */
+    public record Snapshot(Optional<String> etag, Object body, int status, Map<String, String> headers) {
 
         public static Snapshot none() {
-            return new Snapshot(Optional.empty(), null);
+            return new Snapshot(Optional.empty(), null, 204, Map.of());
         }
 
         public static Snapshot of(String etag, Object body) {
-            return new Snapshot(Optional.of(etag), body);
+            return new Snapshot(Optional.of(etag), body, 200, Map.of());
+        }
+
+        public static Snapshot of(String etag, Object body, int status, Map<String, String> headers) {
+            return new Snapshot(Optional.of(etag), body, status, Map.copyOf(headers));
         }
 
         /** Whether the agent already holds this (or there is still nothing to hold). */
@@ -57,9 +65,12 @@ public class LongPoll {
                         .header(HttpHeaders.ETAG, etag.get())
                         .build();
             }
-            return Response.ok(body, MediaType.APPLICATION_JSON_TYPE)
-                    .header(HttpHeaders.ETAG, etag.get())
-                    .build();
+            Response.ResponseBuilder answer = Response.status(status)
+                    .entity(body)
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .header(HttpHeaders.ETAG, etag.get());
+            headers.forEach(answer::header);
+            return answer.build();
         }
     }
 

@@ -34,6 +34,8 @@ public class DeliveryLoop {
     static final String PATCH_PLANS = "/agent/patch-plans";
     static final String OUTCOMES = "/agent/outcomes";
     private static final Set<Integer> REFUSED_FOR_GOOD = Set.of(400, 413, 422);
+    /** The instance manipulation (RFC 3229 {@code A-IM}) by which the gateway sends rule bundle deltas. */
+    static final String DELTA = "herd-delta";
 
     private final GatewayClient gateway;
     private final String credential;
@@ -47,6 +49,8 @@ public class DeliveryLoop {
     private final AnsweredIds answered;
     private final OutcomeQueue outcomes;
     private final ReentrantLock applying = new ReentrantLock();
+    /** Set after a delta failed: the next rule-bundle poll asks for the full bundle. */
+    private volatile boolean fullNext;
 
     public DeliveryLoop(
             GatewayClient gateway,
@@ -84,28 +88,47 @@ public class DeliveryLoop {
         return problem == null ? sendOutcomes() : problem;
     }
 
-    /** One long poll for the rule bundle; applies a new one. {@code null} when the gateway answered. */
+    /**
+     * One long poll for the rule bundle; applies a new one. {@code null} when the gateway answered. A real apply asks
+     * for deltas ({@code A-IM: herd-delta}, ADR 11); a delta that does not build on the revision held, or that is not
+     * APPLIED, leaves the held revision as it was and makes the next poll ask for the full bundle.
+     */
     public String pollRuleBundle() {
+        String held = bundleEtag.read();
+        boolean acceptDelta = mode != ApplyMode.DRY_RUN && !fullNext;
         GatewayAnswer answer;
         try {
-            answer = gateway.get(RULE_BUNDLE + "?wait=" + wait.toSeconds(), bundleEtag.read(), credential, timeout());
+            answer = gateway.get(
+                    RULE_BUNDLE + "?wait=" + wait.toSeconds(), held, acceptDelta ? DELTA : null, credential, timeout());
         } catch (IOException e) {
             return "rule bundle: " + GatewayClient.unreachable(e);
         }
         if (answer.status() == 304 || answer.status() == 204) {
             return null;
         }
-        if (answer.status() != 200) {
+        if (answer.status() != 200 && answer.status() != 226) {
             return "rule bundle: " + answer.problemLine();
         }
         ApplyOutcome outcome;
+        boolean delta = false;
         try {
             RuleBundle bundle = DeliveryInput.bundle(bytes(answer.body()), "rule bundle from the gateway");
+            delta = bundle.isDelta();
+            if (delta && !("\"" + bundle.baseRevision() + "\"").equals(held)) {
+                throw new BadInputException("delta " + bundle.baseRevision() + "->" + bundle.revision()
+                        + " does not build on the revision held here (" + held + ")");
+            }
             outcome = applyLocked(() -> applier.bundle(bundle, mode == ApplyMode.DRY_RUN));
         } catch (BadInputException e) {
             outcome = refused(Kind.RULE_BUNDLE, answer.body().path("revision").asText(null), e);
         }
         queue(outcome);
+        if (delta && outcome.result() != Result.APPLIED) {
+            // The host still holds the base (nft -f is one transaction, a failed check rolls back): ask for everything.
+            fullNext = true;
+            return null;
+        }
+        fullNext = false;
         bundleEtag.remember(answer.etag());
         return null;
     }

@@ -9,18 +9,22 @@ import dev.herd.contracts.delivery.ApplyOutcome.Result;
 import dev.herd.contracts.delivery.RuleBundle;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Applies a tenant's rule bundle with nft: a dry run only asks {@code nft -c}; a real apply keeps the current table
  * {@code inet herd}, loads the bundle, checks that the table is there with every rule comment of the bundle, and puts
- * the kept table back (or removes the table when there was none) when that check fails.
+ * the kept table back (or removes the table when there was none) when that check fails. A delta (ADR 11) goes the same
+ * way in one {@code nft -f} run on top of the table held; its check also wants the rules it withdraws gone.
  */
 public class RuleBundleApplier {
 
+    private static final Pattern HERD_RULE = Pattern.compile("herd:([0-9]{1,9}) ");
     private static final Pattern COMMENT = Pattern.compile("comment\\s+\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private final Nft nft;
@@ -50,11 +54,11 @@ public class RuleBundleApplier {
                     bundle,
                     Result.FAILED,
                     List.of(new CheckResult("nft", "nft -f", false, nftSays(applied))),
-                    "nft refused revision " + bundle.revision() + "; nothing changed: " + applied.message());
+                    "nft refused " + name(bundle) + "; nothing changed: " + applied.message());
         }
         CheckResult verified = verify(bundle);
         if (verified.passed()) {
-            return outcome(bundle, Result.APPLIED, List.of(verified), "revision " + bundle.revision() + " applied");
+            return outcome(bundle, Result.APPLIED, List.of(verified), name(bundle) + " applied");
         }
         CommandResult restored = nft.apply(rollbackScript(saved));
         CheckResult rollback = new CheckResult(
@@ -67,14 +71,13 @@ public class RuleBundleApplier {
                     bundle,
                     Result.FAILED,
                     List.of(verified, rollback),
-                    "revision " + bundle.revision() + " failed its check and the rollback failed too: "
-                            + restored.message());
+                    name(bundle) + " failed its check and the rollback failed too: " + restored.message());
         }
         return outcome(
                 bundle,
                 Result.ROLLED_BACK,
                 List.of(verified, rollback),
-                "revision " + bundle.revision() + " failed its check (" + verified.detail() + "); "
+                name(bundle) + " failed its check (" + verified.detail() + "); "
                         + (saved.isPresent() ? "previous table restored" : "table removed"));
     }
 
@@ -85,16 +88,53 @@ public class RuleBundleApplier {
             return new CheckResult("ruleset", Nft.TABLE, false, "nft list table inet herd: " + listed.message());
         }
         List<String> missing = new ArrayList<>();
-        List<String> expected = comments(bundle.nftables());
+        List<String> expected = expectedComments(bundle);
         for (String comment : expected) {
             if (!listed.stdout().contains("comment \"" + comment + "\"")) {
                 missing.add(comment);
             }
         }
-        return missing.isEmpty()
-                ? new CheckResult("ruleset", Nft.TABLE, true, expected.size() + " rule comment(s) present")
-                : new CheckResult(
-                        "ruleset", Nft.TABLE, false, "rule comment(s) missing: " + String.join(", ", missing));
+        List<String> left = new ArrayList<>();
+        if (bundle.isDelta()) {
+            for (int number : bundle.changes().withdrawn()) {
+                if (listed.stdout().contains("comment \"herd:" + number + " ")) {
+                    left.add("herd:" + number);
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            return new CheckResult(
+                    "ruleset", Nft.TABLE, false, "rule comment(s) missing: " + String.join(", ", missing));
+        }
+        if (!left.isEmpty()) {
+            return new CheckResult(
+                    "ruleset", Nft.TABLE, false, "withdrawn rule(s) still there: " + String.join(", ", left));
+        }
+        return new CheckResult("ruleset", Nft.TABLE, true, expected.size() + " rule comment(s) present");
+    }
+
+    /**
+     * The rule comments the table must hold after the bundle: every one in its text except those of Herd rules
+     * ({@code herd:N ...}) that are gone by its end, which a gateway's folded bundle may both add and withdraw: a
+     * delta's withdrawn rules, and in a full bundle the rules it does not list.
+     */
+    static List<String> expectedComments(RuleBundle bundle) {
+        Set<Integer> listed = new HashSet<>();
+        bundle.rules().forEach(rule -> listed.add(rule.number()));
+        Set<Integer> withdrawn =
+                bundle.isDelta() ? new HashSet<>(bundle.changes().withdrawn()) : Set.of();
+        List<String> expected = new ArrayList<>();
+        for (String comment : comments(bundle.nftables())) {
+            Matcher herd = HERD_RULE.matcher(comment);
+            boolean gone = herd.lookingAt()
+                    && (bundle.isDelta()
+                            ? withdrawn.contains(Integer.parseInt(herd.group(1)))
+                            : !listed.contains(Integer.parseInt(herd.group(1))));
+            if (!gone) {
+                expected.add(comment);
+            }
+        }
+        return expected;
     }
 
     static List<String> comments(String nftables) {
@@ -114,6 +154,11 @@ public class RuleBundleApplier {
     private ApplyOutcome outcome(RuleBundle bundle, Result result, List<CheckResult> checks, String message) {
         return ApplyOutcomes.of(
                 Kind.RULE_BUNDLE, Long.toString(bundle.revision()), result, checks, List.of(), message, clock);
+    }
+
+    /** {@code revision 7}, or {@code revision 7 (delta on 6)}. */
+    static String name(RuleBundle bundle) {
+        return "revision " + bundle.revision() + (bundle.isDelta() ? " (delta on " + bundle.baseRevision() + ")" : "");
     }
 
     private static String nftSays(CommandResult result) {

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.herd.agent.apply.ApplyMode;
+import dev.herd.agent.apply.Deliveries;
 import dev.herd.agent.apply.DeliveryApplier;
 import dev.herd.agent.apply.check.CheckRunner;
 import dev.herd.agent.apply.patch.AptPackageManager;
@@ -173,6 +174,87 @@ class DeliveryLoopTest {
         assertEquals(
                 List.of("APPLIED", "APPLIED"),
                 gateway.outcomes.stream().map(o -> o.path("result").asText()).toList());
+    }
+
+    @Test
+    void autoAsksForDeltasAndAppliesThemOnTopOfTheRevisionItHolds() {
+        gateway.bundle = bundle(1, Deliveries.PORTAL_FULL);
+        gateway.bundleRevision = 1;
+        DeliveryLoop agent = agent(ApplyMode.AUTO);
+        agent.pollRuleBundle();
+        gateway.bundle = Deliveries.delta(2, 1, Deliveries.PORTAL_DELTA_2, List.of(2));
+        gateway.bundleRevision = 2;
+        gateway.bundleStatus = 226;
+        agent.pollRuleBundle();
+        agent.pollRuleBundle();
+        agent.sendOutcomes();
+
+        List<FakeDeliveryGateway.Request> polls = gateway.requests("/agent/rule-bundle");
+        assertEquals("herd-delta", polls.get(0).acceptedManipulation());
+        assertEquals(null, polls.get(0).ifNoneMatch());
+        assertEquals("\"1\"", polls.get(1).ifNoneMatch());
+        assertEquals("\"2\"", polls.get(2).ifNoneMatch(), "the delta's revision is held now");
+        assertEquals(
+                List.of("APPLIED", "APPLIED"),
+                gateway.outcomes.stream().map(o -> o.path("result").asText()).toList());
+        String table = new Nft(RUNNER, namespace.nft()).listHerdTable().orElseThrow();
+        assertTrue(table.contains("herd:3 CVE-2024-0003") && !table.contains("herd:2 "), table);
+    }
+
+    @Test
+    void aDeltaThatFailsMakesTheNextPollAskForTheFullBundle() {
+        gateway.bundle = bundle(1, herdTable("herd rule 1"));
+        gateway.bundleRevision = 1;
+        DeliveryLoop agent = agent(ApplyMode.AUTO);
+        agent.pollRuleBundle();
+        // a delta that cannot apply to what this host holds: nft refuses it, nothing changes
+        gateway.bundle = Deliveries.delta(2, 1, Deliveries.PORTAL_DELTA_2, List.of(2));
+        gateway.bundleRevision = 2;
+        gateway.bundleStatus = 226;
+        agent.pollRuleBundle();
+        gateway.bundle = bundle(2, Deliveries.PORTAL_FULL);
+        gateway.bundleStatus = 200;
+        agent.pollRuleBundle();
+        agent.sendOutcomes();
+
+        List<FakeDeliveryGateway.Request> polls = gateway.requests("/agent/rule-bundle");
+        assertEquals("\"1\"", polls.get(1).ifNoneMatch());
+        assertEquals("herd-delta", polls.get(1).acceptedManipulation());
+        assertEquals("\"1\"", polls.get(2).ifNoneMatch(), "the failed delta's revision is not held");
+        assertEquals(null, polls.get(2).acceptedManipulation(), "the full bundle is asked for");
+        assertEquals(
+                List.of("APPLIED", "FAILED", "APPLIED"),
+                gateway.outcomes.stream().map(o -> o.path("result").asText()).toList());
+        assertTrue(
+                new Nft(RUNNER, namespace.nft()).listHerdTable().orElseThrow().contains("herd:2 CVE-2024-0002"));
+    }
+
+    @Test
+    void aDeltaOnAnotherBaseIsNotAppliedAndTheFullBundleAskedFor() {
+        gateway.bundle = bundle(1, Deliveries.PORTAL_FULL);
+        gateway.bundleRevision = 1;
+        DeliveryLoop agent = agent(ApplyMode.AUTO);
+        agent.pollRuleBundle();
+        gateway.bundle = Deliveries.delta(5, 4, Deliveries.PORTAL_DELTA_3, List.of(3));
+        gateway.bundleRevision = 5;
+        gateway.bundleStatus = 226;
+        agent.pollRuleBundle();
+        agent.pollRuleBundle();
+        agent.sendOutcomes();
+
+        assertEquals("FAILED", gateway.outcomes.get(1).path("result").asText());
+        assertTrue(gateway.outcomes.get(1).path("message").asText().contains("does not build on"));
+        assertEquals(null, gateway.requests("/agent/rule-bundle").get(2).acceptedManipulation());
+    }
+
+    @Test
+    void aDryRunNeverAsksForDeltas() {
+        gateway.bundle = bundle(1, Deliveries.PORTAL_FULL);
+        gateway.bundleRevision = 1;
+        DeliveryLoop agent = agent(ApplyMode.DRY_RUN);
+        agent.pollRuleBundle();
+        agent.pollRuleBundle();
+        assertTrue(gateway.requests("/agent/rule-bundle").stream().allMatch(r -> r.acceptedManipulation() == null));
     }
 
     @Test

@@ -20,13 +20,22 @@ final class FakeDeliveryGateway implements AutoCloseable {
 
     /** One request: method, path with query, and the headers the agent must send. */
     record Request(
-            String method, String uri, String ifNoneMatch, String authorization, String timestamp, String nonce) {}
+            String method,
+            String uri,
+            String ifNoneMatch,
+            String authorization,
+            String timestamp,
+            String nonce,
+            String acceptedManipulation) {}
 
     private final HttpServer server;
     final List<Request> requests = new CopyOnWriteArrayList<>();
     final List<JsonNode> outcomes = new CopyOnWriteArrayList<>();
     volatile Object bundle;
     volatile long bundleRevision;
+    /** 200 for a full bundle, 226 (IM Used) for a delta. */
+    volatile int bundleStatus = 200;
+
     volatile List<?> plans = List.of();
     volatile String plansEtag = "\"plans-1\"";
     volatile boolean ignoreEtags;
@@ -59,7 +68,7 @@ final class FakeDeliveryGateway implements AutoCloseable {
             send(exchange, 304, null, etag);
             return;
         }
-        send(exchange, 200, DeliveryJson.MAPPER.writeValueAsBytes(bundle), etag);
+        send(exchange, bundleStatus, DeliveryJson.MAPPER.writeValueAsBytes(bundle), etag);
     }
 
     private void patchPlans(HttpExchange exchange) throws IOException {
@@ -90,7 +99,8 @@ final class FakeDeliveryGateway implements AutoCloseable {
                 headers.getFirst("If-None-Match"),
                 headers.getFirst("Authorization"),
                 headers.getFirst("X-Herd-Timestamp"),
-                headers.getFirst("X-Herd-Nonce")));
+                headers.getFirst("X-Herd-Nonce"),
+                headers.getFirst("A-IM")));
     }
 
     private static void send(HttpExchange exchange, int status, byte[] body, String etag) throws IOException {

@@ -13,9 +13,11 @@ import dev.herd.agent.apply.DeliveryJson;
 import dev.herd.agent.process.SystemProcessRunner;
 import dev.herd.contracts.delivery.ApplyOutcome;
 import dev.herd.contracts.delivery.ApplyOutcome.Result;
+import dev.herd.contracts.delivery.RuleBundle;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -136,6 +138,80 @@ class RuleBundleApplyTest {
         assertEquals(Result.FAILED, outcome.result());
         assertTrue(outcome.message().startsWith("nft refused revision 2; nothing changed: "), outcome.message());
         assertTrue(nft.listHerdTable().orElseThrow().contains("comment \"kept rule\""));
+    }
+
+    @Test
+    void aDeltaIsAppliedInOneRunOnTopOfTheRevisionHeld() {
+        assertEquals(
+                Result.APPLIED, applier.apply(bundle(1, Deliveries.PORTAL_FULL)).result());
+
+        ApplyOutcome outcome = applier.apply(Deliveries.delta(2, 1, Deliveries.PORTAL_DELTA_2, List.of(2)));
+
+        assertEquals(Result.APPLIED, outcome.result(), outcome.message());
+        assertEquals("revision 2 (delta on 1) applied", outcome.message());
+        String table = nft.listHerdTable().orElseThrow();
+        assertTrue(table.contains("elements = { 10.0.0.2, 10.0.0.3 }"), table);
+        assertTrue(table.contains("comment \"herd:3 CVE-2024-0003\""), table);
+        assertFalse(table.contains("herd:2") || table.contains("r2_v4") || table.contains("jump r2"), table);
+    }
+
+    @Test
+    void deltasPutTogetherAreOneRunToo() {
+        applier.apply(bundle(1, Deliveries.PORTAL_FULL));
+
+        ApplyOutcome outcome = applier.apply(
+                Deliveries.delta(3, 1, Deliveries.PORTAL_DELTA_2 + Deliveries.PORTAL_DELTA_3, List.of(2, 3)));
+
+        assertEquals(Result.APPLIED, outcome.result(), outcome.message());
+        String table = nft.listHerdTable().orElseThrow();
+        assertTrue(table.contains("elements = { 10.0.0.2, 10.0.0.9 }"), table);
+        assertFalse(table.contains("herd:3") || table.contains("herd:2") || table.contains("r3_v4"), table);
+        assertTrue(table.contains("jump r1"), table);
+    }
+
+    @Test
+    void aDeltaOnAnotherStateIsRefusedAndChangesNothing() {
+        applier.apply(bundle(1, herdTable("kept rule")));
+
+        ApplyOutcome outcome = applier.apply(Deliveries.delta(2, 1, Deliveries.PORTAL_DELTA_2, List.of(2)));
+
+        assertEquals(Result.FAILED, outcome.result(), outcome.message());
+        assertTrue(
+                outcome.message().startsWith("nft refused revision 2 (delta on 1); nothing changed"),
+                outcome.message());
+        assertTrue(nft.listHerdTable().orElseThrow().contains("comment \"kept rule\""));
+    }
+
+    @Test
+    void aDeltaThatLeavesAWithdrawnRuleInPlaceIsRolledBack() {
+        applier.apply(bundle(1, Deliveries.PORTAL_FULL));
+        String onlyElements = "add element inet herd r1_v4 { 10.0.0.7 }\n";
+
+        ApplyOutcome outcome = applier.apply(Deliveries.delta(2, 1, onlyElements, List.of(2)));
+
+        assertEquals(Result.ROLLED_BACK, outcome.result(), outcome.message());
+        assertTrue(outcome.message().contains("withdrawn rule(s) still there: herd:2"), outcome.message());
+        String table = nft.listHerdTable().orElseThrow();
+        assertFalse(table.contains("10.0.0.7"), table);
+        assertTrue(table.contains("comment \"herd:2 CVE-2024-0002\""), table);
+    }
+
+    @Test
+    void aFullBundleFoldedFromDeltasExpectsOnlyTheRulesItLists() {
+        RuleBundle.Rule one = new RuleBundle.Rule(1, "CVE-2024-0001", "DROP", "tcp", 443, null, List.of("web-01"));
+        RuleBundle folded = new RuleBundle(
+                "acme",
+                3,
+                Instant.parse("2026-11-21T08:00:00Z"),
+                List.of(one),
+                Deliveries.PORTAL_FULL + Deliveries.PORTAL_DELTA_2 + Deliveries.PORTAL_DELTA_3,
+                "");
+
+        ApplyOutcome outcome = applier.apply(folded);
+
+        assertEquals(Result.APPLIED, outcome.result(), outcome.message());
+        assertEquals(List.of("herd:1 CVE-2024-0001"), RuleBundleApplier.expectedComments(folded));
+        assertTrue(nft.listHerdTable().orElseThrow().contains("elements = { 10.0.0.2, 10.0.0.9 }"));
     }
 
     @Test

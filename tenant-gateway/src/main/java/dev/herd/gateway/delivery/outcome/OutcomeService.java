@@ -126,8 +126,7 @@ public class OutcomeService {
                     "The apply outcome is not valid.",
                     List.of(new FieldError("reference", "Revision", "must be the rule bundle's revision")));
         }
-        long current =
-                bundles.findForTenant(agent.tenantId).map(b -> b.revision).orElse(0L);
+        long current = bundles.revisionOf(agent.tenantId);
         if (revision < 1 || revision > current) {
             throw HerdException.notFound(
                     "rule-bundle-unknown", "Rule bundle revision " + reference + " was never delivered here.");

@@ -13,8 +13,9 @@ import java.time.Instant;
 import org.jboss.logging.Logger;
 
 /**
- * Reads {@link RuleBundle} messages (durable subscription {@code <herd.gateway.delivery.subscription>.rule-bundles}):
- * stored when newer than the tenant's bundle, otherwise ignored; a failing store is held and retried.
+ * Reads {@link RuleBundle} messages, full or delta (durable subscription
+ * {@code <herd.gateway.delivery.subscription>.rule-bundles}), checks them and hands them to {@link RuleBundleIntake};
+ * a failing store is held and retried.
  */
 @ApplicationScoped
 public class RuleBundleConsumer implements MessageHandler {
@@ -22,17 +23,14 @@ public class RuleBundleConsumer implements MessageHandler {
     private static final Logger LOG = Logger.getLogger(RuleBundleConsumer.class);
 
     private final ObjectMapper json;
-    private final RuleBundleRepository bundles;
+    private final RuleBundleIntake intake;
     private final Event<RuleBundleChanges.Stored> stored;
     private final GatewayConfig config;
 
     public RuleBundleConsumer(
-            ObjectMapper json,
-            RuleBundleRepository bundles,
-            Event<RuleBundleChanges.Stored> stored,
-            GatewayConfig config) {
+            ObjectMapper json, RuleBundleIntake intake, Event<RuleBundleChanges.Stored> stored, GatewayConfig config) {
         this.json = json;
-        this.bundles = bundles;
+        this.intake = intake;
         this.stored = stored;
         this.config = config;
     }
@@ -68,13 +66,18 @@ public class RuleBundleConsumer implements MessageHandler {
         if (bundle.tenantId().length() > 63 || bundle.revision() < 1) {
             throw new BadMessageException("a RuleBundle with a tenantId over 63 characters or a revision below 1");
         }
-        if (bundles.storeIfNewer(bundle, body, Instant.now())) {
-            LOG.infof("Rule bundle %d of tenant %s stored", bundle.revision(), bundle.tenantId());
+        if (bundle.isDelta()
+                && (bundle.baseRevision() < 1
+                        || bundle.baseRevision() >= bundle.revision()
+                        || bundle.nftables() == null)) {
+            throw new BadMessageException(
+                    "a RuleBundle delta needs a base revision from 1 to below its revision, and nftables commands");
+        }
+        RuleBundleIntake.Taken taken = intake.take(bundle, body, Instant.now());
+        String form = bundle.isDelta() ? "delta " + bundle.baseRevision() + "->" : "full ";
+        LOG.infof("Rule bundle %s%d of tenant %s: %s", form, bundle.revision(), bundle.tenantId(), taken);
+        if (taken == RuleBundleIntake.Taken.STORED) {
             stored.fire(new RuleBundleChanges.Stored(bundle.tenantId(), bundle.revision()));
-        } else {
-            LOG.infof(
-                    "Rule bundle %d of tenant %s ignored: the stored one is as new or newer",
-                    bundle.revision(), bundle.tenantId());
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.herd.gateway.delivery.rules;
 
+import dev.herd.contracts.problem.HerdException;
 import dev.herd.gateway.agent.Agent;
 import dev.herd.gateway.agent.AgentAuthenticator;
 import dev.herd.gateway.agent.AgentHeaders;
@@ -16,24 +17,31 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * {@code GET /agent/rule-bundle}: the newest rule bundle of the agent's tenant with {@code ETag: "<revision>"}; with
  * {@code If-None-Match} and {@code ?wait=N} it answers when a newer one is stored, else 304 after N seconds; 204 while
- * the tenant has none.
+ * the tenant has none. An agent that sends {@code A-IM: herd-delta} and holds an older revision gets a delta (226 IM
+ * Used, {@link RuleBundleAnswers}); an {@code If-None-Match} that is not {@code *} or quoted revisions is 400.
  */
 @Path("/agent/rule-bundle")
 public class RuleBundleResource {
 
+    private static final Pattern REVISION_TAG = Pattern.compile("\"[0-9]{1,18}\"");
+
     private final AgentAuthenticator authenticator;
-    private final RuleBundleRepository bundles;
+    private final RuleBundleAnswers answers;
     private final RuleBundleChanges changes;
     private final LongPoll poll;
 
     public RuleBundleResource(
-            AgentAuthenticator authenticator, RuleBundleRepository bundles, RuleBundleChanges changes, LongPoll poll) {
+            AgentAuthenticator authenticator, RuleBundleAnswers answers, RuleBundleChanges changes, LongPoll poll) {
         this.authenticator = authenticator;
-        this.bundles = bundles;
+        this.answers = answers;
         this.changes = changes;
         this.poll = poll;
     }
@@ -47,19 +55,43 @@ public class RuleBundleResource {
             @HeaderParam(AgentHeaders.TIMESTAMP) String timestamp,
             @HeaderParam(AgentHeaders.NONCE) String nonce,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam("A-IM") String acceptedManipulations,
             @QueryParam("wait") String wait) {
         Agent agent = QuarkusTransaction.requiringNew()
                 .call(() -> authenticator.authenticate(authorization, timestamp, nonce));
         Duration patience = poll.waitOf(wait);
+        Set<String> etags = LongPoll.held(ifNoneMatch);
+        Optional<Long> held = heldRevision(etags);
+        boolean delta = acceptsDelta(acceptedManipulations);
         // The tenant is the authenticated agent's own: no request can name another.
         String tenant = agent.tenantId;
-        return poll.answer(
-                changes,
-                tenant,
-                LongPoll.held(ifNoneMatch),
-                patience,
-                () -> bundles.findForTenant(tenant)
-                        .map(bundle -> LongPoll.Snapshot.of(bundle.etag(), bundle.body))
-                        .orElseGet(LongPoll.Snapshot::none));
+        return poll.answer(changes, tenant, etags, patience, () -> answers.answer(tenant, etags, held, delta));
+    }
+
+    /** The newest revision among the tags; every tag must be {@code *} or a quoted revision. */
+    static Optional<Long> heldRevision(Set<String> etags) {
+        Optional<Long> held = Optional.empty();
+        for (String tag : etags) {
+            if (tag.equals("*")) {
+                continue;
+            }
+            if (!REVISION_TAG.matcher(tag).matches()) {
+                throw HerdException.badRequest(
+                        "if-none-match-invalid",
+                        "If-None-Match must be * or the quoted revision of a rule bundle, such as \"12\".");
+            }
+            long revision = Long.parseLong(tag.substring(1, tag.length() - 1));
+            held = Optional.of(held.map(h -> Math.max(h, revision)).orElse(revision));
+        }
+        return held;
+    }
+
+    static boolean acceptsDelta(String acceptedManipulations) {
+        if (acceptedManipulations == null) {
+            return false;
+        }
+        return Arrays.stream(acceptedManipulations.split(","))
+                .map(token -> token.split(";")[0].trim())
+                .anyMatch(RuleBundleAnswers.DELTA::equalsIgnoreCase);
     }
 }

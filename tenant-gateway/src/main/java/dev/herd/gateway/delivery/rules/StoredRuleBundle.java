@@ -9,7 +9,7 @@ import java.time.Instant;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** The newest rule bundle of one tenant, as the portal sent it. */
+/** One tenant's rule bundle state: the newest full bundle as the portal sent it, and the newest revision held. */
 @Entity
 @Table(name = "rule_bundle")
 public class StoredRuleBundle {
@@ -18,8 +18,13 @@ public class StoredRuleBundle {
     @Column(name = "tenant_id")
     public String tenantId;
 
+    /** The newest revision held: the full body's, or the last delta's on top of it (0: nothing held yet). */
     @Column(nullable = false)
     public long revision;
+
+    /** The revision of {@link #body}, the newest full bundle the portal sent. */
+    @Column(name = "full_revision", nullable = false)
+    public long fullRevision;
 
     @Column(name = "generated_at")
     public Instant generatedAt;
@@ -30,9 +35,4 @@ public class StoredRuleBundle {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
     public JsonNode body;
-
-    /** The ETag agents see: the revision, quoted. */
-    public String etag() {
-        return "\"" + revision + "\"";
-    }
 }
