@@ -1,5 +1,5 @@
 -- Every new finding is written into each index of finding; at 10,000 machines (3.5 million findings) those writes
--- were most of PostgreSQL's work (ADR 11). Four full indexes instead of seven, each page query still one range scan:
+-- were most of PostgreSQL's work (ADR 12). Four full indexes instead of seven, each page query still one range scan:
 
 -- (advisory_id, tenant_id, id) serves both the cross-tenant "findings of this advisory" and the tenant's pages
 -- filtered by advisory.
