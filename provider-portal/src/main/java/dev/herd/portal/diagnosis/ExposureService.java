@@ -19,6 +19,7 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -122,6 +123,24 @@ public class ExposureService {
         }
         tenants.forEach(t -> findingsChanged.fire(new DiagnosisService.FindingsChanged(t)));
         return outcome.get();
+    }
+
+    /** One page of the tenant's machines listening on one of {@code ports} (one port, or its tcp and udp). */
+    @Transactional
+    public ExposureView exposure(String tenant, List<OpenPort> ports, UUID after, int size) {
+        Map<UUID, ExposureView.ExposedMachine> exposed = new LinkedHashMap<>();
+        for (ListeningPorts.OpenOn open : listeningPorts.ofTenant(tenant, ports, after, size)) {
+            exposed.computeIfAbsent(
+                            open.machineId(),
+                            id -> new ExposureView.ExposedMachine(id, open.machine(), new ArrayList<>()))
+                    .listening()
+                    .add(open.protocol() + "/" + open.port());
+        }
+        UUID next = exposed.size() < size
+                ? null
+                : exposed.keySet().stream().reduce((a, b) -> b).orElse(null);
+        String asked = ports.size() > 1 ? "any" : ports.getFirst().protocol();
+        return new ExposureView(tenant, asked, ports.getFirst().port(), List.copyOf(exposed.values()), next);
     }
 
     /** Re-examines one machine against every standing exposure advisory. */

@@ -59,6 +59,39 @@ public class ListeningPorts {
         return ids;
     }
 
+    /** A machine of a tenant and one of its open ports. */
+    public record OpenOn(UUID machineId, String machine, String protocol, int port) {}
+
+    /**
+     * The tenant's machines listening on one of {@code ports}, one row per (machine, open port), in machine id order
+     * after {@code after} (null: from the first): up to {@code limit} machines, a keyset page.
+     */
+    public List<OpenOn> ofTenant(String tenantId, Collection<OpenPort> ports, UUID after, int limit) {
+        StringBuilder sql =
+                new StringBuilder("SELECT l.machine_id, m.name, l.protocol, l.port FROM machine_listening l "
+                        + "JOIN machine m ON m.id = l.machine_id WHERE l.tenant_id = :t AND l.machine_id IN ("
+                        + "SELECT DISTINCT machine_id FROM machine_listening WHERE tenant_id = :t AND (");
+        appendPorts(sql, ports.size());
+        sql.append(")")
+                .append(after == null ? "" : " AND machine_id > :after")
+                .append(" ORDER BY machine_id LIMIT :limit) AND (");
+        appendPorts(sql, ports.size());
+        sql.append(") ORDER BY l.machine_id, l.protocol, l.port");
+        var query = entityManager
+                .createNativeQuery(sql.toString(), Object[].class)
+                .setParameter("t", tenantId)
+                .setParameter("limit", limit);
+        bindPorts(query, ports);
+        if (after != null) {
+            query.setParameter("after", after);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return rows.stream()
+                .map(r -> new OpenOn((UUID) r[0], (String) r[1], (String) r[2], ((Number) r[3]).intValue()))
+                .toList();
+    }
+
     private static void appendPorts(StringBuilder sql, int count) {
         for (int i = 0; i < count; i++) {
             sql.append(i == 0 ? "" : " OR ")
