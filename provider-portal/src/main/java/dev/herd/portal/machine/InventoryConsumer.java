@@ -47,8 +47,9 @@ public class InventoryConsumer implements MessageHandler {
     }
 
     /**
-     * Inventories of different machines are diagnosed in parallel (under the diagnosis lock's shared side); those of
-     * one machine stay in order, because the outbox groups messages by their key, the agent id (JMSXGroupID).
+     * Inventories of different tenants are diagnosed in parallel (under the diagnosis lock's shared side); those of one
+     * tenant, and so of one machine, stay in order, because the gateway keys them by tenant and the outbox groups
+     * messages by their key (JMSXGroupID). One tenant's burst thus holds one consumer, never all (ADR 11).
      */
     @Override
     public int consumers() {
