@@ -1,6 +1,7 @@
 package dev.herd.hub.advisory;
 
 import dev.herd.contracts.advisory.AdvisoryChanged;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 
@@ -36,7 +37,18 @@ final class AdvisoryAnnouncement {
                 content.patches().stream()
                         .map(p -> new AdvisoryChanged.Patch(
                                 p.ecosystem(), p.packageName(), p.fixedVersion(), p.vendorPatchId(), p.url()))
-                        .toList());
+                        .toList(),
+                advisory.updatedAt == null ? null : advisory.updatedAt.truncatedTo(ChronoUnit.MICROS));
+    }
+
+    /**
+     * Where the advisory is announced: known-exploited and community advisories (the latter withdrawn too) on an
+     * address of their own, which no bulk import queues up (ADR 12); every other advisory on the usual one.
+     */
+    static String address(Advisory advisory) {
+        return advisory.knownExploited || advisory.id.startsWith(CanonicalId.COMMUNITY_PREFIX)
+                ? AdvisoryChanged.URGENT_ADDRESS
+                : AdvisoryChanged.ADDRESS;
     }
 
     private static AdvisoryChanged.Affected affected(AffectedPackage affected) {

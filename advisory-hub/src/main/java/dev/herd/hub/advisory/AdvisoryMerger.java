@@ -2,7 +2,6 @@ package dev.herd.hub.advisory;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.herd.contracts.advisory.AdvisoryChanged;
 import dev.herd.contracts.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -84,7 +83,8 @@ public class AdvisoryMerger {
                 .map(a -> new AdvisoryRepository.PackageKey(a.ecosystem(), a.name()))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         advisories.replacePackages(advisory.id, packages, kind == MergeOutcome.Kind.CREATED);
-        outbox.enqueue(AdvisoryChanged.ADDRESS, advisory.id, AdvisoryAnnouncement.of(advisory, kind, packages));
+        outbox.enqueue(
+                AdvisoryAnnouncement.address(advisory), advisory.id, AdvisoryAnnouncement.of(advisory, kind, packages));
         return new MergeOutcome(kind, advisory.id, alsoMatched);
     }
 
@@ -105,7 +105,7 @@ public class AdvisoryMerger {
                 .map(a -> new AdvisoryRepository.PackageKey(a.ecosystem(), a.name()))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         outbox.enqueue(
-                AdvisoryChanged.ADDRESS,
+                AdvisoryAnnouncement.address(advisory),
                 advisory.id,
                 AdvisoryAnnouncement.of(advisory, MergeOutcome.Kind.UPDATED, packages));
     }

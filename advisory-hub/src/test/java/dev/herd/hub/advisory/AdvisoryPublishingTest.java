@@ -61,6 +61,7 @@ class AdvisoryPublishingTest {
             AdvisoryChanged changed = json.readValue(message.getText(), AdvisoryChanged.class);
             assertEquals("CVE-2026-3333", changed.advisoryId());
             assertEquals(AdvisoryChanged.Change.CREATED, changed.change());
+            assertNotNull(changed.changedAt(), "when the hub changed it, to order announcements of one advisory");
             assertTrue(changed.actionable());
             assertEquals(
                     new AdvisoryChanged.PackageRef("Debian:12", "nginx"),

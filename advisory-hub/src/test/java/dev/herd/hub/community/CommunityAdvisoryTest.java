@@ -78,7 +78,7 @@ class CommunityAdvisoryTest {
     @Test
     void aDamageReportBecomesAKnownExploitedCommunityAdvisoryWithoutItsTenant() throws Exception {
         try (JMSContext context = connections.createContext(JMSContext.AUTO_ACKNOWLEDGE);
-                JMSConsumer advisories = context.createConsumer(context.createTopic(AdvisoryChanged.ADDRESS))) {
+                JMSConsumer advisories = context.createConsumer(context.createTopic(AdvisoryChanged.URGENT_ADDRESS))) {
             UUID reportId = UUID.randomUUID();
             // a stray tenant field in the message must never be stored or passed on
             String payload = json.writeValueAsString(report(reportId, "origin-a7f3", indicators()))
@@ -158,7 +158,7 @@ class CommunityAdvisoryTest {
     @Test
     void anMsspAdminRevokesAndLaterReportsDoNotResurrectIt() throws Exception {
         try (JMSContext context = connections.createContext(JMSContext.AUTO_ACKNOWLEDGE);
-                JMSConsumer advisories = context.createConsumer(context.createTopic(AdvisoryChanged.ADDRESS))) {
+                JMSConsumer advisories = context.createConsumer(context.createTopic(AdvisoryChanged.URGENT_ADDRESS))) {
             send(report(UUID.randomUUID(), "origin-a", indicators()));
             await("report applied", () -> fixtures.count("community_report") == 1);
             relay.sendBatch();
@@ -400,7 +400,7 @@ class CommunityAdvisoryTest {
 
     private AdvisoryChanged next(JMSConsumer consumer) throws Exception {
         TextMessage message = (TextMessage) consumer.receive(WAIT.toMillis());
-        assertNotNull(message, "no message on " + AdvisoryChanged.ADDRESS);
+        assertNotNull(message, "no message on " + AdvisoryChanged.URGENT_ADDRESS);
         return json.readValue(message.getText(), AdvisoryChanged.class);
     }
 

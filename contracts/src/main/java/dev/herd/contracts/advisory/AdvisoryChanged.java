@@ -10,6 +10,11 @@ import java.util.List;
  * advisory touches, so diagnosis re-examines only machines that have them. {@code actionable} is false while only
  * providers below the automatic-action tier stand behind it: such an advisory must not drive rules or patches by
  * itself.
+ *
+ * <p>Known-exploited and community advisories travel on {@value #URGENT_ADDRESS}, every other one on {@value
+ * #ADDRESS}, so that a bulk import never delays them (ADR 12). Two announcements of one advisory can then arrive out
+ * of order: a consumer keeps the one with the later {@code modifiedAt}, and for the same {@code modifiedAt} the one
+ * with the later {@code changedAt} (when the hub changed the advisory; null from publishers that do not say).
  */
 public record AdvisoryChanged(
         String advisoryId,
@@ -25,9 +30,13 @@ public record AdvisoryChanged(
         List<String> aliases,
         List<Affected> affected,
         List<Mitigation> mitigations,
-        List<Patch> patches) {
+        List<Patch> patches,
+        Instant changedAt) {
 
     public static final String ADDRESS = "herd.advisories";
+
+    /** Where known-exploited and community advisories are announced: a subscription of their own, never queued behind bulk imports. */
+    public static final String URGENT_ADDRESS = "herd.advisories.urgent";
 
     /** What happened to the advisory. */
     public enum Change {
@@ -81,6 +90,40 @@ public record AdvisoryChanged(
 
     /** A package and the version that fixes it, or a vendor patch id and where to get it. */
     public record Patch(String ecosystem, String packageName, String fixedVersion, String vendorPatchId, String url) {}
+
+    /** An announcement that does not say when the hub changed the advisory ({@code changedAt} null). */
+    public AdvisoryChanged(
+            String advisoryId,
+            Change change,
+            boolean actionable,
+            boolean knownExploited,
+            int emergencyLevel,
+            List<PackageRef> packages,
+            Instant modifiedAt,
+            String title,
+            String severity,
+            Double cvssScore,
+            List<String> aliases,
+            List<Affected> affected,
+            List<Mitigation> mitigations,
+            List<Patch> patches) {
+        this(
+                advisoryId,
+                change,
+                actionable,
+                knownExploited,
+                emergencyLevel,
+                packages,
+                modifiedAt,
+                title,
+                severity,
+                cvssScore,
+                aliases,
+                affected,
+                mitigations,
+                patches,
+                null);
+    }
 
     public AdvisoryChanged {
         packages = packages == null ? List.of() : List.copyOf(packages);

@@ -18,7 +18,8 @@ public interface MessageHandler {
     /**
      * How many consumers read this subscription at once, each on its own thread, JMS session and consumer of the same
      * shared durable subscription. Messages with the same {@code JMSXGroupID} (the outbox sets it to the message key:
-     * a machine, an advisory) still go to one consumer at a time, in order.
+     * a tenant, an advisory) still go to one consumer at a time, in order, while the other consumers take the
+     * messages of other groups past them.
      */
     default int consumers() {
         return 1;

@@ -60,6 +60,13 @@ public class KnownAdvisory {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /**
+     * When the hub changed the advisory ({@code AdvisoryChanged.changedAt}; null when unsaid): orders two announcements
+     * with the same {@code modifiedAt}, which may arrive out of order over the two advisory addresses.
+     */
+    @Column(name = "changed_at")
+    public Instant changedAt;
+
     /** Taken from sequence {@code advisory_revision} on every change (see {@code StandingAdvisories}). */
     @Column(nullable = false)
     public long revision;

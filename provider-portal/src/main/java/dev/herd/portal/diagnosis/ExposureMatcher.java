@@ -4,11 +4,12 @@ import dev.herd.contracts.advisory.AdvisoryChanged;
 import dev.herd.contracts.inventory.MachineInventory;
 import dev.herd.portal.advisory.KnownAdvisory;
 import dev.herd.portal.machine.Machine;
+import dev.herd.portal.machine.OpenPort;
 import dev.herd.portal.match.Verdict;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -46,23 +47,37 @@ public final class ExposureMatcher {
         return verdicts;
     }
 
+    /**
+     * The open ports whose machines this advisory exposes, so exposure reads only those machines; empty when a
+     * filtering mitigation has no port (an attacker's address or a signature on any service exposes every machine).
+     */
+    public static Optional<Set<OpenPort>> ports(KnownAdvisory advisory) {
+        Set<OpenPort> ports = new LinkedHashSet<>();
+        for (AdvisoryChanged.Mitigation mitigation : advisory.mitigations) {
+            if (!ExposedService.filters(mitigation)) {
+                continue;
+            }
+            if (mitigation.port() == null) {
+                return Optional.empty();
+            }
+            String protocol = ExposedService.protocol(mitigation);
+            for (String p : protocol.equals("any") ? List.of(OpenPort.TCP, OpenPort.UDP) : List.of(protocol)) {
+                ports.add(new OpenPort(p, mitigation.port()));
+            }
+        }
+        return Optional.of(ports);
+    }
+
     private static boolean listens(Machine machine, AdvisoryChanged.Mitigation mitigation) {
         String protocol = ExposedService.protocol(mitigation);
         for (MachineInventory.ListeningPort listening : machine.listening) {
-            String proto =
-                    listening.protocol() == null ? "" : listening.protocol().toLowerCase(Locale.ROOT);
-            boolean sameProtocol = protocol.equals("any")
-                    ? proto.startsWith("tcp") || proto.startsWith("udp")
-                    : proto.startsWith(protocol);
-            if (sameProtocol && listening.port() == mitigation.port() && !loopback(listening.address())) {
+            Optional<OpenPort> open = OpenPort.of(listening);
+            if (open.isPresent()
+                    && open.get().port() == mitigation.port()
+                    && (protocol.equals("any") || protocol.equals(open.get().protocol()))) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static boolean loopback(String address) {
-        String a = address == null ? "" : address;
-        return a.startsWith("127.") || a.equals("::1") || a.equals("[::1]") || a.equalsIgnoreCase("localhost");
     }
 }

@@ -3,22 +3,29 @@ package dev.herd.portal.diagnosis;
 import dev.herd.portal.advisory.AdvisoryStored;
 import dev.herd.portal.advisory.DiagnosisLock;
 import dev.herd.portal.advisory.KnownAdvisory;
+import dev.herd.portal.machine.ListeningPorts;
 import dev.herd.portal.machine.Machine;
 import dev.herd.portal.machine.MachineInventoryStored;
 import dev.herd.portal.machine.MachineRepository;
+import dev.herd.portal.machine.OpenPort;
 import dev.herd.portal.match.Verdict;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -27,7 +34,8 @@ import java.util.stream.Collectors;
 
 /**
  * Exposure findings, kept like package findings (same table, states, history and FindingsChanged, so rules follow):
- * every machine of every tenant when an exposure advisory changes, one machine when its listening services change.
+ * the machines listening on an exposure advisory's ports when it changes, one machine when its listening services
+ * change.
  * A withdrawn advisory closes its exposure findings everywhere as WITHDRAWN.
  */
 @ApplicationScoped
@@ -42,6 +50,7 @@ public class ExposureService {
     private final DiagnosisLock lock;
     private final EntityManager entityManager;
     private final StandingAdvisories standing;
+    private final ListeningPorts listeningPorts;
 
     public ExposureService(
             MachineRepository machines,
@@ -49,13 +58,15 @@ public class ExposureService {
             Event<DiagnosisService.FindingsChanged> findingsChanged,
             DiagnosisLock lock,
             EntityManager entityManager,
-            StandingAdvisories standing) {
+            StandingAdvisories standing,
+            ListeningPorts listeningPorts) {
         this.machines = machines;
         this.reconciler = reconciler;
         this.findingsChanged = findingsChanged;
         this.lock = lock;
         this.entityManager = entityManager;
         this.standing = standing;
+        this.listeningPorts = listeningPorts;
     }
 
     void onAdvisoryStored(@Observes @Priority(AdvisoryStored.EXPOSURE) AdvisoryStored stored) {
@@ -68,18 +79,22 @@ public class ExposureService {
         }
     }
 
-    /** Re-examines every machine against this advisory when it is matched by exposure (or has exposure findings). */
+    /**
+     * Re-examines the machines this advisory exposes, and those that have exposure findings of it, a page at a time:
+     * those listening on one of its ports, read from the index of open ports ({@link ListeningPorts}); every machine
+     * only when a filtering mitigation has no port (it exposes every machine).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public FindingReconciler.Outcome advisoryChanged(KnownAdvisory advisory) {
-        Set<UUID> found = machinesWithFindings(advisory.id);
         boolean exposing = ExposureMatcher.byExposure(advisory) && !advisory.withdrawn;
-        if (!exposing && found.isEmpty()) {
+        if (!exposing && !hasFindings(advisory.id)) {
             return new FindingReconciler.Outcome(0, 0, 0, 0);
         }
         lock.acquire();
         Set<String> tenants = new LinkedHashSet<>();
         AtomicReference<FindingReconciler.Outcome> outcome = new AtomicReference<>(FindingReconciler.Outcome.NONE);
         Consumer<List<Machine>> examine = page -> {
+            Set<UUID> found = machinesWithFindings(advisory.id, page);
             Map<UUID, List<Verdict>> verdicts = new HashMap<>();
             for (Machine machine : page) {
                 List<Verdict> exposed = ExposureMatcher.verdicts(machine, advisory);
@@ -100,13 +115,32 @@ public class ExposureService {
                             FindingKind.EXPOSURE),
                     FindingReconciler.Outcome::plus);
         };
-        if (exposing) {
+        Optional<Set<OpenPort>> ports = exposing ? ExposureMatcher.ports(advisory) : Optional.of(Set.of());
+        if (ports.isEmpty()) {
             machines.forEachPage(PAGE, examine);
         } else {
-            machines.forEachPage(found, PAGE, examine);
+            machines.forEachPage(after -> exposedOrFound(advisory.id, ports.get(), after), examine);
         }
         tenants.forEach(t -> findingsChanged.fire(new DiagnosisService.FindingsChanged(t)));
         return outcome.get();
+    }
+
+    /** One page of the tenant's machines listening on one of {@code ports} (one port, or its tcp and udp). */
+    @Transactional
+    public ExposureView exposure(String tenant, List<OpenPort> ports, UUID after, int size) {
+        Map<UUID, ExposureView.ExposedMachine> exposed = new LinkedHashMap<>();
+        for (ListeningPorts.OpenOn open : listeningPorts.ofTenant(tenant, ports, after, size)) {
+            exposed.computeIfAbsent(
+                            open.machineId(),
+                            id -> new ExposureView.ExposedMachine(id, open.machine(), new ArrayList<>()))
+                    .listening()
+                    .add(open.protocol() + "/" + open.port());
+        }
+        UUID next = exposed.size() < size
+                ? null
+                : exposed.keySet().stream().reduce((a, b) -> b).orElse(null);
+        String asked = ports.size() > 1 ? "any" : ports.getFirst().protocol();
+        return new ExposureView(tenant, asked, ports.getFirst().port(), List.copyOf(exposed.values()), next);
     }
 
     /** Re-examines one machine against every standing exposure advisory. */
@@ -129,13 +163,54 @@ public class ExposureService {
         return outcome;
     }
 
-    private Set<UUID> machinesWithFindings(String advisoryId) {
+    /**
+     * The next page of machine ids after {@code after}: those listening on one of {@code ports} and those with exposure
+     * findings of the advisory (to be closed when they no longer listen), merged in id order.
+     */
+    private List<UUID> exposedOrFound(String advisoryId, Set<OpenPort> ports, UUID after) {
+        TreeSet<UUID> ids = new TreeSet<>(listeningPorts.listeningOn(ports, after, PAGE));
+        ids.addAll(machinesWithFindings(advisoryId, after));
+        return ids.stream().limit(PAGE).toList();
+    }
+
+    private boolean hasFindings(String advisoryId) {
+        return !entityManager
+                .createNativeQuery("SELECT 1 FROM finding WHERE advisory_id = :a AND package_name LIKE 'service:%'")
+                .setParameter("a", advisoryId)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
+    }
+
+    /** Up to a page of ids of machines with exposure findings of the advisory, after {@code after}, in id order. */
+    private List<UUID> machinesWithFindings(String advisoryId, UUID after) {
+        Query query = entityManager
+                .createNativeQuery(
+                        "SELECT DISTINCT machine_id FROM finding WHERE advisory_id = :a "
+                                + "AND package_name LIKE 'service:%'"
+                                + (after == null ? "" : " AND machine_id > :after") + " ORDER BY machine_id",
+                        UUID.class)
+                .setParameter("a", advisoryId)
+                .setMaxResults(PAGE);
+        if (after != null) {
+            query.setParameter("after", after);
+        }
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = query.getResultList();
+        return ids;
+    }
+
+    /** Which machines of the page have exposure findings of the advisory. */
+    private Set<UUID> machinesWithFindings(String advisoryId, List<Machine> page) {
         @SuppressWarnings("unchecked")
         List<UUID> ids = entityManager
-                .createNativeQuery("SELECT DISTINCT machine_id FROM finding WHERE advisory_id = :a "
-                        + "AND package_name LIKE 'service:%'")
+                .createNativeQuery(
+                        "SELECT DISTINCT machine_id FROM finding WHERE advisory_id = :a "
+                                + "AND package_name LIKE 'service:%' AND machine_id IN (:ids)",
+                        UUID.class)
                 .setParameter("a", advisoryId)
+                .setParameter("ids", page.stream().map(m -> m.id).toList())
                 .getResultList();
-        return new LinkedHashSet<>(ids);
+        return new HashSet<>(ids);
     }
 }

@@ -13,9 +13,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Applies the machine inventories gateways forward ({@link MachineInventory}) and fires
- * {@link MachineInventoryStored}: diagnosis re-diagnoses that machine only (its exposure too when the services it
- * listens on changed), then admission tells gateways where the machine stands.
+ * Applies the machine inventories gateways forward ({@link MachineInventory}), with the machine's open ports
+ * ({@link ListeningPorts}) when the services it listens on changed, and fires {@link MachineInventoryStored}:
+ * diagnosis re-diagnoses that machine only (its exposure too when the services it listens on changed), then admission
+ * tells gateways where the machine stands.
  * Messages of one machine arrive in sequence order; one at or below the last applied sequence was applied already.
  */
 @ApplicationScoped
@@ -25,6 +26,7 @@ public class InventoryConsumer implements MessageHandler {
 
     private final MachineRepository machines;
     private final InstalledPackages packages;
+    private final ListeningPorts listeningPorts;
     private final Event<MachineInventoryStored> stored;
     private final ObjectMapper json;
     private final int consumers;
@@ -32,19 +34,22 @@ public class InventoryConsumer implements MessageHandler {
     public InventoryConsumer(
             MachineRepository machines,
             InstalledPackages packages,
+            ListeningPorts listeningPorts,
             Event<MachineInventoryStored> stored,
             ObjectMapper json,
             @ConfigProperty(name = "herd.portal.inventory.consumers", defaultValue = "2") int consumers) {
         this.machines = machines;
         this.packages = packages;
+        this.listeningPorts = listeningPorts;
         this.stored = stored;
         this.json = json;
         this.consumers = consumers;
     }
 
     /**
-     * Inventories of different machines are diagnosed in parallel (under the diagnosis lock's shared side); those of
-     * one machine stay in order, because the outbox groups messages by their key, the agent id (JMSXGroupID).
+     * Inventories of different tenants are diagnosed in parallel (under the diagnosis lock's shared side); those of one
+     * tenant, and so of one machine, stay in order, because the gateway keys them by tenant and the outbox groups
+     * messages by their key (JMSXGroupID). One tenant's burst thus holds one consumer, never all (ADR 12).
      */
     @Override
     public int consumers() {
@@ -99,6 +104,9 @@ public class InventoryConsumer implements MessageHandler {
         machine.updatedAt = inventory.receivedAt();
         machines.persist(machine);
         machines.flush();
+        if (listeningChanged) {
+            listeningPorts.replace(machine);
+        }
         if (inventory.kind() == MachineInventory.Kind.FULL) {
             packages.replace(machine, inventory.packages());
         } else {

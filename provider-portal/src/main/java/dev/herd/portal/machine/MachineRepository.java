@@ -2,10 +2,13 @@ package dev.herd.portal.machine;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** Machines, always read for one tenant (or for the machines a package change touches). */
 @ApplicationScoped
@@ -61,6 +64,22 @@ public class MachineRepository implements PanacheRepositoryBase<Machine, UUID> {
             List<Machine> page = byIds(sorted.subList(from, Math.min(sorted.size(), from + size)));
             work.accept(page);
             release(page);
+        }
+    }
+
+    /**
+     * As {@link #forEachPage(int, Consumer)} for the machines whose ids {@code idsAfter} hands out a keyset page at a
+     * time: given the last id of the page before (null at first), it returns the next ids in id order, none at the
+     * end.
+     */
+    public void forEachPage(Function<UUID, List<UUID>> idsAfter, Consumer<List<Machine>> work) {
+        List<UUID> ids = idsAfter.apply(null);
+        while (!ids.isEmpty()) {
+            List<Machine> page = new ArrayList<>(byIds(ids));
+            page.sort(Comparator.comparing(m -> m.id));
+            work.accept(page);
+            release(page);
+            ids = idsAfter.apply(ids.getLast());
         }
     }
 

@@ -65,6 +65,47 @@ class AdvisoryConsumerTest {
         assertEquals("newer title", stored().title);
     }
 
+    @Test
+    void anOlderAnnouncementOnTheBulkAddressDoesNotUndoANewerUrgentOne() {
+        // The same modification time (a KEV statement need not move it); the hub changed the advisory later.
+        Instant changed = Instant.parse("2026-12-01T10:00:00Z");
+        Messages.send(
+                connections,
+                json,
+                AdvisoryChanged.URGENT_ADDRESS,
+                List.of(withChange(
+                        announcement(AdvisoryChanged.Change.UPDATED, MODIFIED, "known exploited"),
+                        true,
+                        changed.plusSeconds(5))));
+        PortalFixtures.await(
+                "the urgent announcement applied",
+                Duration.ofSeconds(30),
+                () -> fixtures.count("SELECT count(*) FROM advisory WHERE known_exploited") == 1);
+        send(withChange(announcement(AdvisoryChanged.Change.CREATED, MODIFIED, "first title"), false, changed));
+        awaitConsumed(1);
+        assertTrue(stored().knownExploited, "the older announcement, arriving later, must not undo the newer one");
+        assertEquals("known exploited", stored().title);
+    }
+
+    private static AdvisoryChanged withChange(AdvisoryChanged a, boolean knownExploited, Instant changedAt) {
+        return new AdvisoryChanged(
+                a.advisoryId(),
+                a.change(),
+                a.actionable(),
+                knownExploited,
+                a.emergencyLevel(),
+                a.packages(),
+                a.modifiedAt(),
+                a.title(),
+                a.severity(),
+                a.cvssScore(),
+                a.aliases(),
+                a.affected(),
+                a.mitigations(),
+                a.patches(),
+                changedAt);
+    }
+
     private KnownAdvisory stored() {
         return QuarkusTransaction.requiringNew().call(() -> advisories.findById("CVE-2026-7777"));
     }

@@ -22,14 +22,15 @@ public class PortalFixtures {
     public void reset() {
         QuarkusTransaction.requiringNew()
                 .run(() -> entityManager
-                        .createNativeQuery("TRUNCATE finding_history, finding, machine_package, machine, "
-                                + "advisory_package, advisory, consumed_message, dead_letter, tenant_policy, "
-                                + "outbox_message, rule_confirmation, rule_bundle, rule_bundle_state, filter_rule_machine, "
-                                + "filter_rule, protection_counter, patch_plan, tenant_topology, damage_settings, "
-                                + "attack_indicator, detector_seen, machine_traffic, profile_verdict, damage_event, "
-                                + "isolation_order, damage_case, canary, interconnection, interconnection_enforced, "
-                                + "warning_reminder, tenant_warning, damage_case_history, watched_file, machine_evidence_seen, "
-                                + "machine_diagnosis")
+                        .createNativeQuery(
+                                "TRUNCATE finding_history, finding, machine_package, machine_listening, machine, "
+                                        + "advisory_package, advisory, consumed_message, dead_letter, tenant_policy, "
+                                        + "outbox_message, rule_confirmation, rule_bundle, rule_bundle_state, filter_rule_machine, "
+                                        + "filter_rule, protection_counter, patch_plan, tenant_topology, damage_settings, "
+                                        + "attack_indicator, detector_seen, machine_traffic, profile_verdict, damage_event, "
+                                        + "isolation_order, damage_case, canary, interconnection, interconnection_enforced, "
+                                        + "warning_reminder, tenant_warning, damage_case_history, watched_file, machine_evidence_seen, "
+                                        + "machine_diagnosis")
                         .executeUpdate());
         standingAdvisories.reload();
     }

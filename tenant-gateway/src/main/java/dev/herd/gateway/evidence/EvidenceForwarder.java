@@ -2,6 +2,7 @@ package dev.herd.gateway.evidence;
 
 import dev.herd.contracts.evidence.MachineEvidence;
 import dev.herd.contracts.outbox.Outbox;
+import dev.herd.gateway.agent.TenantLane;
 import dev.herd.gateway.report.AcceptedReport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -21,7 +22,7 @@ public class EvidenceForwarder {
 
     void onAccepted(@Observes AcceptedReport accepted) {
         EvidenceMapper.of(accepted)
-                .ifPresent(evidence -> outbox.enqueue(
-                        MachineEvidence.ADDRESS, accepted.agent().id.toString(), evidence));
+                .ifPresent(
+                        evidence -> outbox.enqueue(MachineEvidence.ADDRESS, TenantLane.of(accepted.agent()), evidence));
     }
 }

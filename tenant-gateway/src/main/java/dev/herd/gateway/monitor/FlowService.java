@@ -5,6 +5,7 @@ import dev.herd.contracts.monitor.MonitorRecords.FlowRecord;
 import dev.herd.contracts.outbox.Outbox;
 import dev.herd.gateway.agent.Agent;
 import dev.herd.gateway.agent.AgentRepository;
+import dev.herd.gateway.agent.TenantLane;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -34,7 +35,7 @@ public class FlowService {
         Instant now = Instant.now();
         records.insert(agent, flows, now);
         outbox.enqueue(
-                MonitorRecords.ADDRESS, agent.id.toString(), new MonitorRecords(agent.tenantId, agent.id, flows, now));
+                MonitorRecords.ADDRESS, TenantLane.of(agent), new MonitorRecords(agent.tenantId, agent.id, flows, now));
         return new Intake(flows.size());
     }
 }

@@ -5,6 +5,7 @@ import dev.herd.contracts.outbox.Outbox;
 import dev.herd.contracts.problem.HerdException;
 import dev.herd.gateway.agent.Agent;
 import dev.herd.gateway.agent.AgentRepository;
+import dev.herd.gateway.agent.TenantLane;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -61,7 +62,7 @@ public class ReportService {
         reports.persist(report);
         agent.lastReportSequence = s.sequence();
         agent.lastReportAt = now;
-        outbox.enqueue(MachineInventory.ADDRESS, agent.id.toString(), InventoryMapper.of(agent, s, now));
+        outbox.enqueue(MachineInventory.ADDRESS, TenantLane.of(agent), InventoryMapper.of(agent, s, now));
         // Evidence, equipment control and admission follow-through join this transaction (synchronous observers).
         accepted.fire(new AcceptedReport(agent, s, now));
         return new Intake("accepted", s.sequence());

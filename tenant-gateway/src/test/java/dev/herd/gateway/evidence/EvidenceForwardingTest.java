@@ -79,7 +79,7 @@ class EvidenceForwardingTest {
 
             TextMessage message = (TextMessage) consumer.receive(10_000);
             assertNotNull(message, "no message on " + MachineEvidence.ADDRESS);
-            assertEquals(agent.id().toString(), message.getStringProperty("JMSXGroupID"));
+            assertEquals("acme", message.getStringProperty("JMSXGroupID"), "grouped by tenant (ADR 12)");
             assertFalse(message.getText().contains(MachineReports.MAC), "MAC addresses stay at the site");
             assertFalse(message.getText().contains("openssl"), "packages are not evidence");
             assertFalse(message.getText().contains("virtio_net"), "hardware stays at the site");

@@ -77,7 +77,7 @@ class FlowIntakeTest {
             relay.sendBatch();
             TextMessage message = (TextMessage) consumer.receive(10_000);
             assertNotNull(message, "no message on " + MonitorRecords.ADDRESS);
-            assertEquals(sensor.id().toString(), message.getStringProperty("JMSXGroupID"));
+            assertEquals("acme", message.getStringProperty("JMSXGroupID"), "grouped by tenant (ADR 12)");
             MonitorRecords records = json.readValue(message.getText(), MonitorRecords.class);
             assertEquals("acme", records.tenantId());
             assertEquals(sensor.id(), records.agentId());
@@ -173,8 +173,8 @@ class FlowIntakeTest {
                 1, fixtures.count("monitor_record WHERE tenant_id = 'globex' AND agent_id = '" + globex.id() + "'"));
         assertEquals(
                 1,
-                fixtures.count("outbox_message WHERE message_key = '" + globex.id()
-                        + "' AND payload LIKE '%\"tenantId\":\"globex\"%'"));
+                fixtures.count("outbox_message WHERE message_key = 'globex' "
+                        + "AND payload LIKE '%\"tenantId\":\"globex\"%' AND payload LIKE '%" + globex.id() + "%'"));
     }
 
     @Test

@@ -65,7 +65,7 @@ class InventoryForwardingTest {
                 assertNotNull(message, "no message on " + MachineInventory.ADDRESS);
                 received.add(message);
             }
-            assertEquals(agent.id().toString(), received.get(0).getStringProperty("JMSXGroupID"));
+            assertEquals("acme", received.get(0).getStringProperty("JMSXGroupID"), "grouped by tenant (ADR 12)");
 
             JsonNode raw = json.readTree(received.get(0).getText());
             Set<String> fields = new java.util.TreeSet<>();
