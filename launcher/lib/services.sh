@@ -33,7 +33,7 @@ herd_start_service() {
     [ -f "$jar" ] || herd_die "$jar is missing: run ./mvnw install -DskipTests (./herd up builds it when missing)"
     QUARKUS_HTTP_PORT=$port \
         QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$HERD_PG_PORT/$HERD_DB_NAME" \
-        QUARKUS_ARTEMIS_URL="tcp://127.0.0.1:$HERD_ARTEMIS_PORT" \
+        QUARKUS_ARTEMIS_URL="tcp://127.0.0.1:$HERD_ARTEMIS_PORT?minLargeMessageSize=1048576" \
         QUARKUS_OIDC_AUTH_SERVER_URL="http://localhost:$HERD_KEYCLOAK_PORT/realms/herd" \
         nohup java -Xms32m -Xmx"$heap" -XX:+UseSerialGC --sun-misc-unsafe-memory-access=allow \
         --enable-native-access=ALL-UNNAMED $(herd_service_demo_options "$service") -jar "$jar" \

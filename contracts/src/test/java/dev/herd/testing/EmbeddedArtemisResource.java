@@ -28,7 +28,7 @@ public class EmbeddedArtemisResource implements QuarkusTestResourceLifecycleMana
             throw new IllegalStateException("Could not start the embedded Artemis broker on port " + port, e);
         }
         return Map.of(
-                "quarkus.artemis.url", "tcp://127.0.0.1:" + port,
+                "quarkus.artemis.url", "tcp://127.0.0.1:" + port + "?minLargeMessageSize=1048576",
                 "quarkus.artemis.username", "",
                 "quarkus.artemis.password", "");
     }
