@@ -129,7 +129,9 @@ public class ImmunityBench {
                 watcher.start();
             }
 
-            BundleStorage storage = new BundleStorage(options, "immu-" + run + "-t%");
+            Psql psql = new Psql(options.getOrDefault("db-port", "15432"), options.getOrDefault("db-password",
+                    "herd"));
+            BundleStorage storage = new BundleStorage(psql, "immu-" + run + "-t%");
             BundleStorage.Snapshot beforeStanding = storage.snapshot();
             String standingPrefix = "HERD-IMMU-" + run + "-S";
             if (standing > 0) {
@@ -147,8 +149,12 @@ public class ImmunityBench {
 
             watchers.forEach(w -> w.pause(0));
             Thread.sleep(1500); // every watcher back to polling at once
-            List<Long> latencies = damage(credentials[0], sightings);
+            info("platform before the damage reports: %s; broker backlog %s messages (other traffic on the platform "
+                    + "counts too)", platformLoad(psql), backlog());
+            Sent sent = damage(credentials[0], sightings);
             waitForQuiet(watchers);
+            List<Long> latencies = latencies(sent, sightings, StageTimes.read(psql, "HERD-IMMU-" + run + "-D",
+                    "immu-" + run + "-t%"));
             BundleStorage.Snapshot after = storage.snapshot();
             storage.print("damage reports", beforeReports, after);
             long fulls = watchers.stream().mapToLong(BundleWatcher::fulls).sum();
@@ -168,6 +174,43 @@ public class ImmunityBench {
         } finally {
             watchers.forEach(BundleWatcher::stop);
             pool.shutdownNow();
+        }
+    }
+
+    /** Community advisories in force and tenants exposed on tcp/443 across the whole platform, not only this run's. */
+    private String platformLoad(Psql psql) {
+        String[] v = psql.query("SELECT (SELECT count(*) FROM hub.community_advisory WHERE revoked_at IS NULL), "
+                + "(SELECT count(DISTINCT tenant_id) FROM portal.machine_listening WHERE protocol = 'tcp' AND port = "
+                + "443), (SELECT count(*) FROM portal.machine_listening WHERE protocol = 'tcp' AND port = 443)")
+                .split("\\|");
+        return v.length != 3 ? "unknown" : String.format(Locale.ROOT, "%s community advisories in force (%d learnt "
+                + "by this run), %s tenants with %s machines on tcp/443 (%d of them this run's)", v[0], standing, v[1],
+                v[2], tenantCount);
+    }
+
+    /** Messages waiting in every durable subscription (Artemis' Jolokia API), or "unknown". */
+    private String backlog() {
+        String console = options.get("artemis-console");
+        if (console == null) {
+            return "unknown";
+        }
+        String mbeans = "org.apache.activemq.artemis:component=addresses,subcomponent=queues,routing-type=%22multicast"
+                + "%22,*";
+        try {
+            HttpResponse<String> response = api.client().send(HttpRequest.newBuilder(URI.create(console
+                    + "/console/jolokia/read/" + mbeans + "/MessageCount")).timeout(Duration.ofSeconds(30))
+                    .header("Origin", "http://127.0.0.1").header("Authorization", "Basic " + java.util.Base64
+                            .getEncoder().encodeToString(options.getOrDefault("broker-login", "herd:herd")
+                                    .getBytes(StandardCharsets.UTF_8))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            long total = 0;
+            Matcher m = Pattern.compile("\"MessageCount\"\\s*:\\s*(\\d+)").matcher(response.body());
+            while (m.find()) {
+                total += Long.parseLong(m.group(1));
+            }
+            return response.statusCode() == 200 ? Long.toString(total) : "unknown";
+        } catch (Exception e) {
+            return "unknown";
         }
     }
 
@@ -280,7 +323,7 @@ public class ImmunityBench {
      * sending its flow until the last tenant's watcher received its rule. Reports not seen at every tenant within
      * {@code stall-seconds} after the last was sent are left out (and named).
      */
-    private List<Long> damage(AgentCredential victim, Sightings sightings) throws Exception {
+    private Sent damage(AgentCredential victim, Sightings sightings) throws Exception {
         long interval = Long.parseLong(options.getOrDefault("interval-ms", "250")) * 1_000_000L;
         String prefix = "HERD-IMMU-" + run + "-D";
         long[] sentAt = new long[reports];
@@ -312,16 +355,58 @@ public class ImmunityBench {
             }
             Thread.sleep(100);
         }
+        return new Sent(signatures, sentAt);
+    }
+
+    /** The damage reports sent: signature n was sent at {@code sentAt[n]} (System.nanoTime). */
+    record Sent(String[] signatures, long[] sentAt) {}
+
+    /**
+     * Each report's latency in milliseconds, from its acceptance at the gateway (its monitor record's
+     * {@code received_at}; the bench's sending time when that cannot be read) until the last tenant's watcher received
+     * its rule; prints where the time went. Reports not at every tenant are left out, and named.
+     */
+    private List<Long> latencies(Sent sent, Sightings sightings, StageTimes stages) {
         List<Long> result = new ArrayList<>();
         List<String> missing = new ArrayList<>();
-        for (int n = 0; n < reports; n++) {
-            Map<String, Long> seen = sightings.of(signatures[n]);
-            if (seen.size() == tenantCount) {
-                long last = Collections.max(seen.values());
-                result.add(Math.round((last - sentAt[n]) / 1e6));
-            } else {
-                missing.add(signatures[n] + " (" + seen.size() + "/" + tenantCount + " tenants)");
+        Map<String, List<Long>> split = new LinkedHashMap<>();
+        for (String stage : StageTimes.STAGES.keySet()) {
+            split.put(stage, new ArrayList<>());
+        }
+        int fromSending = 0;
+        for (int n = 0; n < sent.signatures().length; n++) {
+            String signature = sent.signatures()[n];
+            Map<String, Long> seen = sightings.of(signature);
+            Long accepted = stages.at("accepted", signature);
+            long start = accepted != null ? accepted : Sightings.wallMicros(sent.sentAt()[n]);
+            fromSending += accepted == null ? 1 : 0;
+            for (String stage : StageTimes.STAGES.keySet()) {
+                Long at = stages.at(stage, signature);
+                if (at != null && accepted != null) {
+                    split.get(stage).add(Math.round((at - accepted) / 1e3));
+                }
             }
+            if (seen.size() == tenantCount) {
+                long last = Sightings.wallMicros(Collections.max(seen.values()));
+                result.add(Math.round((last - start) / 1e3));
+                if (accepted != null) {
+                    split.get("agents").add(Math.round((last - accepted) / 1e3));
+                }
+            } else {
+                missing.add(signature + " (" + seen.size() + "/" + tenantCount + " tenants)");
+            }
+        }
+        StringBuilder line = new StringBuilder("where the time went (ms after the gateway accepted the flow, p50/p99):");
+        for (Map.Entry<String, List<Long>> stage : split.entrySet()) {
+            List<Long> values = stage.getValue();
+            Collections.sort(values);
+            String label = StageTimes.STAGES.getOrDefault(stage.getKey(), "last tenant's agent answered");
+            line.append(values.isEmpty() ? String.format(Locale.ROOT, " %s -;", label)
+                    : String.format(Locale.ROOT, " %s %d/%d;", label, percentile(values, 50), percentile(values, 99)));
+        }
+        info("%s", line.substring(0, line.length() - 1));
+        if (fromSending > 0) {
+            info("%d reports timed from the bench's sending: their monitor record could not be read", fromSending);
         }
         if (!missing.isEmpty()) {
             info("not at every tenant after %d s: %d reports, first %s", stallNanos / 1_000_000_000L,
@@ -416,6 +501,14 @@ record AgentCredential(String tenant, String name, String address, String creden
 
 /** When each tenant's watcher first received a bundle answer holding a signature's rule (System.nanoTime). */
 final class Sightings {
+
+    private static final long WALL_MICROS = Instant.now().toEpochMilli() * 1000;
+    private static final long NANOS = System.nanoTime();
+
+    /** A System.nanoTime as microseconds since the epoch, to compare with the services' timestamps. */
+    static long wallMicros(long nanoTime) {
+        return WALL_MICROS + (nanoTime - NANOS) / 1000;
+    }
 
     private final Map<String, Map<String, Long>> seen = new ConcurrentHashMap<>();
 
@@ -547,7 +640,7 @@ final class BundleWatcher {
                     return;
                 }
                 if (++failures % 10 == 1) {
-                    System.err.printf(Locale.ROOT, "  watcher %s: %s (retrying)%n", tenant, e.getMessage());
+                    System.err.printf(Locale.ROOT, "  watcher %s: %s (retrying)%n", tenant, e);
                 }
                 try {
                     Thread.sleep(1000);
@@ -600,16 +693,16 @@ final class BundleStorage {
     record Snapshot(long revisions, long portalRows, long portalBytes, long gatewayRows, long gatewayBytes,
             long gatewayFullBytes, long portalTable, long gatewayTables) {}
 
-    private final Map<String, String> options;
+    private final Psql psql;
     private final String tenantPattern;
 
-    BundleStorage(Map<String, String> options, String tenantPattern) {
-        this.options = options;
+    BundleStorage(Psql psql, String tenantPattern) {
+        this.psql = psql;
         this.tenantPattern = tenantPattern;
     }
 
     Snapshot snapshot() {
-        String p = "'" + tenantPattern.replace("'", "''") + "'";
+        String p = Psql.literal(tenantPattern);
         String sql = "SELECT (SELECT coalesce(sum(revision), 0) FROM portal.rule_bundle_state WHERE tenant_id LIKE " + p
                 + "), (SELECT count(*) FROM portal.rule_bundle WHERE tenant_id LIKE " + p + "), "
                 + "(SELECT coalesce(sum(pg_column_size(b.*)), 0) FROM portal.rule_bundle b WHERE tenant_id LIKE " + p
@@ -620,7 +713,7 @@ final class BundleStorage {
                 + "LIKE " + p + "), (SELECT coalesce(sum(pg_column_size(g.body)), 0) FROM gateway.rule_bundle g WHERE "
                 + "tenant_id LIKE " + p + "), pg_total_relation_size('portal.rule_bundle'), "
                 + "pg_total_relation_size('gateway.rule_bundle') + pg_total_relation_size('gateway.rule_bundle_delta')";
-        String[] values = psql(sql).split("\\|");
+        String[] values = psql.query(sql).split("\\|");
         if (values.length != 8) {
             return new Snapshot(-1, -1, -1, -1, -1, -1, -1, -1);
         }
@@ -649,12 +742,69 @@ final class BundleStorage {
                 ImmunityBench.bytes(after.gatewayTables() - before.gatewayTables()),
                 ImmunityBench.bytes(Math.max(0, after.gatewayBytes() - before.gatewayBytes()) / changes));
     }
+}
 
-    private String psql(String sql) {
+/**
+ * When each damage report passed each service, from the services' own tables (read-only, microseconds since the
+ * epoch): its monitor record accepted at the gateway, its damage report received by the hub, its rule created at the
+ * first and the last bench tenant, and the last bench tenant's gateway storing the delta that carries it.
+ */
+final class StageTimes {
+
+    /** Stage and label, in the order they happen. */
+    static final Map<String, String> STAGES = new LinkedHashMap<>();
+
+    static {
+        STAGES.put("hub", "hub got the damage report");
+        STAGES.put("first-rule", "rule at the first tenant");
+        STAGES.put("last-rule", "at the last");
+        STAGES.put("gateway", "last tenant's delta at the gateway");
+        STAGES.put("agents", "last tenant's agent answered");
+    }
+
+    private final Map<String, Map<String, Long>> times = new HashMap<>();
+
+    Long at(String stage, String signature) {
+        return times.getOrDefault(stage, Map.of()).get(signature);
+    }
+
+    static StageTimes read(Psql psql, String signaturePrefix, String tenantPattern) {
+        String s = Psql.literal(signaturePrefix + "%");
+        String t = Psql.literal(tenantPattern);
+        String micros = "(extract(epoch FROM %s) * 1000000)::bigint";
+        String sql = String.join(" UNION ALL ",
+                "SELECT 'accepted', signature, " + micros.formatted("min(received_at)")
+                        + " FROM gateway.monitor_record WHERE signature LIKE " + s + " GROUP BY signature",
+                "SELECT 'hub', i->>'value', " + micros.formatted("min(r.received_at)") + " FROM hub.community_advisory a"
+                        + " CROSS JOIN jsonb_array_elements(a.indicators) i JOIN hub.community_report r ON"
+                        + " r.advisory_id = a.advisory_id WHERE i->>'value' LIKE " + s + " GROUP BY 2",
+                "SELECT 'first-rule', signature, " + micros.formatted("min(created_at)") + " FROM portal.filter_rule"
+                        + " WHERE signature LIKE " + s + " AND tenant_id LIKE " + t + " GROUP BY signature",
+                "SELECT 'last-rule', signature, " + micros.formatted("max(created_at)") + " FROM portal.filter_rule"
+                        + " WHERE signature LIKE " + s + " AND tenant_id LIKE " + t + " GROUP BY signature",
+                "SELECT 'gateway', c->>'signature', " + micros.formatted("max(d.received_at)")
+                        + " FROM portal.rule_bundle b CROSS JOIN jsonb_array_elements(b.changes->'put') c"
+                        + " JOIN gateway.rule_bundle_delta d ON d.tenant_id = b.tenant_id AND d.revision = b.revision"
+                        + " WHERE b.tenant_id LIKE " + t + " AND c->>'signature' LIKE " + s + " GROUP BY 2");
+        StageTimes stages = new StageTimes();
+        for (String row : psql.query(sql).split("\n")) {
+            String[] v = row.split("\\|");
+            if (v.length == 3 && !v[2].isBlank()) {
+                stages.times.computeIfAbsent(v[0], k -> new HashMap<>()).put(v[1], Long.parseLong(v[2]));
+            }
+        }
+        return stages;
+    }
+}
+
+/** Read-only SQL against the platform's database through psql: {@code -At} output, or "" when psql fails. */
+record Psql(String port, String password) {
+
+    String query(String sql) {
         try {
-            ProcessBuilder psql = new ProcessBuilder("psql", "-h", "127.0.0.1", "-p",
-                    options.getOrDefault("db-port", "15432"), "-U", "herd", "-d", "herd", "-Atc", sql);
-            psql.environment().put("PGPASSWORD", options.getOrDefault("db-password", "herd"));
+            ProcessBuilder psql = new ProcessBuilder("psql", "-h", "127.0.0.1", "-p", port, "-U", "herd", "-d", "herd",
+                    "-v", "ON_ERROR_STOP=1", "-Atc", sql);
+            psql.environment().put("PGPASSWORD", password);
             psql.redirectErrorStream(true);
             Process process = psql.start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
@@ -670,6 +820,11 @@ final class BundleStorage {
             Thread.currentThread().interrupt();
             return "";
         }
+    }
+
+    /** A LIKE pattern as an SQL literal. */
+    static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 }
 

@@ -235,5 +235,6 @@ herd_bench_immunity() {
         --user "$HERD_USER" --password "$HERD_PASSWORD" --tenants "$tenants" --machines "$machines" \
         --standing "$standing" --reports "$reports" --interval-ms "$interval" --run "$(date +%s)" \
         --agents "${HERD_BENCH_AGENTS:-16}" --db-port "$HERD_PG_PORT" --db-password "$HERD_DB_PASSWORD" \
-        --stall-seconds "${HERD_BENCH_STALL_SECONDS:-300}" --wait-seconds 30
+        --stall-seconds "${HERD_BENCH_STALL_SECONDS:-300}" --wait-seconds 30 \
+        --artemis-console "http://127.0.0.1:$HERD_ARTEMIS_CONSOLE_PORT" --broker-login "$HERD_BROKER_USER:$HERD_BROKER_PASSWORD"
 }
