@@ -58,6 +58,9 @@ public class ImmunityBench {
     private final int reports;
     private final long stallNanos;
     private final List<String> tenants = new ArrayList<>();
+    private boolean retired;
+    /** When the run gives up (System.nanoTime), from max-minutes; never when that is 0. */
+    private static long deadline = Long.MAX_VALUE;
 
     ImmunityBench(Map<String, String> options) {
         this.options = options;
@@ -70,6 +73,10 @@ public class ImmunityBench {
         this.standing = Integer.parseInt(options.get("standing"));
         this.reports = Integer.parseInt(options.getOrDefault("reports", "200"));
         this.stallNanos = Long.parseLong(options.getOrDefault("stall-seconds", "300")) * 1_000_000_000L;
+        long minutes = Long.parseLong(options.getOrDefault("max-minutes", "0"));
+        if (minutes > 0) {
+            deadline = System.nanoTime() + minutes * 60_000_000_000L;
+        }
         for (int t = 0; t < tenantCount; t++) {
             tenants.add("immu-" + run + "-t" + t);
         }
@@ -87,13 +94,22 @@ public class ImmunityBench {
                 System.exit(2);
             }
         }
-        System.exit(new ImmunityBench(options).run() ? 0 : 1);
+        try {
+            System.exit(new ImmunityBench(options).run() ? 0 : 1);
+        } catch (Exception e) {
+            Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null
+                    ? e.getCause() : e;
+            System.err.println("immunity bench stopped: " + cause);
+            System.exit(1);
+        }
     }
 
     boolean run() throws Exception {
         int agents = Integer.parseInt(options.getOrDefault("agents", "16"));
         ExecutorService pool = Executors.newFixedThreadPool(agents);
         List<BundleWatcher> watchers = new ArrayList<>();
+        int fleet = tenantCount * machines;
+        AgentCredential[] credentials = new AgentCredential[fleet];
         try {
             long started = System.nanoTime();
             Progress created = new Progress("tenants created", tenantCount);
@@ -105,10 +121,9 @@ public class ImmunityBench {
             });
             created.done();
 
-            int fleet = tenantCount * machines;
-            AgentCredential[] credentials = new AgentCredential[fleet];
             Progress enrolled = new Progress("machines enrolled and reported (FULL, tcp/443)", fleet);
             inParallel(pool, fleet, i -> () -> {
+                checkDeadline("enrolment, " + enrolled.done + " of " + fleet + " machines");
                 credentials[i] = enrolAndReport(i / machines, i % machines);
                 enrolled.tick();
                 return null;
@@ -156,6 +171,11 @@ public class ImmunityBench {
             List<Long> latencies = latencies(sent, sightings, StageTimes.read(psql, "HERD-IMMU-" + run + "-D",
                     "immu-" + run + "-t%"));
             BundleStorage.Snapshot after = storage.snapshot();
+            watchers.forEach(BundleWatcher::stop);
+            if (!Boolean.parseBoolean(options.getOrDefault("keep", "false"))) {
+                retire(pool, credentials);
+            }
+            retired = true;
             storage.print("damage reports", beforeReports, after);
             long fulls = watchers.stream().mapToLong(BundleWatcher::fulls).sum();
             long deltas = watchers.stream().mapToLong(BundleWatcher::deltas).sum();
@@ -173,6 +193,9 @@ public class ImmunityBench {
             return latencies.size() == reports;
         } finally {
             watchers.forEach(BundleWatcher::stop);
+            if (!retired && !Boolean.parseBoolean(options.getOrDefault("keep", "false"))) {
+                retire(pool, credentials);
+            }
             pool.shutdownNow();
         }
     }
@@ -222,13 +245,53 @@ public class ImmunityBench {
         String answer = api.postAnonymous(gateway + "/agent/enrol", "{\"token\":\"" + field(issued, "token")
                 + "\",\"hostname\":\"" + name + "\",\"machineId\":\"" + name + "\"}", 201);
         AgentCredential agent = new AgentCredential(tenant, name, address(m), field(answer, "credential"));
-        String report = "{\"sequence\":1,\"kind\":\"FULL\",\"report\":{\"hostname\":\"" + name + "\",\"os\":{\"id\":"
-                + "\"debian\",\"versionId\":\"12\",\"architecture\":\"amd64\",\"hostname\":\"" + name + "\"},"
-                + "\"interfaces\":[{\"name\":\"eth0\",\"mac\":\"" + mac(m) + "\",\"ipv4\":[\"" + agent.address()
-                + "/16\"],\"ipv6\":[]}],\"listening\":[{\"protocol\":\"tcp\",\"address\":\"0.0.0.0\",\"port\":443}],"
-                + "\"packages\":[]}}";
-        agent.send(api.client(), gateway + "/agent/reports", report, 200);
+        agent.send(api.client(), gateway + "/agent/reports", report(agent, m, 1, true), 200);
         return agent;
+    }
+
+    /** A FULL report of machine {@code m}: no packages, and tcp/443 open on every address or nothing open. */
+    private static String report(AgentCredential agent, int m, int sequence, boolean listening) {
+        return "{\"sequence\":" + sequence + ",\"kind\":\"FULL\",\"report\":{\"hostname\":\"" + agent.name()
+                + "\",\"os\":{\"id\":\"debian\",\"versionId\":\"12\",\"architecture\":\"amd64\",\"hostname\":\""
+                + agent.name() + "\"},\"interfaces\":[{\"name\":\"eth0\",\"mac\":\"" + mac(m) + "\",\"ipv4\":[\""
+                + agent.address() + "/16\"],\"ipv6\":[]}],\"listening\":["
+                + (listening ? "{\"protocol\":\"tcp\",\"address\":\"0.0.0.0\",\"port\":443}" : "")
+                + "],\"packages\":[]}}";
+    }
+
+    /**
+     * Every bench machine reports again with nothing listening, so that community advisories learnt after this run do
+     * not reach its tenants (which stay: tenants cannot be deleted). Best effort: a failure is only counted.
+     */
+    private void retire(ExecutorService pool, AgentCredential[] credentials) throws InterruptedException {
+        Progress retired = new Progress("machines retired (FULL report, nothing listening)", credentials.length);
+        AtomicInteger failed = new AtomicInteger();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < credentials.length; i++) {
+            AgentCredential agent = credentials[i];
+            int m = i % machines;
+            futures.add(pool.submit(() -> {
+                try {
+                    if (agent != null) {
+                        agent.send(api.client(), gateway + "/agent/reports", report(agent, m, 2, false), 200);
+                        retired.tick();
+                    }
+                } catch (Exception e) {
+                    failed.incrementAndGet();
+                }
+            }));
+        }
+        for (Future<?> future : futures) {
+            try {
+                future.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                failed.incrementAndGet();
+            }
+        }
+        retired.done();
+        if (failed.get() > 0) {
+            info("%d machines could not be retired: their tenants stay exposed on tcp/443", failed.get());
+        }
     }
 
     /** 10.220.0.0/16 in every tenant: machine m at 10.220.(m / 250).(m % 250 + 1). */
@@ -347,7 +410,8 @@ public class ImmunityBench {
             }
         }
         long lastSent = System.nanoTime();
-        while (sightings.complete(signatures, tenantCount) < reports && System.nanoTime() - lastSent < stallNanos) {
+        while (sightings.complete(signatures, tenantCount) < reports && System.nanoTime() - lastSent < stallNanos
+                && System.nanoTime() < deadline) {
             if (System.nanoTime() - printed > 5_000_000_000L) {
                 printed = System.nanoTime();
                 System.err.printf(Locale.ROOT, "  damage reports: %d/%d at every tenant %.0f s after the last%n",
@@ -447,6 +511,13 @@ public class ImmunityBench {
         }
         for (Future<Void> future : futures) {
             future.get();
+        }
+    }
+
+    /** Fails once the run has used its max-minutes, naming what it was doing. */
+    static void checkDeadline(String what) {
+        if (System.nanoTime() > deadline) {
+            throw new IllegalStateException("max-minutes used up during: " + what);
         }
     }
 
@@ -853,6 +924,7 @@ final class Wait {
         while (true) {
             long polled = System.nanoTime();
             long value = count.now();
+            ImmunityBench.checkDeadline(what + ", " + value + "/" + expected);
             if (value >= expected) {
                 System.err.printf(Locale.ROOT, "  %s: %d/%d after %.0f s%n", what, value, expected,
                         (polled - started) / 1e9);
@@ -881,7 +953,7 @@ final class Progress {
     private final String what;
     private final int total;
     private final long started = System.nanoTime();
-    private final AtomicInteger done = new AtomicInteger();
+    final AtomicInteger done = new AtomicInteger();
     private final AtomicLong printed = new AtomicLong(System.nanoTime());
 
     Progress(String what, int total) {

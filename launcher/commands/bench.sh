@@ -211,7 +211,9 @@ herd_bench_platform() {
 }
 
 # The immunity bench (docs/benchmarks-immunity.md): bench/immunity/ImmunityBench.java against the gateway and the
-# portal. HERD_BENCH_REPORTS (200) and HERD_BENCH_INTERVAL_MS (250) shape the measured damage reports.
+# portal. HERD_BENCH_REPORTS (200) and HERD_BENCH_INTERVAL_MS (250) shape the measured damage reports; HERD_BENCH_KEEP=1
+# leaves the bench machines listening on tcp/443 afterwards (by default they report again with nothing open);
+# HERD_BENCH_MAX_MINUTES (0: none) makes a run give up by itself after that long, and still retire its machines.
 herd_bench_immunity() {
     local tenants=$1 machines=$2 standing=$3 reports=${HERD_BENCH_REPORTS:-200} interval=${HERD_BENCH_INTERVAL_MS:-250}
     local part url
@@ -236,5 +238,6 @@ herd_bench_immunity() {
         --standing "$standing" --reports "$reports" --interval-ms "$interval" --run "$(date +%s)" \
         --agents "${HERD_BENCH_AGENTS:-16}" --db-port "$HERD_PG_PORT" --db-password "$HERD_DB_PASSWORD" \
         --stall-seconds "${HERD_BENCH_STALL_SECONDS:-300}" --wait-seconds 30 \
-        --artemis-console "http://127.0.0.1:$HERD_ARTEMIS_CONSOLE_PORT" --broker-login "$HERD_BROKER_USER:$HERD_BROKER_PASSWORD"
+        --artemis-console "http://127.0.0.1:$HERD_ARTEMIS_CONSOLE_PORT" --broker-login "$HERD_BROKER_USER:$HERD_BROKER_PASSWORD" \
+        --max-minutes "${HERD_BENCH_MAX_MINUTES:-0}" --keep "$([ "${HERD_BENCH_KEEP:-0}" = 1 ] && echo true || echo false)"
 }
