@@ -13,6 +13,10 @@
 # ./herd bench platform [MACHINES] [TENANTS]: the real pipeline of the running platform (./herd up) on MACHINES
 # (default 10,000) copies of the 40 Debian 12 sample machines spread over TENANTS (default 10) new tenants, against
 # the in-memory engine on the same data. See docs/benchmarks-platform.md.
+# ./herd bench immunity [TENANTS] [MACHINES_PER_TENANT] [STANDING]: herd immunity on the running platform (./herd up):
+# TENANTS (default 100) new tenants of MACHINES_PER_TENANT (100) machines listening on tcp/443, STANDING (1,000)
+# community advisories learnt from damage first, then 200 damage reports at one tenant, one every 0.25 s, each timed
+# until every tenant's agent has the rule. See docs/benchmarks-immunity.md.
 herd_command() {
     case "${1:-}" in
         hub) herd_bench_hub ;;
@@ -20,7 +24,8 @@ herd_command() {
         diagnosis) herd_bench_diagnosis "${2:-10000}" "${3:-50000}" ;;
         findings) herd_bench_findings "${2:-360000}" ;;
         platform) herd_bench_platform "${2:-10000}" "${3:-10}" ;;
-        *) herd_error "usage: ./herd bench hub | ./herd bench gateway [SECONDS_PER_RUN] | ./herd bench diagnosis [MACHINES] [RANGES] | ./herd bench findings [FINDINGS] | ./herd bench platform [MACHINES] [TENANTS]"; exit 2 ;;
+        immunity) herd_bench_immunity "${2:-100}" "${3:-100}" "${4:-1000}" ;;
+        *) herd_error "usage: ./herd bench hub | ./herd bench gateway [SECONDS_PER_RUN] | ./herd bench diagnosis [MACHINES] [RANGES] | ./herd bench findings [FINDINGS] | ./herd bench platform [MACHINES] [TENANTS] | ./herd bench immunity [TENANTS] [MACHINES_PER_TENANT] [STANDING]"; exit 2 ;;
     esac
 }
 
@@ -203,4 +208,36 @@ herd_bench_platform() {
         --user "$HERD_USER" --password "$HERD_PASSWORD" --images "$dir/images" --machines "$machines" \
         --tenants "$tenants" --agents "$agents" --run "$run" --package "$package" --in-memory-seconds "$seconds" \
         --db-port "$HERD_PG_PORT" --db-password "$HERD_DB_PASSWORD" --stall-seconds "${HERD_BENCH_STALL_SECONDS:-300}"
+}
+
+# The immunity bench (docs/benchmarks-immunity.md): bench/immunity/ImmunityBench.java against the gateway and the
+# portal. HERD_BENCH_REPORTS (200) and HERD_BENCH_INTERVAL_MS (250) shape the measured damage reports; HERD_BENCH_KEEP=1
+# leaves the bench machines listening on tcp/443 afterwards (by default they report again with nothing open);
+# HERD_BENCH_MAX_MINUTES (0: none) makes a run give up by itself after that long, and still retire its machines.
+herd_bench_immunity() {
+    local tenants=$1 machines=$2 standing=$3 reports=${HERD_BENCH_REPORTS:-200} interval=${HERD_BENCH_INTERVAL_MS:-250}
+    local part url
+    [[ "$tenants" =~ ^[1-9][0-9]*$ ]] && [[ "$machines" =~ ^[1-9][0-9]*$ ]] && [[ "$standing" =~ ^[0-9]+$ ]] \
+        && [[ "$reports" =~ ^[1-9][0-9]*$ ]] && [[ "$interval" =~ ^[1-9][0-9]*$ ]] \
+        || { herd_error "usage: ./herd bench immunity [TENANTS] [MACHINES_PER_TENANT] [STANDING]   (positive numbers; STANDING may be 0)"; exit 2; }
+    [ "$machines" -le 62500 ] || { herd_error "at most 62,500 machines per tenant (one 10.220.0.0/16 per tenant)"; exit 2; }
+    herd_require_java
+    command -v psql >/dev/null || herd_die "psql is needed to read the rule bundle tables (apt-get install postgresql-client)"
+    # Readiness over HTTP, not pid files: the platform may run from another checkout.
+    for part in "advisory-hub $HERD_HUB_PORT" "tenant-gateway $HERD_GATEWAY_PORT" "provider-portal $HERD_PORTAL_PORT"; do
+        url="http://127.0.0.1:${part#* }/q/health/ready"
+        [ "$(herd_http_status "$url")" = 200 ] || herd_die "${part% *} is not ready at $url: start the platform with ./herd up"
+    done
+    herd_health_keycloak >/dev/null || herd_die "no Keycloak on port $HERD_KEYCLOAK_PORT: start the platform with ./herd up"
+    herd_health_postgres >/dev/null || herd_die "no PostgreSQL on port $HERD_PG_PORT: start the platform with ./herd up"
+    herd_step "$tenants tenants x $machines machines on tcp/443, $standing standing community advisories, then $reports damage reports every $interval ms"
+    "$JAVA_HOME/bin/java" "$HERD_ROOT/bench/immunity/ImmunityBench.java" \
+        --gateway "http://127.0.0.1:$HERD_GATEWAY_PORT" --portal "http://127.0.0.1:$HERD_PORTAL_PORT" \
+        --token-url "http://localhost:$HERD_KEYCLOAK_PORT/realms/herd/protocol/openid-connect/token" \
+        --user "$HERD_USER" --password "$HERD_PASSWORD" --tenants "$tenants" --machines "$machines" \
+        --standing "$standing" --reports "$reports" --interval-ms "$interval" --run "$(date +%s)" \
+        --agents "${HERD_BENCH_AGENTS:-16}" --db-port "$HERD_PG_PORT" --db-password "$HERD_DB_PASSWORD" \
+        --stall-seconds "${HERD_BENCH_STALL_SECONDS:-300}" --wait-seconds 30 \
+        --artemis-console "http://127.0.0.1:$HERD_ARTEMIS_CONSOLE_PORT" --broker-login "$HERD_BROKER_USER:$HERD_BROKER_PASSWORD" \
+        --max-minutes "${HERD_BENCH_MAX_MINUTES:-0}" --keep "$([ "${HERD_BENCH_KEEP:-0}" = 1 ] && echo true || echo false)"
 }

@@ -25,6 +25,10 @@ Herd launcher. Usage: ./herd COMMAND [ARGS]
   bench findings [FINDINGS]   findings list: p50/p95 of cursor pages over FINDINGS (360,000) vs the old offset query
   bench platform [MACHINES] [TENANTS]   the running platform on MACHINES (10,000) sample copies in TENANTS (10)
                    tenants: intake, settling, findings, database growth, peak heap, x of the in-memory engine
+  bench immunity [TENANTS] [MACHINES_PER_TENANT] [STANDING]   herd immunity on the running platform: TENANTS (100)
+                   tenants x MACHINES_PER_TENANT (100) machines on tcp/443, STANDING (1,000) community advisories
+                   in force, then 200 damage reports at one tenant every 0.25 s: damage→prevention p50/p99 at
+                   every tenant's agent (long poll, deltas) and bytes stored per bundle change
 
 State and logs: $HERD_HOME (override with HERD_HOME). Downloads: $HERD_CACHE.
 TEXT
