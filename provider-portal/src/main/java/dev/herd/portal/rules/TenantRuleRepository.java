@@ -94,19 +94,24 @@ public class TenantRuleRepository implements PanacheRepositoryBase<TenantRule, L
         return machines;
     }
 
+    /**
+     * The rule's machines become {@code machineIds}: one DELETE and one INSERT for the whole set. (Row by row, every
+     * native statement made Hibernate flush, and so dirty-check, the whole persistence context of a reconcile.)
+     */
     public void replaceMachines(TenantRule rule, Set<UUID> machineIds) {
         getEntityManager()
                 .createNativeQuery("DELETE FROM filter_rule_machine WHERE rule_id = :r")
                 .setParameter("r", rule.id)
                 .executeUpdate();
-        for (UUID machineId : machineIds) {
-            getEntityManager()
-                    .createNativeQuery(
-                            "INSERT INTO filter_rule_machine (rule_id, machine_id, tenant_id) " + "VALUES (:r, :m, :t)")
-                    .setParameter("r", rule.id)
-                    .setParameter("m", machineId)
-                    .setParameter("t", rule.tenantId)
-                    .executeUpdate();
+        if (machineIds.isEmpty()) {
+            return;
         }
+        getEntityManager()
+                .createNativeQuery("INSERT INTO filter_rule_machine (rule_id, machine_id, tenant_id) "
+                        + "SELECT :r, m, :t FROM unnest(CAST(:machines AS uuid[])) AS m")
+                .setParameter("r", rule.id)
+                .setParameter("t", rule.tenantId)
+                .setParameter("machines", machineIds.toArray(UUID[]::new))
+                .executeUpdate();
     }
 }
