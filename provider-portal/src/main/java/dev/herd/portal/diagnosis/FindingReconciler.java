@@ -14,6 +14,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -177,19 +178,26 @@ public class FindingReconciler {
 
     /** Moves findings to a state and records why. */
     public void transition(List<Long> ids, FindingState state, Instant closedAt, String reason, Instant now) {
+        transition(ids, Collections.nCopies(ids.size(), reason), state, closedAt, now);
+    }
+
+    /** As {@link #transition(List, FindingState, Instant, String, Instant)} with a reason per finding. */
+    public void transition(List<Long> ids, List<String> reasons, FindingState state, Instant closedAt, Instant now) {
         if (ids.isEmpty()) {
             return;
         }
         entityManager
-                .createNativeQuery("WITH moved AS (UPDATE finding SET state = :state, closed_at = :closed, "
-                        + "updated_at = :now WHERE id = ANY(:ids) RETURNING id, tenant_id) "
-                        + "INSERT INTO finding_history (finding_id, tenant_id, state, reason, at) "
-                        + "SELECT id, tenant_id, :state, :reason, :now FROM moved")
+                .createNativeQuery(
+                        "WITH moves AS (SELECT * FROM unnest(CAST(:ids AS bigint[]), CAST(:reasons AS text[])) "
+                                + "AS m (id, reason)), moved AS (UPDATE finding f SET state = :state, closed_at = :closed, "
+                                + "updated_at = :now FROM moves WHERE f.id = moves.id RETURNING f.id, f.tenant_id, moves.reason) "
+                                + "INSERT INTO finding_history (finding_id, tenant_id, state, reason, at) "
+                                + "SELECT id, tenant_id, :state, reason, :now FROM moved")
                 .setParameter("state", state.name())
                 .setParameter("closed", closedAt == null ? null : Timestamp.from(closedAt))
                 .setParameter("now", Timestamp.from(now))
                 .setParameter("ids", ids.toArray(Long[]::new))
-                .setParameter("reason", reason)
+                .setParameter("reasons", reasons.toArray(String[]::new))
                 .executeUpdate();
     }
 

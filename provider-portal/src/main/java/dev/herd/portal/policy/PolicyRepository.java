@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Tenant policies, stored as one JSON document per tenant; a tenant without one has the defaults. */
 @ApplicationScoped
@@ -19,19 +22,27 @@ public class PolicyRepository {
     }
 
     public TenantPolicy of(String tenantId) {
+        return of(List.of(tenantId)).get(tenantId);
+    }
+
+    /** The policies of these tenants, with one query; every tenant has an entry. */
+    public Map<String, TenantPolicy> of(Collection<String> tenantIds) {
         @SuppressWarnings("unchecked")
-        List<String> rows = entityManager
-                .createNativeQuery("SELECT CAST(policy AS text) FROM tenant_policy WHERE tenant_id = :t")
-                .setParameter("t", tenantId)
+        List<Object[]> rows = entityManager
+                .createNativeQuery("SELECT tenant_id, CAST(policy AS text) FROM tenant_policy "
+                        + "WHERE tenant_id = ANY(CAST(:t AS text[]))")
+                .setParameter("t", tenantIds.toArray(String[]::new))
                 .getResultList();
-        if (rows.isEmpty()) {
-            return TenantPolicy.defaults();
+        Map<String, TenantPolicy> policies = new HashMap<>();
+        for (Object[] row : rows) {
+            try {
+                policies.put((String) row[0], json.readValue((String) row[1], TenantPolicy.class));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("stored policy of tenant " + row[0] + " is unreadable", e);
+            }
         }
-        try {
-            return json.readValue(rows.get(0), TenantPolicy.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored policy of tenant " + tenantId + " is unreadable", e);
-        }
+        tenantIds.forEach(tenant -> policies.putIfAbsent(tenant, TenantPolicy.defaults()));
+        return policies;
     }
 
     public void save(String tenantId, TenantPolicy policy, String by) {

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -26,6 +25,10 @@ public class FindingProtection {
         this.reconciler = reconciler;
     }
 
+    /**
+     * Moves the findings, which may be of several tenants (a machine is of one tenant, so its findings meet only its
+     * tenant's rules): two statements whatever their number.
+     */
     void apply(
             List<FilterFinding> open,
             List<TenantRule> deployed,
@@ -33,25 +36,29 @@ public class FindingProtection {
             Map<UUID, Machine> machineById,
             Instant now) {
         Map<String, Integer> protectingRule = new HashMap<>();
+        Map<UUID, Boolean> addressable = new HashMap<>();
         for (TenantRule rule : deployed) {
             for (UUID machineId : machinesOf.getOrDefault(rule.id, Set.of())) {
-                if (!ProtectedAddresses.of(machineById.get(machineId)).isEmpty()) {
+                if (addressable.computeIfAbsent(
+                        machineId,
+                        id -> !ProtectedAddresses.of(machineById.get(id)).isEmpty())) {
                     protectingRule.merge(machineId + " " + rule.advisoryId, rule.number, Math::min);
                 }
             }
         }
-        Map<Integer, List<Long>> mitigatedBy = new TreeMap<>();
+        List<Long> mitigated = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
         List<Long> exposed = new ArrayList<>();
         for (FilterFinding finding : open) {
             Integer number = protectingRule.get(finding.machineId() + " " + finding.advisoryId());
             if (number != null && finding.state() == FindingState.OPEN) {
-                mitigatedBy.computeIfAbsent(number, k -> new ArrayList<>()).add(finding.id());
+                mitigated.add(finding.id());
+                reasons.add("protected by filter rule " + number);
             } else if (number == null && finding.state() == FindingState.MITIGATED) {
                 exposed.add(finding.id());
             }
         }
-        mitigatedBy.forEach((number, ids) ->
-                reconciler.transition(ids, FindingState.MITIGATED, null, "protected by filter rule " + number, now));
+        reconciler.transition(mitigated, reasons, FindingState.MITIGATED, null, now);
         reconciler.transition(exposed, FindingState.OPEN, null, "no deployed filter rule protects it any more", now);
     }
 }

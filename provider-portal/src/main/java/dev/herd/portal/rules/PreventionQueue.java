@@ -11,22 +11,27 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * The tenants whose rules wait for advisories whose exposure findings were opened set-wise (community advisories,
  * {@link ExposureOpened}), kept in {@code prevention_queue} by the transaction that opened the findings. Drained on a
  * thread of its own right after that commit, and every {@code herd.prevention.interval} for what a failed drain or
- * another instance left: per tenant, one transaction takes every advisory queued so far and reconciles and publishes
- * their rules at once, one bundle revision for all of them. Advisories arriving faster than rules can be made are
- * thus batched instead of queued one behind the other, and the advisory consumer never waits for the tenants' rules.
- * One drain at a time per instance; the tenant's rule lock orders it with everything else that touches its rules.
+ * another instance left: one transaction takes every advisory queued so far for every waiting tenant and reconciles
+ * and publishes their rules set-wise, all tenants at once, one bundle revision per tenant for all its advisories
+ * (ADR 16). Advisories arriving faster than rules can be made are thus batched instead of queued one behind the other,
+ * the last exposed tenant gets its rule with the first, and the advisory consumer never waits for the tenants' rules.
+ * One drain at a time per instance; the tenants' rule locks order it with everything else that touches their rules.
  */
 @ApplicationScoped
 public class PreventionQueue {
@@ -35,14 +40,19 @@ public class PreventionQueue {
 
     private final EntityManager entityManager;
     private final RuleService rules;
+    private final int tenantsPerDrain;
     private final AtomicBoolean requested = new AtomicBoolean();
     private final ReentrantLock running = new ReentrantLock();
     private final ExecutorService afterCommit = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("herd-prevention").daemon().factory());
 
-    public PreventionQueue(EntityManager entityManager, RuleService rules) {
+    public PreventionQueue(
+            EntityManager entityManager,
+            RuleService rules,
+            @ConfigProperty(name = "herd.prevention.tenants-per-drain", defaultValue = "500") int tenantsPerDrain) {
         this.entityManager = entityManager;
         this.rules = rules;
+        this.tenantsPerDrain = tenantsPerDrain;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -79,8 +89,8 @@ public class PreventionQueue {
         while (requested.get() && running.tryLock()) {
             try {
                 while (requested.getAndSet(false)) {
-                    for (String tenant : waiting()) {
-                        QuarkusTransaction.requiringNew().run(() -> prevent(tenant));
+                    while (QuarkusTransaction.requiringNew().call(this::prevent)) {
+                        // one batch of tenants per transaction, until the queue is empty
                     }
                 }
             } catch (RuntimeException e) {
@@ -92,29 +102,29 @@ public class PreventionQueue {
         }
     }
 
-    /** The tenants with queued advisories, the longest waiting first. */
-    private List<String> waiting() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            @SuppressWarnings("unchecked")
-            List<String> tenants = entityManager
-                    .createNativeQuery(
-                            "SELECT tenant_id FROM prevention_queue GROUP BY tenant_id ORDER BY min(queued_at)",
-                            String.class)
-                    .getResultList();
-            return tenants;
-        });
-    }
-
-    /** Takes every advisory queued for the tenant and makes their rules, one revision for all of them. */
-    private void prevent(String tenant) {
+    /**
+     * Takes every advisory queued for the longest-waiting tenants (at most {@code herd.prevention.tenants-per-drain})
+     * and makes their rules, all tenants at once ({@link RuleService#reconcile(TenantScopes)}): one revision per tenant
+     * for all its advisories. False when nothing was queued.
+     */
+    private boolean prevent() {
         @SuppressWarnings("unchecked")
-        List<String> advisories = entityManager
-                .createNativeQuery(
-                        "DELETE FROM prevention_queue WHERE tenant_id = :t RETURNING advisory_id", String.class)
-                .setParameter("t", tenant)
+        List<Object[]> rows = entityManager
+                .createNativeQuery("DELETE FROM prevention_queue WHERE tenant_id IN (SELECT tenant_id FROM "
+                        + "prevention_queue GROUP BY tenant_id ORDER BY min(queued_at) LIMIT :n) "
+                        + "RETURNING tenant_id, advisory_id")
+                .setParameter("n", tenantsPerDrain)
                 .getResultList();
-        if (!advisories.isEmpty()) {
-            rules.reconcile(tenant, Set.copyOf(advisories));
+        if (rows.isEmpty()) {
+            return false;
         }
+        Map<String, Set<String>> advisoriesByTenant = new HashMap<>();
+        for (Object[] row : rows) {
+            advisoriesByTenant
+                    .computeIfAbsent((String) row[0], t -> new HashSet<>())
+                    .add((String) row[1]);
+        }
+        rules.reconcile(TenantScopes.advisories(advisoriesByTenant));
+        return true;
     }
 }

@@ -6,15 +6,15 @@ import dev.herd.contracts.delivery.RuleBundle;
 import dev.herd.portal.sql.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -42,7 +42,8 @@ public class PublishedRuleSetRepository {
                 .setParameter("t", tenantId)
                 .getResultList();
         return rows.stream().findFirst().map(r -> {
-            Map<Integer, PublishedRule> rules = rules(tenantId, RuleScope.wholeTenant());
+            Map<Integer, PublishedRule> rules =
+                    rules(TenantScopes.of(tenantId, RuleScope.wholeTenant())).get(tenantId);
             return new PublishedRuleSet(
                     tenantId,
                     ((Number) r[0]).longValue(),
@@ -52,99 +53,129 @@ public class PublishedRuleSetRepository {
         });
     }
 
-    /** The revision the tenant's published rules are at, if it published since V18. */
-    OptionalLong revision(String tenantId) {
+    /** The revision each tenant's published rules are at, for those that published since V18. */
+    Map<String, Long> revisions(Collection<String> tenantIds) {
         @SuppressWarnings("unchecked")
-        List<Number> rows = entityManager
-                .createNativeQuery("SELECT revision FROM rule_bundle_state WHERE tenant_id = :t")
-                .setParameter("t", tenantId)
+        List<Object[]> rows = entityManager
+                .createNativeQuery("SELECT tenant_id, revision FROM rule_bundle_state "
+                        + "WHERE tenant_id = ANY(CAST(:t AS text[]))")
+                .setParameter("t", tenantIds.toArray(String[]::new))
                 .getResultList();
-        return rows.isEmpty()
-                ? OptionalLong.empty()
-                : OptionalLong.of(rows.getFirst().longValue());
+        Map<String, Long> revisions = new HashMap<>();
+        rows.forEach(r -> revisions.put((String) r[0], ((Number) r[1]).longValue()));
+        return revisions;
     }
 
-    /** The published rules in scope, by number. */
-    Map<Integer, PublishedRule> rules(String tenantId, RuleScope scope) {
-        Map<Integer, PublishedRule> rules = new TreeMap<>();
-        if (scope.empty()) {
-            return rules;
-        }
-        Query query = entityManager
-                .createNativeQuery("SELECT number, advisory_id, CAST(filter_rule AS text), CAST(listed AS text) "
-                        + "FROM published_rule WHERE tenant_id = :t"
-                        + (scope.whole() ? "" : " AND advisory_id = ANY(:a)"))
-                .setParameter("t", tenantId);
-        if (!scope.whole()) {
-            query.setParameter("a", scope.advisoryIds().toArray(String[]::new));
+    /** The published rules in each tenant's scope, by tenant and number (every tenant in scope has an entry). */
+    Map<String, Map<Integer, PublishedRule>> rules(TenantScopes scopes) {
+        Map<String, Map<Integer, PublishedRule>> byTenant = new HashMap<>();
+        scopes.tenants().forEach(tenant -> byTenant.put(tenant, new TreeMap<>()));
+        if (scopes.empty()) {
+            return byTenant;
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
+        List<Object[]> rows = scopes.bind(entityManager.createNativeQuery(
+                        "SELECT tenant_id, number, advisory_id, CAST(filter_rule AS text), CAST(listed AS text) "
+                                + "FROM published_rule WHERE "
+                                + TenantScopes.condition("tenant_id", "advisory_id")))
+                .getResultList();
         for (Object[] r : rows) {
-            int number = ((Number) r[0]).intValue();
+            String tenantId = (String) r[0];
+            int number = ((Number) r[1]).intValue();
             try {
-                rules.put(
-                        number,
-                        new PublishedRule(
+                byTenant.get(tenantId)
+                        .put(
                                 number,
-                                (String) r[1],
-                                json.readValue((String) r[2], FilterRule.class),
-                                json.readValue((String) r[3], RuleBundle.Rule.class)));
+                                new PublishedRule(
+                                        number,
+                                        (String) r[2],
+                                        json.readValue((String) r[3], FilterRule.class),
+                                        json.readValue((String) r[4], RuleBundle.Rule.class)));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(
                         "published rule " + number + " of tenant " + tenantId + " is unreadable", e);
             }
         }
-        return rules;
-    }
-
-    /** The numbers of the published rules outside the scope that have a chain of their own. */
-    Set<Integer> nftablesNumbersOutside(String tenantId, RuleScope scope) {
-        if (scope.whole()) {
-            return Set.of();
-        }
-        @SuppressWarnings("unchecked")
-        List<Number> rows = entityManager
-                .createNativeQuery("SELECT number FROM published_rule WHERE tenant_id = :t AND in_nftables "
-                        + "AND NOT advisory_id = ANY(:a)")
-                .setParameter("t", tenantId)
-                .setParameter("a", scope.advisoryIds().toArray(String[]::new))
-                .getResultList();
-        Set<Integer> numbers = new HashSet<>();
-        rows.forEach(n -> numbers.add(n.intValue()));
-        return numbers;
+        return byTenant;
     }
 
     /**
-     * Moves the tenant to {@code revision}: the rules of {@code before} missing from {@code after} are deleted, those
-     * of {@code after} that differ are written (one statement each way, whatever the count).
+     * The numbers of each tenant's published rules outside its scope that have a chain of their own (none for a
+     * tenant whose scope is every rule).
      */
-    void save(
+    Map<String, Set<Integer>> nftablesNumbersOutside(TenantScopes scopes) {
+        Map<String, Set<Integer>> byTenant = new HashMap<>();
+        scopes.tenants().forEach(tenant -> byTenant.put(tenant, new HashSet<>()));
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = scopes.bind(entityManager.createNativeQuery(
+                        "SELECT tenant_id, number FROM published_rule WHERE in_nftables "
+                                + "AND tenant_id = ANY(CAST(:scoped AS text[])) AND NOT "
+                                + TenantScopes.condition("tenant_id", "advisory_id")))
+                .setParameter(
+                        "scoped",
+                        scopes.tenants().stream()
+                                .filter(tenant -> !scopes.of(tenant).whole())
+                                .toArray(String[]::new))
+                .getResultList();
+        rows.forEach(r -> byTenant.get((String) r[0]).add(((Number) r[1]).intValue()));
+        return byTenant;
+    }
+
+    /** A tenant's move to its next revision: the published rules in scope before and after. */
+    record Revision(
             String tenantId,
             long revision,
             Instant generatedAt,
             Map<Integer, PublishedRule> before,
-            Map<Integer, PublishedRule> after) {
+            Map<Integer, PublishedRule> after) {}
+
+    /**
+     * Moves each tenant to its revision: the rules of {@code before} missing from {@code after} are deleted, those of
+     * {@code after} that differ are written (one statement each way, whatever the count of rules and tenants).
+     */
+    void save(List<Revision> revisions) {
+        if (revisions.isEmpty()) {
+            return;
+        }
         entityManager
                 .createNativeQuery("INSERT INTO rule_bundle_state (tenant_id, revision, generated_at) "
-                        + "VALUES (:t, :r, :g) ON CONFLICT (tenant_id) DO UPDATE SET revision = EXCLUDED.revision, "
+                        + "SELECT * FROM unnest(CAST(:t AS text[]), CAST(:r AS bigint[]), CAST(:g AS timestamptz[])) "
+                        + "ON CONFLICT (tenant_id) DO UPDATE SET revision = EXCLUDED.revision, "
                         + "generated_at = EXCLUDED.generated_at")
-                .setParameter("t", tenantId)
-                .setParameter("r", revision)
-                .setParameter("g", Timestamp.from(generatedAt))
+                .setParameter("t", revisions.stream().map(Revision::tenantId).toArray(String[]::new))
+                .setParameter("r", revisions.stream().map(Revision::revision).toArray(Long[]::new))
+                .setParameter(
+                        "g",
+                        revisions.stream()
+                                .map(r -> Timestamp.from(r.generatedAt()))
+                                .toArray(Timestamp[]::new))
                 .executeUpdate();
-        List<Integer> gone =
-                before.keySet().stream().filter(n -> !after.containsKey(n)).toList();
-        if (!gone.isEmpty()) {
+        List<String> goneTenants = new ArrayList<>();
+        List<Integer> goneNumbers = new ArrayList<>();
+        List<String> putTenants = new ArrayList<>();
+        List<PublishedRule> put = new ArrayList<>();
+        for (Revision revision : revisions) {
+            revision.before().keySet().stream()
+                    .filter(n -> !revision.after().containsKey(n))
+                    .forEach(n -> {
+                        goneTenants.add(revision.tenantId());
+                        goneNumbers.add(n);
+                    });
+            revision.after().values().stream()
+                    .filter(rule -> !rule.equals(revision.before().get(rule.number())))
+                    .forEach(rule -> {
+                        putTenants.add(revision.tenantId());
+                        put.add(rule);
+                    });
+        }
+        if (!goneTenants.isEmpty()) {
             entityManager
-                    .createNativeQuery("DELETE FROM published_rule WHERE tenant_id = :t AND number = ANY(:n)")
-                    .setParameter("t", tenantId)
-                    .setParameter("n", gone.toArray(Integer[]::new))
+                    .createNativeQuery("DELETE FROM published_rule p USING unnest(CAST(:t AS text[]), "
+                            + "CAST(:n AS int[])) AS g (t, n) WHERE p.tenant_id = g.t AND p.number = g.n")
+                    .setParameter("t", goneTenants.toArray(String[]::new))
+                    .setParameter("n", goneNumbers.toArray(Integer[]::new))
                     .executeUpdate();
         }
-        List<PublishedRule> put = after.values().stream()
-                .filter(rule -> !rule.equals(before.get(rule.number())))
-                .toList();
         if (put.isEmpty()) {
             return;
         }
@@ -160,13 +191,13 @@ public class PublishedRuleSetRepository {
         }
         entityManager
                 .createNativeQuery("INSERT INTO published_rule (tenant_id, number, advisory_id, in_nftables, "
-                        + "filter_rule, listed) SELECT :t, n, a, b, CAST(f AS jsonb), CAST(l AS jsonb) "
-                        + "FROM unnest(CAST(:n AS int[]), CAST(:a AS text[]), CAST(:b AS boolean[]), "
-                        + "CAST(:f AS text[]), CAST(:l AS text[])) AS p (n, a, b, f, l) "
+                        + "filter_rule, listed) SELECT t, n, a, b, CAST(f AS jsonb), CAST(l AS jsonb) "
+                        + "FROM unnest(CAST(:t AS text[]), CAST(:n AS int[]), CAST(:a AS text[]), "
+                        + "CAST(:b AS boolean[]), CAST(:f AS text[]), CAST(:l AS text[])) AS p (t, n, a, b, f, l) "
                         + "ON CONFLICT (tenant_id, number) DO UPDATE SET advisory_id = EXCLUDED.advisory_id, "
                         + "in_nftables = EXCLUDED.in_nftables, filter_rule = EXCLUDED.filter_rule, "
                         + "listed = EXCLUDED.listed")
-                .setParameter("t", tenantId)
+                .setParameter("t", putTenants.toArray(String[]::new))
                 .setParameter("n", put.stream().map(PublishedRule::number).toArray(Integer[]::new))
                 .setParameter("a", put.stream().map(PublishedRule::advisoryId).toArray(String[]::new))
                 .setParameter("b", put.stream().map(PublishedRule::inNftables).toArray(Boolean[]::new))

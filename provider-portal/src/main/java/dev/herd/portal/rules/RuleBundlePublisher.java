@@ -10,11 +10,12 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -77,48 +78,75 @@ public class RuleBundlePublisher {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     RuleBundle publish(String tenantId, RuleScope scope, Instant now) {
-        long revision = rules.nextRevision(tenantId);
-        OptionalLong held = sets.revision(tenantId);
-        boolean full = held.isEmpty() || held.getAsLong() != revision - 1;
-        RuleScope looked = full ? RuleScope.wholeTenant() : scope;
-        Map<Integer, PublishedRule> before = sets.rules(tenantId, looked);
-        Map<Integer, PublishedRule> after = render(tenantId, looked);
-        RuleBundle bundle = full
-                ? FullRuleBundle.of(new PublishedRuleSet(
-                        tenantId, revision, now, filterRules(after.values()), listed(after.values())))
-                : RuleBundle.delta(
-                        tenantId,
-                        revision,
-                        now,
-                        held.getAsLong(),
-                        nftables.delta(
-                                filterRules(before.values()),
-                                filterRules(after.values()),
-                                sets.nftablesNumbersOutside(tenantId, looked)),
-                        BundleChanges.between(listed(before.values()), listed(after.values())));
-        sets.save(tenantId, revision, now, before, after);
-        bundles.save(bundle);
-        outbox.enqueue(RuleBundle.ADDRESS, tenantId, bundle);
-        published.fire(new BundlePublished(tenantId, bundle.revision()));
-        return bundle;
+        return publish(TenantScopes.of(tenantId, scope), now).get(tenantId);
     }
 
-    /** The deployed rules in scope as published, by number; with the interconnection rules when it is every rule. */
-    private Map<Integer, PublishedRule> render(String tenantId, RuleScope scope) {
-        List<TenantRule> deployed = rules.deployed(tenantId, scope);
+    /**
+     * As {@link #publish(String, RuleScope, Instant)} for several tenants at once (their locks taken): the next
+     * revision of each, read, stored and enqueued with one statement per step for all of them.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    Map<String, RuleBundle> publish(TenantScopes scopes, Instant now) {
+        Map<String, Long> revisions = rules.nextRevisions(scopes.tenants());
+        Map<String, Long> held = sets.revisions(scopes.tenants());
+        Set<String> full = scopes.tenants().stream()
+                .filter(tenant -> !Objects.equals(held.get(tenant), revisions.get(tenant) - 1))
+                .collect(Collectors.toSet());
+        TenantScopes looked = scopes.widened(full::contains);
+        Map<String, Map<Integer, PublishedRule>> before = sets.rules(looked);
+        Map<String, Map<Integer, PublishedRule>> after = render(looked);
+        Map<String, Set<Integer>> outside = sets.nftablesNumbersOutside(looked);
+        Map<String, RuleBundle> published = new TreeMap<>();
+        List<PublishedRuleSetRepository.Revision> moves = new ArrayList<>();
+        for (String tenantId : scopes.tenants()) {
+            long revision = revisions.get(tenantId);
+            Map<Integer, PublishedRule> was = before.get(tenantId);
+            Map<Integer, PublishedRule> is = after.get(tenantId);
+            published.put(
+                    tenantId,
+                    full.contains(tenantId)
+                            ? FullRuleBundle.of(new PublishedRuleSet(
+                                    tenantId, revision, now, filterRules(is.values()), listed(is.values())))
+                            : RuleBundle.delta(
+                                    tenantId,
+                                    revision,
+                                    now,
+                                    held.get(tenantId),
+                                    nftables.delta(
+                                            filterRules(was.values()), filterRules(is.values()), outside.get(tenantId)),
+                                    BundleChanges.between(listed(was.values()), listed(is.values()))));
+            moves.add(new PublishedRuleSetRepository.Revision(tenantId, revision, now, was, is));
+        }
+        sets.save(moves);
+        bundles.save(List.copyOf(published.values()));
+        for (RuleBundle bundle : published.values()) {
+            outbox.enqueue(RuleBundle.ADDRESS, bundle.tenantId(), bundle);
+            this.published.fire(new BundlePublished(bundle.tenantId(), bundle.revision()));
+        }
+        return published;
+    }
+
+    /**
+     * The deployed rules in each tenant's scope as published, by tenant and number; with the interconnection rules for
+     * a tenant whose scope is every rule.
+     */
+    private Map<String, Map<Integer, PublishedRule>> render(TenantScopes scopes) {
+        List<TenantRule> deployed = rules.deployed(scopes);
         Map<Long, Set<UUID>> machinesOf =
                 rules.machinesOf(deployed.stream().map(r -> r.id).toList());
         Set<UUID> machineIds = new HashSet<>();
         machinesOf.values().forEach(machineIds::addAll);
         Map<UUID, Machine> machineById =
                 machines.copiesOf(machineIds).stream().collect(Collectors.toMap(m -> m.id, Function.identity()));
-        Map<Integer, PublishedRule> rendered = new TreeMap<>();
+        Map<UUID, List<String>> addressesOf = new HashMap<>();
+        Map<String, Map<Integer, PublishedRule>> rendered = new HashMap<>();
+        scopes.tenants().forEach(tenant -> rendered.put(tenant, new TreeMap<>()));
         for (TenantRule rule : deployed) {
             List<String> addresses = new ArrayList<>();
             List<String> names = new ArrayList<>();
             for (UUID machineId : machinesOf.getOrDefault(rule.id, Set.of())) {
                 Machine machine = machineById.get(machineId);
-                List<String> usable = ProtectedAddresses.of(machine);
+                List<String> usable = addressesOf.computeIfAbsent(machineId, id -> ProtectedAddresses.of(machine));
                 if (!usable.isEmpty()) {
                     addresses.addAll(usable);
                     names.add(machine.name);
@@ -129,43 +157,50 @@ public class RuleBundlePublisher {
             }
             names.sort(null);
             FilterRule filterRule = rule.toFilterRule(addresses);
-            rendered.put(
-                    rule.number,
-                    new PublishedRule(
+            rendered.get(rule.tenantId)
+                    .put(
                             rule.number,
-                            rule.advisoryId,
-                            filterRule,
-                            new RuleBundle.Rule(
+                            new PublishedRule(
                                     rule.number,
                                     rule.advisoryId,
-                                    rule.action.name(),
-                                    rule.protocol,
-                                    rule.port,
-                                    rule.signature,
-                                    names,
-                                    suricata.rule(filterRule))));
+                                    filterRule,
+                                    new RuleBundle.Rule(
+                                            rule.number,
+                                            rule.advisoryId,
+                                            rule.action.name(),
+                                            rule.protocol,
+                                            rule.port,
+                                            rule.signature,
+                                            names,
+                                            suricata.rule(filterRule))));
         }
-        if (scope.whole()) {
-            // DESIGN §3.6: the tenant's interconnection DENY decisions, numbered apart from the advisory rules
-            for (BundleRules.Enforced enforced : interconnections.enforce(tenantId)) {
-                FilterRule rule = enforced.rule();
-                rendered.put(
-                        rule.number(),
-                        new PublishedRule(
-                                rule.number(),
-                                rule.advisoryId(),
-                                rule,
-                                new RuleBundle.Rule(
-                                        rule.number(),
-                                        rule.advisoryId(),
-                                        rule.action().name(),
-                                        null,
-                                        null,
-                                        null,
-                                        enforced.machineNames())));
+        for (String tenantId : scopes.tenants()) {
+            if (scopes.of(tenantId).whole()) {
+                addInterconnectionRules(tenantId, rendered.get(tenantId));
             }
         }
         return rendered;
+    }
+
+    /** DESIGN §3.6: the tenant's interconnection DENY decisions, numbered apart from the advisory rules. */
+    private void addInterconnectionRules(String tenantId, Map<Integer, PublishedRule> rendered) {
+        for (BundleRules.Enforced enforced : interconnections.enforce(tenantId)) {
+            FilterRule rule = enforced.rule();
+            rendered.put(
+                    rule.number(),
+                    new PublishedRule(
+                            rule.number(),
+                            rule.advisoryId(),
+                            rule,
+                            new RuleBundle.Rule(
+                                    rule.number(),
+                                    rule.advisoryId(),
+                                    rule.action().name(),
+                                    null,
+                                    null,
+                                    null,
+                                    enforced.machineNames())));
+        }
     }
 
     private static List<FilterRule> filterRules(Collection<PublishedRule> rules) {

@@ -8,6 +8,7 @@ import dev.herd.portal.sql.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,27 +29,42 @@ public class RuleBundleRepository {
         this.sets = sets;
     }
 
-    /** Stores a revision as it is sent: a delta (small) or a full bundle. */
-    void save(RuleBundle bundle) {
+    /** Stores revisions as they are sent, deltas (small) or full bundles, with one statement for all of them. */
+    void save(List<RuleBundle> revisions) {
+        if (revisions.isEmpty()) {
+            return;
+        }
+        List<String> rules = new ArrayList<>(revisions.size());
+        List<String> changes = new ArrayList<>(revisions.size());
         try {
-            entityManager
-                    .createNativeQuery("INSERT INTO rule_bundle (tenant_id, revision, generated_at, rules, nftables, "
-                            + "suricata, base_revision, changes) VALUES (:t, :r, :g, CAST(:rules AS jsonb), :n, "
-                            + "NULLIF(:s, ''), NULLIF(:b, 0), CAST(NULLIF(:c, '') AS jsonb))")
-                    .setParameter("t", bundle.tenantId())
-                    .setParameter("r", bundle.revision())
-                    .setParameter("g", Timestamp.from(bundle.generatedAt()))
-                    .setParameter("rules", json.writeValueAsString(bundle.rules()))
-                    .setParameter("n", bundle.nftables())
-                    // no nulls bound: a delta has no suricata text, a full bundle no base revision (revisions start at
-                    // 1)
-                    .setParameter("s", bundle.suricata() == null ? "" : bundle.suricata())
-                    .setParameter("b", bundle.baseRevision() == null ? 0L : bundle.baseRevision())
-                    .setParameter("c", bundle.changes() == null ? "" : json.writeValueAsString(bundle.changes()))
-                    .executeUpdate();
+            for (RuleBundle bundle : revisions) {
+                rules.add(json.writeValueAsString(bundle.rules()));
+                changes.add(bundle.changes() == null ? null : json.writeValueAsString(bundle.changes()));
+            }
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("rules of bundle cannot be written as JSON", e);
         }
+        // a delta has no suricata text, a full bundle no base revision
+        entityManager
+                .createNativeQuery("INSERT INTO rule_bundle (tenant_id, revision, generated_at, rules, nftables, "
+                        + "suricata, base_revision, changes) SELECT t, r, g, CAST(ru AS jsonb), n, s, b, "
+                        + "CAST(c AS jsonb) FROM unnest(CAST(:t AS text[]), CAST(:r AS bigint[]), "
+                        + "CAST(:g AS timestamptz[]), CAST(:ru AS text[]), CAST(:n AS text[]), CAST(:s AS text[]), "
+                        + "CAST(:b AS bigint[]), CAST(:c AS text[])) AS v (t, r, g, ru, n, s, b, c)")
+                .setParameter("t", revisions.stream().map(RuleBundle::tenantId).toArray(String[]::new))
+                .setParameter("r", revisions.stream().map(RuleBundle::revision).toArray(Long[]::new))
+                .setParameter(
+                        "g",
+                        revisions.stream()
+                                .map(b -> Timestamp.from(b.generatedAt()))
+                                .toArray(Timestamp[]::new))
+                .setParameter("ru", rules.toArray(String[]::new))
+                .setParameter("n", revisions.stream().map(RuleBundle::nftables).toArray(String[]::new))
+                .setParameter("s", revisions.stream().map(RuleBundle::suricata).toArray(String[]::new))
+                .setParameter(
+                        "b", revisions.stream().map(RuleBundle::baseRevision).toArray(Long[]::new))
+                .setParameter("c", changes.toArray(String[]::new))
+                .executeUpdate();
     }
 
     /**

@@ -5,9 +5,12 @@ import dev.herd.portal.diagnosis.FindingState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -24,30 +27,29 @@ public class RuleFindings {
     private static final String NEEDS_RULE = "closed_at IS NULL AND state <> 'ACCEPTED_RISK' "
             + "AND action IN ('FILTER', 'FILTER_UNTIL_PATCHED', 'HALT_SERVICE')";
 
-    /** The tenant's findings in scope that need a rule. */
-    List<FilterFinding> of(String tenantId, RuleScope scope) {
-        if (scope.empty()) {
-            return List.of();
+    /** The findings in each tenant's scope that need a rule, per tenant (every tenant in scope has an entry). */
+    Map<String, List<FilterFinding>> of(TenantScopes scopes) {
+        Map<String, List<FilterFinding>> byTenant = new HashMap<>();
+        scopes.tenants().forEach(tenant -> byTenant.put(tenant, new ArrayList<>()));
+        if (scopes.empty()) {
+            return byTenant;
         }
-        Query query = entityManager
-                .createNativeQuery("SELECT id, machine_id, advisory_id, package_name, action, state FROM finding "
-                        + "WHERE tenant_id = :t AND " + NEEDS_RULE
-                        + (scope.whole() ? "" : " AND advisory_id = ANY(:a)"))
-                .setParameter("t", tenantId);
-        if (!scope.whole()) {
-            query.setParameter("a", scope.advisoryIds().toArray(String[]::new));
-        }
+        Query query = scopes.bind(entityManager.createNativeQuery(
+                "SELECT tenant_id, id, machine_id, advisory_id, package_name, action, state FROM finding " + "WHERE "
+                        + NEEDS_RULE + " AND " + TenantScopes.condition("tenant_id", "advisory_id")));
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        return rows.stream()
-                .map(r -> new FilterFinding(
-                        ((Number) r[0]).longValue(),
-                        (UUID) r[1],
-                        (String) r[2],
-                        (String) r[3],
-                        FindingAction.valueOf((String) r[4]),
-                        FindingState.valueOf((String) r[5])))
-                .toList();
+        for (Object[] r : rows) {
+            byTenant.get((String) r[0])
+                    .add(new FilterFinding(
+                            ((Number) r[1]).longValue(),
+                            (UUID) r[2],
+                            (String) r[3],
+                            (String) r[4],
+                            FindingAction.valueOf((String) r[5]),
+                            FindingState.valueOf((String) r[6])));
+        }
+        return byTenant;
     }
 
     /** The advisories of the findings of these machines that need a rule. */

@@ -15,10 +15,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -30,6 +33,9 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class RuleService {
+
+    private static final String DEPLOYED_AT_ONCE =
+            "deployed at once: the filtering policy protects this advisory immediately";
 
     private final TenantRuleRepository rules;
     private final RuleFindings findings;
@@ -61,7 +67,7 @@ public class RuleService {
         String tenantId = event.tenantId();
         rules.lock(tenantId);
         if (event.wholeTenant()) {
-            reconcile(tenantId, RuleScope.wholeTenant(), false);
+            reconcile(TenantScopes.of(tenantId, RuleScope.wholeTenant()), false);
             return;
         }
         Set<String> advisoryIds = new HashSet<>(event.advisoryIds());
@@ -70,16 +76,17 @@ public class RuleService {
             advisoryIds.addAll(findings.advisoriesOn(tenantId, event.machineIds()));
             advisoryIds.addAll(rules.advisoriesProtecting(tenantId, event.machineIds()));
         }
-        reconcile(tenantId, RuleScope.advisories(advisoryIds), false);
+        reconcile(TenantScopes.of(tenantId, RuleScope.advisories(advisoryIds)), false);
     }
 
     /**
-     * As {@link #reconcile(String, boolean)} for the rules of these advisories only (queued by
-     * {@link PreventionQueue}); publishes when the deployed rules changed.
+     * As {@link #reconcile(String, boolean)} for the rules of some advisories of several tenants at once (queued by
+     * {@link PreventionQueue}); publishes a revision for each tenant whose deployed rules changed. The statements are
+     * the same for one tenant or a hundred: what grows with the tenants is the rows.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    void reconcile(String tenantId, Set<String> advisoryIds) {
-        reconcile(tenantId, RuleScope.advisories(advisoryIds), false);
+    void reconcile(TenantScopes scopes) {
+        reconcile(scopes, false);
     }
 
     /**
@@ -88,20 +95,23 @@ public class RuleService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void reconcile(String tenantId, boolean publish) {
-        reconcile(tenantId, RuleScope.wholeTenant(), publish);
+        reconcile(TenantScopes.of(tenantId, RuleScope.wholeTenant()), publish);
     }
 
     /**
-     * As {@link #reconcile(String, boolean)} for the rules of the advisories in scope only: rules are drafted per
-     * advisory, so the others cannot change.
+     * As {@link #reconcile(String, boolean)} for the rules of each tenant's scope only: rules are drafted per
+     * advisory, so the others cannot change. Every tenant's rules are read, drafted in memory and written with one
+     * statement per step for all tenants.
      */
-    private void reconcile(String tenantId, RuleScope scope, boolean publish) {
-        rules.lock(tenantId);
-        if (scope.empty() && !publish) {
+    private void reconcile(TenantScopes scopes, boolean publish) {
+        rules.lock(scopes.tenants());
+        if (scopes.empty() && !publish) {
             return;
         }
         Instant now = Instant.now();
-        List<FilterFinding> open = findings.of(tenantId, scope);
+        Map<String, List<FilterFinding>> openByTenant = findings.of(scopes);
+        List<FilterFinding> open =
+                openByTenant.values().stream().flatMap(List::stream).toList();
         Map<UUID, Machine> machineById =
                 machines.copiesOf(open.stream().map(FilterFinding::machineId).collect(Collectors.toSet())).stream()
                         .collect(Collectors.toMap(m -> m.id, Function.identity()));
@@ -110,51 +120,88 @@ public class RuleService {
                 ? Map.of()
                 : advisories.list("id in ?1", advisoryIds).stream()
                         .collect(Collectors.toMap(a -> a.id, Function.identity()));
-        Map<RuleDraft.Key, RuleDraft> drafts = RuleDrafter.draft(open, machineById, advisoryById);
-        TenantPolicy policy = policies.of(tenantId);
-
-        List<TenantRule> known = new ArrayList<>(rules.matchable(tenantId, scope));
+        Map<String, TenantPolicy> policyOf = policies.of(scopes.tenants());
+        List<TenantRule> known = new ArrayList<>(rules.matchable(scopes));
         Map<Long, Set<UUID>> machinesOf =
                 rules.machinesOf(known.stream().map(r -> r.id).toList());
-        Map<RuleDraft.Key, TenantRule> byKey = new HashMap<>();
-        for (TenantRule rule : known) {
-            // a live rule wins over one withdrawn by hand for the same advisory and mitigation
-            byKey.merge(
-                    new RuleDraft.Key(rule.advisoryId, rule.ruleKey),
-                    rule,
-                    (a, b) -> a.state != RuleState.WITHDRAWN ? a : b);
+        Map<String, List<TenantRule>> knownByTenant = known.stream().collect(Collectors.groupingBy(r -> r.tenantId));
+
+        Set<String> changed = new TreeSet<>(publish ? scopes.tenants() : Set.of());
+        Map<TenantRule, Set<UUID>> fresh = new LinkedHashMap<>(); // new rules (compared by identity), their machines
+        List<TenantRuleRepository.MachineChange> machineChanges = new ArrayList<>();
+        for (String tenantId : scopes.tenants()) {
+            Map<RuleDraft.Key, RuleDraft> drafts =
+                    RuleDrafter.draft(openByTenant.get(tenantId), machineById, advisoryById);
+            Map<RuleDraft.Key, TenantRule> byKey = new HashMap<>();
+            for (TenantRule rule : knownByTenant.getOrDefault(tenantId, List.of())) {
+                // a live rule wins over one withdrawn by hand for the same advisory and mitigation
+                byKey.merge(
+                        new RuleDraft.Key(rule.advisoryId, rule.ruleKey),
+                        rule,
+                        (a, b) -> a.state != RuleState.WITHDRAWN ? a : b);
+            }
+            for (RuleDraft draft : drafts.values()) {
+                TenantRule rule = byKey.remove(draft.key());
+                boolean deploys = deploysAtOnce(advisoryById.get(draft.advisoryId()), policyOf.get(tenantId));
+                if (rule == null) {
+                    fresh.put(propose(tenantId, draft, deploys, now), draft.machines());
+                    if (deploys) {
+                        changed.add(tenantId);
+                    }
+                    continue;
+                }
+                if (rule.state == RuleState.WITHDRAWN) {
+                    continue; // withdrawn by hand: not proposed again
+                }
+                Set<UUID> before = machinesOf.getOrDefault(rule.id, Set.of());
+                if (!before.equals(draft.machines())) {
+                    machineChanges.add(new TenantRuleRepository.MachineChange(rule, before, draft.machines()));
+                    machinesOf.put(rule.id, new LinkedHashSet<>(draft.machines()));
+                    if (rule.state == RuleState.DEPLOYED) {
+                        changed.add(tenantId);
+                    }
+                }
+                if (rule.state == RuleState.PROPOSED && deploys) {
+                    markDeployed(rule, DEPLOYED_AT_ONCE, now);
+                    changed.add(tenantId);
+                }
+            }
+            for (TenantRule stale : byKey.values()) {
+                if (stale.state != RuleState.WITHDRAWN) {
+                    if (stale.state == RuleState.DEPLOYED) {
+                        changed.add(tenantId);
+                    }
+                    markWithdrawn(stale, "no open finding needs it any more: the findings it covered are closed", now);
+                }
+            }
         }
-        boolean changed = publish;
-        for (RuleDraft draft : drafts.values()) {
-            TenantRule rule = byKey.remove(draft.key());
-            if (rule == null) {
-                rule = propose(tenantId, draft, now);
-                known.add(rule);
-            } else if (rule.state == RuleState.WITHDRAWN) {
-                continue; // withdrawn by hand: not proposed again
-            }
-            if (!machinesOf.getOrDefault(rule.id, Set.of()).equals(draft.machines())) {
-                rules.replaceMachines(rule, draft.machines());
-                machinesOf.put(rule.id, new LinkedHashSet<>(draft.machines()));
-                changed |= rule.state == RuleState.DEPLOYED;
-            }
-            if (rule.state == RuleState.PROPOSED && deploysAtOnce(advisoryById.get(rule.advisoryId), policy)) {
-                markDeployed(rule, "deployed at once: the filtering policy protects this advisory immediately", now);
-                changed = true;
-            }
-        }
-        for (TenantRule stale : byKey.values()) {
-            if (stale.state != RuleState.WITHDRAWN) {
-                changed |= stale.state == RuleState.DEPLOYED;
-                markWithdrawn(stale, "no open finding needs it any more: the findings it covered are closed", now);
-            }
-        }
+        store(fresh, machineChanges, machinesOf);
+        known.addAll(fresh.keySet());
         List<TenantRule> deployed =
                 known.stream().filter(r -> r.state == RuleState.DEPLOYED).toList();
         protection.apply(open, deployed, machinesOf, machineById, now);
-        if (changed) {
-            publisher.publish(tenantId, scope, now);
+        if (!changed.isEmpty()) {
+            publisher.publish(scopes.only(changed), now);
         }
+    }
+
+    /** Numbers and stores the new rules, and moves every rule's machines, with one statement each for all tenants. */
+    private void store(
+            Map<TenantRule, Set<UUID>> fresh,
+            List<TenantRuleRepository.MachineChange> machineChanges,
+            Map<Long, Set<UUID>> machinesOf) {
+        Map<String, Integer> counts = new TreeMap<>();
+        fresh.keySet().forEach(rule -> counts.merge(rule.tenantId, 1, Integer::sum));
+        Map<String, Integer> next = new HashMap<>(rules.nextRuleNumbers(counts));
+        for (TenantRule rule : fresh.keySet()) {
+            rule.number = next.merge(rule.tenantId, 1, Integer::sum) - 1;
+        }
+        rules.insert(List.copyOf(fresh.keySet()));
+        fresh.forEach((rule, ruleMachines) -> {
+            machineChanges.add(new TenantRuleRepository.MachineChange(rule, Set.of(), ruleMachines));
+            machinesOf.put(rule.id, new LinkedHashSet<>(ruleMachines));
+        });
+        rules.changeMachines(machineChanges);
     }
 
     /** Deploys a proposed rule by hand. */
@@ -205,10 +252,10 @@ public class RuleService {
                 || advisory.emergencyLevel >= Math.max(1, filtering.minEmergencyLevel());
     }
 
-    private TenantRule propose(String tenantId, RuleDraft draft, Instant now) {
+    /** A new rule for the draft, not stored yet ({@link #store}); deployed at once when the policy says so. */
+    private static TenantRule propose(String tenantId, RuleDraft draft, boolean deploys, Instant now) {
         TenantRule rule = new TenantRule();
         rule.tenantId = tenantId;
-        rule.number = rules.nextRuleNumber(tenantId);
         rule.advisoryId = draft.advisoryId();
         rule.ruleKey = draft.ruleKey();
         rule.action = RuleAction.DROP;
@@ -220,8 +267,9 @@ public class RuleService {
         rule.state = RuleState.PROPOSED;
         rule.createdAt = now;
         rule.reason = "proposed for the open findings of " + draft.advisoryId();
-        rules.persist(rule);
-        rules.flush();
+        if (deploys) {
+            markDeployed(rule, DEPLOYED_AT_ONCE, now);
+        }
         return rule;
     }
 

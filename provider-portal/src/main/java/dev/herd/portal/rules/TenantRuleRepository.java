@@ -3,6 +3,8 @@ package dev.herd.portal.rules;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -23,38 +25,61 @@ public class TenantRuleRepository implements PanacheRepositoryBase<TenantRule, L
      * outcomes, HTTP) run one at a time.
      */
     public void lock(String tenantId) {
+        lock(List.of(tenantId));
+    }
+
+    /** As {@link #lock(String)} for several tenants at once, taken in name order (so two such calls cannot deadlock). */
+    void lock(Collection<String> tenantIds) {
+        String[] sorted = tenantIds.stream().sorted().distinct().toArray(String[]::new);
         getEntityManager()
                 .createNativeQuery(
-                        "INSERT INTO protection_counter (tenant_id) VALUES (:t) ON CONFLICT (tenant_id) DO NOTHING")
-                .setParameter("t", tenantId)
+                        "INSERT INTO protection_counter (tenant_id) SELECT t FROM unnest(CAST(:t AS text[])) "
+                                + "AS t ORDER BY t ON CONFLICT (tenant_id) DO NOTHING")
+                .setParameter("t", sorted)
                 .executeUpdate();
         getEntityManager()
-                .createNativeQuery("SELECT tenant_id FROM protection_counter WHERE tenant_id = :t FOR UPDATE")
-                .setParameter("t", tenantId)
-                .getSingleResult();
+                .createNativeQuery("SELECT tenant_id FROM protection_counter WHERE tenant_id = ANY(CAST(:t AS text[])) "
+                        + "ORDER BY tenant_id FOR UPDATE")
+                .setParameter("t", sorted)
+                .getResultList();
     }
 
-    /** The next rule number of the tenant (1, 2, ...); call after {@link #lock}. */
-    public int nextRuleNumber(String tenantId) {
-        return (int) next(tenantId, "last_rule_number");
+    /**
+     * Reserves {@code count} consecutive rule numbers per tenant (1, 2, ... over the tenant's life) and gives the first
+     * of each; call after {@link #lock}.
+     */
+    Map<String, Integer> nextRuleNumbers(Map<String, Integer> counts) {
+        Map<String, Integer> first = new HashMap<>();
+        if (counts.isEmpty()) {
+            return first;
+        }
+        List<String> tenants = List.copyOf(counts.keySet());
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager()
+                .createNativeQuery("UPDATE protection_counter p SET last_rule_number = p.last_rule_number + c.n "
+                        + "FROM unnest(CAST(:t AS text[]), CAST(:n AS int[])) AS c (t, n) WHERE p.tenant_id = c.t "
+                        + "RETURNING p.tenant_id, p.last_rule_number")
+                .setParameter("t", tenants.toArray(String[]::new))
+                .setParameter("n", tenants.stream().map(counts::get).toArray(Integer[]::new))
+                .getResultList();
+        for (Object[] row : rows) {
+            String tenant = (String) row[0];
+            first.put(tenant, ((Number) row[1]).intValue() - counts.get(tenant) + 1);
+        }
+        return first;
     }
 
-    /** The next bundle revision of the tenant (1, 2, ...); call after {@link #lock}. */
-    public long nextRevision(String tenantId) {
-        return next(tenantId, "last_revision");
-    }
-
-    private long next(String tenantId, String column) {
-        getEntityManager()
-                .createNativeQuery(
-                        "UPDATE protection_counter SET " + column + " = " + column + " + 1 " + "WHERE tenant_id = :t")
-                .setParameter("t", tenantId)
-                .executeUpdate();
-        return ((Number) getEntityManager()
-                        .createNativeQuery("SELECT " + column + " FROM protection_counter WHERE tenant_id = :t")
-                        .setParameter("t", tenantId)
-                        .getSingleResult())
-                .longValue();
+    /** The next bundle revision of each tenant (1, 2, ...); call after {@link #lock}. */
+    Map<String, Long> nextRevisions(Collection<String> tenantIds) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager()
+                .createNativeQuery("UPDATE protection_counter SET last_revision = last_revision + 1 "
+                        + "WHERE tenant_id = ANY(CAST(:t AS text[])) RETURNING tenant_id, last_revision")
+                .setParameter("t", tenantIds.toArray(String[]::new))
+                .getResultList();
+        Map<String, Long> revisions = new HashMap<>();
+        rows.forEach(row -> revisions.put((String) row[0], ((Number) row[1]).longValue()));
+        return revisions;
     }
 
     /** Rules of the tenant in number order, optionally in one state. */
@@ -101,36 +126,75 @@ public class TenantRuleRepository implements PanacheRepositoryBase<TenantRule, L
         return names;
     }
 
-    /** The deployed rules of the tenant in scope, in number order. */
-    List<TenantRule> deployed(String tenantId, RuleScope scope) {
-        if (scope.whole()) {
-            return ofTenant(tenantId, RuleState.DEPLOYED);
-        }
-        if (scope.empty()) {
-            return List.of();
-        }
-        return list(
-                "tenantId = ?1 and state = ?2 and advisoryId in ?3",
-                Sort.by("number"),
-                tenantId,
-                RuleState.DEPLOYED,
-                scope.advisoryIds());
+    /** The deployed rules in each tenant's scope, by tenant and number. */
+    List<TenantRule> deployed(TenantScopes scopes) {
+        return inScope(scopes, "state = 'DEPLOYED'");
     }
 
     /** The rules a fresh draft of the advisories in scope is matched against (see {@link #matchable(String)}). */
-    List<TenantRule> matchable(String tenantId, RuleScope scope) {
-        if (scope.whole()) {
-            return matchable(tenantId);
-        }
-        if (scope.empty()) {
+    List<TenantRule> matchable(TenantScopes scopes) {
+        return inScope(scopes, "(state <> 'WITHDRAWN' OR withdrawn_by_hand)");
+    }
+
+    private List<TenantRule> inScope(TenantScopes scopes, String condition) {
+        if (scopes.empty()) {
             return List.of();
         }
-        return list(
-                "tenantId = ?1 and advisoryId in ?3 and (state <> ?2 or withdrawnByHand = true)",
-                Sort.by("number"),
-                tenantId,
-                RuleState.WITHDRAWN,
-                scope.advisoryIds());
+        @SuppressWarnings("unchecked")
+        List<TenantRule> rules = scopes.bind(getEntityManager()
+                        .createNativeQuery(
+                                "SELECT * FROM filter_rule WHERE " + condition + " AND "
+                                        + TenantScopes.condition("tenant_id", "advisory_id")
+                                        + " ORDER BY tenant_id, number",
+                                TenantRule.class))
+                .getResultList();
+        return rules;
+    }
+
+    /**
+     * Stores new rules, numbered already, with one statement for all of them (and all tenants); sets their ids. They
+     * are not managed: what they are stored as is final for this transaction.
+     */
+    void insert(List<TenantRule> fresh) {
+        if (fresh.isEmpty()) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager()
+                .createNativeQuery(
+                        "INSERT INTO filter_rule (tenant_id, number, advisory_id, rule_key, action, protocol, "
+                                + "port, rate, signature, source_address, description, state, created_at, deployed_at, "
+                                + "withdrawn_by_hand, reason) SELECT t, n, a, k, ac, p, po, ra, si, sa, d, st, c, de, false, re "
+                                + "FROM unnest(CAST(:t AS text[]), CAST(:n AS int[]), CAST(:a AS text[]), CAST(:k AS text[]), "
+                                + "CAST(:ac AS text[]), CAST(:p AS text[]), CAST(:po AS int[]), CAST(:ra AS int[]), "
+                                + "CAST(:si AS text[]), CAST(:sa AS text[]), CAST(:d AS text[]), CAST(:st AS text[]), "
+                                + "CAST(:c AS timestamptz[]), CAST(:de AS timestamptz[]), CAST(:re AS text[])) "
+                                + "AS r (t, n, a, k, ac, p, po, ra, si, sa, d, st, c, de, re) RETURNING id, tenant_id, number")
+                .setParameter("t", fresh.stream().map(r -> r.tenantId).toArray(String[]::new))
+                .setParameter("n", fresh.stream().map(r -> r.number).toArray(Integer[]::new))
+                .setParameter("a", fresh.stream().map(r -> r.advisoryId).toArray(String[]::new))
+                .setParameter("k", fresh.stream().map(r -> r.ruleKey).toArray(String[]::new))
+                .setParameter("ac", fresh.stream().map(r -> r.action.name()).toArray(String[]::new))
+                .setParameter("p", fresh.stream().map(r -> r.protocol).toArray(String[]::new))
+                .setParameter("po", fresh.stream().map(r -> r.port).toArray(Integer[]::new))
+                .setParameter("ra", fresh.stream().map(r -> r.rate).toArray(Integer[]::new))
+                .setParameter("si", fresh.stream().map(r -> r.signature).toArray(String[]::new))
+                .setParameter("sa", fresh.stream().map(r -> r.sourceAddress).toArray(String[]::new))
+                .setParameter("d", fresh.stream().map(r -> r.description).toArray(String[]::new))
+                .setParameter("st", fresh.stream().map(r -> r.state.name()).toArray(String[]::new))
+                .setParameter(
+                        "c", fresh.stream().map(r -> timestamp(r.createdAt)).toArray(Timestamp[]::new))
+                .setParameter(
+                        "de", fresh.stream().map(r -> timestamp(r.deployedAt)).toArray(Timestamp[]::new))
+                .setParameter("re", fresh.stream().map(r -> r.reason).toArray(String[]::new))
+                .getResultList();
+        Map<String, TenantRule> byNumber = new HashMap<>();
+        fresh.forEach(rule -> byNumber.put(rule.tenantId + " " + rule.number, rule));
+        rows.forEach(row -> byNumber.get(row[1] + " " + row[2]).id = ((Number) row[0]).longValue());
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 
     /** The advisories of the live rules that list one of these machines. */
@@ -177,24 +241,52 @@ public class TenantRuleRepository implements PanacheRepositoryBase<TenantRule, L
         return machines;
     }
 
+    /** A rule's machines from one set to the next: what to add, what to remove. */
+    record MachineChange(TenantRule rule, Set<UUID> before, Set<UUID> after) {}
+
     /**
-     * The rule's machines become {@code machineIds}: one DELETE and one INSERT for the whole set. (Row by row, every
-     * native statement made Hibernate flush, and so dirty-check, the whole persistence context of a reconcile.)
+     * Moves each rule's machines from its {@code before} to its {@code after} set: one DELETE of the machines gone and
+     * one INSERT of those added, for every rule at once. What is written grows with the change, not with the machines a
+     * rule lists (a machine that starts listening on a port adds one row to each of its rules).
      */
-    public void replaceMachines(TenantRule rule, Set<UUID> machineIds) {
-        getEntityManager()
-                .createNativeQuery("DELETE FROM filter_rule_machine WHERE rule_id = :r")
-                .setParameter("r", rule.id)
-                .executeUpdate();
-        if (machineIds.isEmpty()) {
-            return;
+    void changeMachines(Collection<MachineChange> changes) {
+        List<Long> goneRules = new ArrayList<>();
+        List<UUID> goneMachines = new ArrayList<>();
+        List<Long> addedRules = new ArrayList<>();
+        List<UUID> addedMachines = new ArrayList<>();
+        List<String> addedTenants = new ArrayList<>();
+        for (MachineChange change : changes) {
+            for (UUID machine : change.before()) {
+                if (!change.after().contains(machine)) {
+                    goneRules.add(change.rule().id);
+                    goneMachines.add(machine);
+                }
+            }
+            for (UUID machine : change.after()) {
+                if (!change.before().contains(machine)) {
+                    addedRules.add(change.rule().id);
+                    addedMachines.add(machine);
+                    addedTenants.add(change.rule().tenantId);
+                }
+            }
         }
-        getEntityManager()
-                .createNativeQuery("INSERT INTO filter_rule_machine (rule_id, machine_id, tenant_id) "
-                        + "SELECT :r, m, :t FROM unnest(CAST(:machines AS uuid[])) AS m")
-                .setParameter("r", rule.id)
-                .setParameter("t", rule.tenantId)
-                .setParameter("machines", machineIds.toArray(UUID[]::new))
-                .executeUpdate();
+        if (!goneRules.isEmpty()) {
+            getEntityManager()
+                    .createNativeQuery("DELETE FROM filter_rule_machine f USING unnest(CAST(:r AS bigint[]), "
+                            + "CAST(:m AS uuid[])) AS g (r, m) WHERE f.rule_id = g.r AND f.machine_id = g.m")
+                    .setParameter("r", goneRules.toArray(Long[]::new))
+                    .setParameter("m", goneMachines.toArray(UUID[]::new))
+                    .executeUpdate();
+        }
+        if (!addedRules.isEmpty()) {
+            getEntityManager()
+                    .createNativeQuery("INSERT INTO filter_rule_machine (rule_id, machine_id, tenant_id) "
+                            + "SELECT r, m, t FROM unnest(CAST(:r AS bigint[]), CAST(:m AS uuid[]), CAST(:t AS text[])) "
+                            + "AS a (r, m, t)")
+                    .setParameter("r", addedRules.toArray(Long[]::new))
+                    .setParameter("m", addedMachines.toArray(UUID[]::new))
+                    .setParameter("t", addedTenants.toArray(String[]::new))
+                    .executeUpdate();
+        }
     }
 }

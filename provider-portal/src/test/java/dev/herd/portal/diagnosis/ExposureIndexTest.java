@@ -46,7 +46,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * lists on tcp/443 — not a machine whose stored services say 443 but which the index does not list, not a machine
  * listening on loopback or on udp/443 — and a tenant without such a machine gets no rule; the index follows a machine
  * that stops listening (its finding closes); a tenant left in the prevention queue (ADR 15) gets its rule from the next
- * drain; the migration's backfill gives the same index as the consumer; {@code GET
+ * drain; tenants queued together get their rules from one drain, a revision each (ADR 16); a machine that starts
+ * listening joins the rule without its other machines' rows being written again; the migration's backfill gives the same index as the consumer; {@code GET
  * /api/tenants/{t}/exposure} shows a tenant its exposed machines only, and answers bad input with 400 problems.
  */
 @QuarkusTest
@@ -139,6 +140,68 @@ class ExposureIndexTest {
                         + "' AND state = 'DEPLOYED'"),
                 "the scheduled drain made acme's rule again");
         assertEquals(0, fixtures.count("SELECT count(*) FROM prevention_queue"));
+    }
+
+    @Test
+    void tenantsQueuedTogetherGetTheirRulesFromOneDrainWithOneRevisionEach() {
+        send(AdvisoryChanged.ADDRESS, List.of(community(AdvisoryChanged.Change.CREATED)));
+        for (int i = 0; i < 2; i++) {
+            bundles.next(RuleBundle.class, b -> true, WAIT);
+        }
+        long acmeRevision = fixtures.count("SELECT revision FROM rule_bundle_state WHERE tenant_id = 'acme'");
+        long globexRevision = fixtures.count("SELECT revision FROM rule_bundle_state WHERE tenant_id = 'globex'");
+        long acmeLastRule = fixtures.count("SELECT max(number) FROM filter_rule WHERE tenant_id = 'acme'");
+
+        // both tenants lose the rule and are queued in one transaction, as when a drain failed for both
+        QuarkusTransaction.requiringNew().run(() -> {
+            entityManager
+                    .createNativeQuery("DELETE FROM filter_rule WHERE advisory_id = '" + ID + "'")
+                    .executeUpdate();
+            entityManager
+                    .createNativeQuery("INSERT INTO prevention_queue (tenant_id, advisory_id, queued_at) VALUES "
+                            + "('acme', '" + ID + "', now()), ('globex', '" + ID + "', now())")
+                    .executeUpdate();
+        });
+
+        RuleBundle first = bundles.next(RuleBundle.class, b -> true, WAIT);
+        RuleBundle second = bundles.next(RuleBundle.class, b -> true, WAIT);
+        assertEquals(Set.of("acme", "globex"), Set.of(first.tenantId(), second.tenantId()));
+        assertEquals(first.generatedAt(), second.generatedAt(), "one drain made both revisions");
+        RuleBundle acme = first.tenantId().equals("acme") ? first : second;
+        RuleBundle globex = acme == first ? second : first;
+        assertEquals(acmeRevision + 1, acme.revision());
+        assertEquals(globexRevision + 1, globex.revision());
+        assertEquals(acmeRevision, acme.baseRevision(), "a delta on the revision before");
+        assertEquals(
+                acmeLastRule + 1,
+                fixtures.count("SELECT number FROM filter_rule WHERE tenant_id = 'acme' AND advisory_id = '" + ID
+                        + "' AND state = 'DEPLOYED'"),
+                "acme's numbers go on from where they were");
+        assertEquals(
+                Set.of("acme-web1", "acme-web2", "globex-web1"),
+                Set.copyOf(textList("SELECT m.name FROM filter_rule_machine rm JOIN machine m ON m.id = rm.machine_id "
+                        + "JOIN filter_rule r ON r.id = rm.rule_id WHERE r.advisory_id = '" + ID + "'")));
+        assertEquals(0, fixtures.count("SELECT count(*) FROM prevention_queue"));
+    }
+
+    @Test
+    void aMachineThatStartsListeningJoinsTheRuleWithoutRewritingItsOtherMachines() {
+        send(AdvisoryChanged.ADDRESS, List.of(community(AdvisoryChanged.Change.CREATED)));
+        for (int i = 0; i < 2; i++) {
+            bundles.next(RuleBundle.class, b -> true, WAIT);
+        }
+        String rows = "SELECT rm.machine_id || '@' || rm.xmin FROM filter_rule_machine rm JOIN filter_rule r "
+                + "ON r.id = rm.rule_id WHERE r.tenant_id = 'acme' AND r.advisory_id = '" + ID + "'";
+        List<String> before = textList(rows);
+        assertEquals(2, before.size());
+
+        send(
+                MachineInventory.ADDRESS,
+                List.of(machine("acme", "acme-web3", 1, new ListeningPort("tcp", "0.0.0.0", 443))));
+        PortalFixtures.await("acme-web3 in the rule", WAIT, () -> textList(rows).size() == 3);
+
+        List<String> after = textList(rows);
+        assertTrue(after.containsAll(before), "the rows of acme-web1 and acme-web2 were left as they were: " + after);
     }
 
     @Test
@@ -286,6 +349,14 @@ class ExposureIndexTest {
 
     private static org.hamcrest.Matcher<Iterable<? extends String>> containsInAnyOrderOf(String... names) {
         return org.hamcrest.Matchers.containsInAnyOrder(names);
+    }
+
+    private List<String> textList(String query) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object> rows = entityManager.createNativeQuery(query).getResultList();
+            return rows.stream().map(String::valueOf).toList();
+        });
     }
 
     private Set<String> exposedByFindings() {
