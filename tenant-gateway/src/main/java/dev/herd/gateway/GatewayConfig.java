@@ -120,6 +120,13 @@ public interface GatewayConfig {
         @WithDefault("100")
         int ruleDeltasBeforeFull();
 
+        /**
+         * How many waiting rule bundles the gateway stores in one transaction with one broker commit (ADR 16): when the
+         * portal publishes a revision for every exposed tenant at once, they are taken together, not one commit each.
+         */
+        @WithDefault("100")
+        int ruleBundleBatch();
+
         /** How long the gateway waits for a full rule bundle it asked for before it asks again. */
         @WithDefault("PT30S")
         Duration fullBundleRequestPause();

@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
+import java.util.ArrayList;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
@@ -68,6 +70,52 @@ public class Inbox {
             LOG.warnf(e, "Subscription %s could not apply message %s; %s", handler.subscription(), id, then);
             return e;
         }
+    }
+
+    /**
+     * Applies the messages in one database transaction (each recorded in the ledger, a redelivered one skipped): true
+     * when all were applied and the JMS session may commit; false, with nothing applied, when any failed (the caller
+     * then applies them one at a time, which sets a bad message aside alone). An {@link Error} is rethrown as in
+     * {@link #deliver}.
+     */
+    boolean deliverTogether(MessageHandler handler, List<Message> messages) {
+        List<String> ids = new ArrayList<>(messages.size());
+        List<String> payloads = new ArrayList<>(messages.size());
+        try {
+            for (Message message : messages) {
+                ids.add(messageId(message));
+                payloads.add(payload(message));
+            }
+        } catch (JMSException e) {
+            return false;
+        }
+        if (payloads.contains(null)) {
+            return false; // not a text message: set aside alone
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (int i = 0; i < ids.size(); i++) {
+                    if (ledger.firstDelivery(handler.subscription(), ids.get(i))) {
+                        handler.handle(payloads.get(i));
+                    }
+                }
+            });
+            return true;
+        } catch (QuarkusTransactionException e) {
+            failedTogether(handler, messages.size(), errorInside(e));
+            return false;
+        } catch (RuntimeException e) {
+            failedTogether(handler, messages.size(), e);
+            return false;
+        }
+    }
+
+    private static void failedTogether(MessageHandler handler, int count, RuntimeException failure) {
+        LOG.debugf(
+                failure,
+                "Subscription %s could not apply %d messages together; applying them one at a time",
+                handler.subscription(),
+                count);
     }
 
     /** Sets the message aside in the dead-letter table with the reason; false when even that failed. */

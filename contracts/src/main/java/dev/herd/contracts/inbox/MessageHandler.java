@@ -26,6 +26,16 @@ public interface MessageHandler {
     }
 
     /**
+     * How many messages waiting on the subscription one consumer applies together, in one database transaction
+     * acknowledged with one broker commit, instead of one transaction and one commit each. A batch that fails is
+     * applied again one message at a time, so that a bad message is set aside alone (messages applied before are
+     * skipped as redeliveries by the ledger). 1, the default, applies each message alone.
+     */
+    default int batchSize() {
+        return 1;
+    }
+
+    /**
      * What becomes of a message whose {@link #handle} failed with anything but a {@link BadMessageException}:
      * {@link RetryPolicy#REDELIVER} (the broker redelivers it) unless the handler holds its messages.
      */

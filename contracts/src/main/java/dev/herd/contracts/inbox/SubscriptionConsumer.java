@@ -5,6 +5,8 @@ import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Message;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -40,7 +42,8 @@ final class SubscriptionConsumer {
                 if (message == null) {
                     continue;
                 }
-                if (take(message, running)) {
+                List<Message> batch = waiting(consumer, message);
+                if ((batch.size() > 1 && inbox.deliverTogether(handler, batch)) || takeEach(batch, running)) {
                     context.commit();
                 } else {
                     context.rollback();
@@ -48,6 +51,30 @@ final class SubscriptionConsumer {
                 }
             }
         }
+    }
+
+    /** The message and those already waiting behind it, up to the handler's batch size. */
+    private List<Message> waiting(JMSConsumer consumer, Message first) {
+        List<Message> batch = new ArrayList<>();
+        batch.add(first);
+        while (batch.size() < handler.batchSize()) {
+            Message next = consumer.receiveNoWait();
+            if (next == null) {
+                break;
+            }
+            batch.add(next);
+        }
+        return batch;
+    }
+
+    /** Applies the messages one at a time; false as soon as one must go back to the broker. */
+    private boolean takeEach(List<Message> batch, BooleanSupplier running) throws InterruptedException {
+        for (Message message : batch) {
+            if (!take(message, running)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True when the message is done with and may be acknowledged; false when it goes back to the broker. */

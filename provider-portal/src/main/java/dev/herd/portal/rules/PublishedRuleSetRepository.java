@@ -77,7 +77,7 @@ public class PublishedRuleSetRepository {
         List<Object[]> rows = scopes.bind(entityManager.createNativeQuery(
                         "SELECT tenant_id, number, advisory_id, CAST(filter_rule AS text), CAST(listed AS text) "
                                 + "FROM published_rule WHERE "
-                                + TenantScopes.condition("tenant_id", "advisory_id")))
+                                + scopes.condition("tenant_id", "advisory_id")))
                 .getResultList();
         for (Object[] r : rows) {
             String tenantId = (String) r[0];
@@ -110,7 +110,7 @@ public class PublishedRuleSetRepository {
         List<Object[]> rows = scopes.bind(entityManager.createNativeQuery(
                         "SELECT tenant_id, number FROM published_rule WHERE in_nftables "
                                 + "AND tenant_id = ANY(CAST(:scoped AS text[])) AND NOT "
-                                + TenantScopes.condition("tenant_id", "advisory_id")))
+                                + scopes.condition("tenant_id", "advisory_id")))
                 .setParameter(
                         "scoped",
                         scopes.tenants().stream()

@@ -36,7 +36,7 @@ public class RuleFindings {
         }
         Query query = scopes.bind(entityManager.createNativeQuery(
                 "SELECT tenant_id, id, machine_id, advisory_id, package_name, action, state FROM finding " + "WHERE "
-                        + NEEDS_RULE + " AND " + TenantScopes.condition("tenant_id", "advisory_id")));
+                        + NEEDS_RULE + " AND " + scopes.condition("tenant_id", "advisory_id")));
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         for (Object[] r : rows) {

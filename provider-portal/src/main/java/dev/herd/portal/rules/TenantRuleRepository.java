@@ -144,7 +144,7 @@ public class TenantRuleRepository implements PanacheRepositoryBase<TenantRule, L
         List<TenantRule> rules = scopes.bind(getEntityManager()
                         .createNativeQuery(
                                 "SELECT * FROM filter_rule WHERE " + condition + " AND "
-                                        + TenantScopes.condition("tenant_id", "advisory_id")
+                                        + scopes.condition("tenant_id", "advisory_id")
                                         + " ORDER BY tenant_id, number",
                                 TenantRule.class))
                 .getResultList();

@@ -63,11 +63,20 @@ record TenantScopes(SortedMap<String, RuleScope> byTenant) {
 
     /**
      * An SQL condition true for the rows in scope, given the columns holding the tenant and the advisory; bind its
-     * parameters with {@link #bind}.
+     * parameters with {@link #bind}. Whole tenants are matched by an array, (tenant, advisory) pairs by a join with
+     * {@code unnest}, which the (advisory, tenant) indexes answer; the two are combined with OR only when both occur
+     * (an OR of the two keeps PostgreSQL from using either index).
      */
-    static String condition(String tenantColumn, String advisoryColumn) {
-        return "(" + tenantColumn + " = ANY(CAST(:scopeWhole AS text[])) OR (" + tenantColumn + ", " + advisoryColumn
-                + ") IN (SELECT * FROM unnest(CAST(:scopeTenants AS text[]), CAST(:scopeAdvisories AS text[]))))";
+    String condition(String tenantColumn, String advisoryColumn) {
+        String whole = tenantColumn + " = ANY(CAST(:scopeWhole AS text[]))";
+        String pairs = "(" + tenantColumn + ", " + advisoryColumn + ") IN (SELECT * FROM unnest("
+                + "CAST(:scopeTenants AS text[]), CAST(:scopeAdvisories AS text[])))";
+        boolean anyWhole = byTenant.values().stream().anyMatch(RuleScope::whole);
+        boolean anyPairs = byTenant.values().stream().anyMatch(scope -> !scope.whole() && !scope.empty());
+        if (anyWhole && anyPairs) {
+            return "(" + whole + " OR " + pairs + ")";
+        }
+        return anyWhole ? whole : anyPairs ? pairs : "false";
     }
 
     /** Binds the parameters of {@link #condition}. */
@@ -85,8 +94,13 @@ record TenantScopes(SortedMap<String, RuleScope> byTenant) {
                 }
             }
         });
-        return query.setParameter("scopeWhole", whole.toArray(String[]::new))
-                .setParameter("scopeTenants", tenants.toArray(String[]::new))
-                .setParameter("scopeAdvisories", advisories.toArray(String[]::new));
+        if (!whole.isEmpty()) {
+            query.setParameter("scopeWhole", whole.toArray(String[]::new));
+        }
+        if (!tenants.isEmpty()) {
+            query.setParameter("scopeTenants", tenants.toArray(String[]::new))
+                    .setParameter("scopeAdvisories", advisories.toArray(String[]::new));
+        }
+        return query;
     }
 }

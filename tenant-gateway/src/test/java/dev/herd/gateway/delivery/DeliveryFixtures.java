@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
@@ -27,6 +28,14 @@ public class DeliveryFixtures {
     public void publish(String address, String text) {
         try (JMSContext context = connections.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
             context.createProducer().send(context.createTopic(address), text);
+        }
+    }
+
+    /** Sends the texts to the multicast address in one broker transaction: they reach the consumer together. */
+    public void publishTogether(String address, List<String> texts) {
+        try (JMSContext context = connections.createContext(JMSContext.SESSION_TRANSACTED)) {
+            texts.forEach(text -> context.createProducer().send(context.createTopic(address), text));
+            context.commit();
         }
     }
 

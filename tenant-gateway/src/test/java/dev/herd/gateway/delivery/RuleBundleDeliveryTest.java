@@ -18,6 +18,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -165,6 +167,31 @@ class RuleBundleDeliveryTest {
         awaitRevision("acme", 1);
         assertEquals(2, fixtures.count("dead_letter WHERE consumer = 'tenant-gateway.rule-bundles'"));
         assertEquals(1, fixtures.count("dead_letter WHERE error LIKE 'not a RuleBundle%'"));
+    }
+
+    @Test
+    void bundlesWaitingTogetherAreStoredInFewTransactionsAndABadOneAmongThemIsSetAsideAlone() {
+        List<String> good = new ArrayList<>();
+        for (int revision = 1; revision <= 20; revision++) {
+            good.add(DeliveryFixtures.bundle("acme", revision, "acme " + revision));
+            good.add(DeliveryFixtures.bundle("globex", revision, "globex " + revision));
+        }
+        delivery.publishTogether(RuleBundle.ADDRESS, good);
+        awaitRevision("acme", 20);
+        awaitRevision("globex", 20);
+        long transactions = fixtures.count(
+                "(SELECT DISTINCT consumed_at FROM consumed_message WHERE consumer = 'tenant-gateway.rule-bundles') t");
+        assertTrue(transactions < 40, "40 bundles waiting together took " + transactions + " transactions");
+
+        List<String> withABadOne = new ArrayList<>();
+        for (int revision = 21; revision <= 25; revision++) {
+            withABadOne.add(DeliveryFixtures.bundle("acme", revision, "acme " + revision));
+        }
+        withABadOne.add(2, "{\"tenantId\": \"acme\", \"revision\": ");
+        delivery.publishTogether(RuleBundle.ADDRESS, withABadOne);
+        awaitRevision("acme", 25); // each full bundle replaces the one before: the last, behind the bad one, is held
+        assertEquals(1, fixtures.count("dead_letter WHERE consumer = 'tenant-gateway.rule-bundles'"));
+        asAgent(acme).get("/agent/rule-bundle").then().statusCode(200).header("ETag", "\"25\"");
     }
 
     @Test

@@ -46,6 +46,11 @@ public class RuleBundleConsumer implements MessageHandler {
     }
 
     @Override
+    public int batchSize() {
+        return config.delivery().ruleBundleBatch();
+    }
+
+    @Override
     public RetryPolicy retryPolicy() {
         return config.delivery().retryPolicy();
     }
