@@ -31,8 +31,12 @@ public enum AgentCaller {
         return name;
     }
 
-    /** Two enrolled agents of the tenant: the {@code ID:SECRET} credential of one and the id of the other. */
-    public record Agents(String credential, String otherAgentId) {
+    /**
+     * Two enrolled agents of the tenant: the {@code ID:SECRET} credential of one and the id of the other; and a path
+     * the agent may POST to with no body (a heartbeat), where a nonce is spent before it is replayed. A nonce is only
+     * spent by a request that succeeds, so the replayed one must have been accepted once.
+     */
+    public record Agents(String credential, String otherAgentId, String spendPath) {
 
         String id() {
             return credential.substring(0, credential.indexOf(':'));

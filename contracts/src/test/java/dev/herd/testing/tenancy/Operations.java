@@ -53,7 +53,11 @@ public final class Operations {
                 }
             }
         }
-        return new Operation(method, template, pathParameters, BadInputCases.sampleBody(openApi, operation), agent);
+        JsonNode sample = BadInputCases.sampleBody(openApi, operation);
+        Iterator<String> types =
+                resolve(openApi, operation.path("requestBody")).path("content").fieldNames();
+        String bodyType = sample != null ? "application/json" : types.hasNext() ? types.next() : null;
+        return new Operation(method, template, pathParameters, bodyType, sample, agent);
     }
 
     private static int rank(String method) {

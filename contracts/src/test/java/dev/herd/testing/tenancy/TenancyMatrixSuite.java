@@ -38,6 +38,12 @@ public abstract class TenancyMatrixSuite {
     /** The provider every request names. */
     protected static final String PROVIDER = "csaf-demo";
 
+    /** The other tenant: its callers also try acme's ids under their own tenant's path ({@code :own-tenant-path}). */
+    protected static final String OTHER_TENANT = "globex";
+
+    /** The table's suffix for a caller of the other tenant naming its own tenant and acme's ids in the path. */
+    static final String OWN_TENANT_PATH = ":own-tenant-path";
+
     private static final boolean RECORD = Boolean.getBoolean("herd.tenancy.record");
     private static final Set<String> TENANT_FIELDS = Set.of("tenant", "tenantId", "tenant_id");
     private static final Set<String> PROVIDER_FIELDS = Set.of("provider", "providerId", "provider_id");
@@ -64,9 +70,14 @@ public abstract class TenancyMatrixSuite {
         return name(sample);
     }
 
-    /** Text that must not appear in a success answered to a caller of another tenant or provider. */
-    protected Set<String> homeMarkers() {
-        return Set.of("\"" + TENANT + "\"");
+    /**
+     * Text that must not appear in a success answered to a caller of another tenant or provider (see {@link
+     * Caller#outsider()}): the home tenant's name as a JSON string, and for the other provider the home provider's.
+     */
+    protected Set<String> homeMarkers(Operation operation, Caller caller) {
+        return caller == Caller.OTHER_PROVIDER
+                ? Set.of("\"" + TENANT + "\"", "\"" + PROVIDER + "\"")
+                : Set.of("\"" + TENANT + "\"");
     }
 
     /** Two enrolled agents of acme for the agent operations; null when the service has none. */
@@ -96,8 +107,19 @@ public abstract class TenancyMatrixSuite {
             for (Caller caller : Caller.values()) {
                 tests.add(DynamicTest.dynamicTest(
                         operation.key() + " as " + caller.tableName(),
-                        () -> check(
-                                table, operation, caller.tableName(), caller.outsider(), bearer(operation, caller))));
+                        () -> check(table, operation, caller, bearer(operation, caller, false))));
+            }
+            if (ownTenantPath(operation)) {
+                for (Caller caller : List.of(Caller.OTHER_GATEWAY, Caller.OTHER_TENANT_ADMIN)) {
+                    tests.add(DynamicTest.dynamicTest(
+                            operation.key() + " as " + caller.tableName() + OWN_TENANT_PATH,
+                            () -> check(
+                                    table,
+                                    operation,
+                                    caller.tableName() + OWN_TENANT_PATH,
+                                    homeMarkers(operation, caller),
+                                    bearer(operation, caller, true))));
+                }
             }
             if (operation.agent()) {
                 assertTrue(agents != null, operation.key() + " is an agent operation: the test must give agents()");
@@ -105,7 +127,7 @@ public abstract class TenancyMatrixSuite {
                     tests.add(DynamicTest.dynamicTest(
                             operation.key() + " as " + caller.tableName(),
                             () -> check(
-                                    table, operation, caller.tableName(), false, agent(operation, caller, agents))));
+                                    table, operation, caller.tableName(), Set.of(), agent(operation, caller, agents))));
                 }
             }
         }
@@ -120,42 +142,67 @@ public abstract class TenancyMatrixSuite {
         return tests.stream();
     }
 
-    private Response bearer(Operation operation, Caller caller) {
+    /** The operation names a tenant and something of it (an id) in its path. */
+    private static boolean ownTenantPath(Operation operation) {
+        return operation.pathParameters().size() > 1
+                && operation.pathParameters().keySet().stream().anyMatch(TENANT_FIELDS::contains);
+    }
+
+    private Response bearer(Operation operation, Caller caller, boolean ownTenantPath) {
         RequestSpecification request = given();
         String token = caller.token();
         if (token != null) {
             request = request.auth().oauth2(token);
         }
-        return send(request, operation);
+        return send(request, operation, ownTenantPath);
     }
 
     private Response agent(Operation operation, AgentCaller caller, AgentCaller.Agents agents) {
         String nonce = UUID.randomUUID().toString();
         if (caller == AgentCaller.REPLAYED_NONCE) {
-            send(AgentCaller.AGENT.request(agents, nonce), operation);
+            AgentCaller.AGENT
+                    .request(agents, nonce)
+                    .post(agents.spendPath())
+                    .then()
+                    .statusCode(200);
         }
-        return send(caller.request(agents, nonce), operation);
+        return send(caller.request(agents, nonce), operation, false);
     }
 
-    private Response send(RequestSpecification request, Operation operation) {
+    private Response send(RequestSpecification request, Operation operation, boolean ownTenantPath) {
         Map<String, String> values = new LinkedHashMap<>();
         operation.pathParameters().forEach((name, schema) -> values.put(name, pathValue(operation, name, schema)));
+        if (ownTenantPath) {
+            values.replaceAll((name, value) -> TENANT_FIELDS.contains(name) ? OTHER_TENANT : value);
+        }
         if (operation.sampleBody() != null) {
             request = request.contentType("application/json")
                     .body(body(operation, operation.sampleBody().deepCopy()).toString());
+        } else if (operation.bodyType() != null) {
+            request = request.contentType(operation.bodyType()).body("herd-tenancy");
         }
         return request.redirects().follow(false).request(operation.method(), operation.path(values));
     }
 
-    private void check(ExpectedAnswers table, Operation operation, String caller, boolean outsider, Response response) {
+    private void check(ExpectedAnswers table, Operation operation, Caller caller, Response response) {
+        check(
+                table,
+                operation,
+                caller.tableName(),
+                caller.outsider() ? homeMarkers(operation, caller) : Set.of(),
+                response);
+    }
+
+    private void check(
+            ExpectedAnswers table, Operation operation, String caller, Set<String> markers, Response response) {
         String answer = ExpectedAnswers.answer(response.statusCode());
         String key = ExpectedAnswers.key(operation.key(), caller);
         observed.put(key, answer);
         String body = response.asString();
         String shown = operation.key() + " as " + caller + " -> " + response.statusCode() + " "
                 + (body.length() > 300 ? body.substring(0, 300) + "…" : body);
-        if (outsider && answer.equals("2xx")) {
-            for (String marker : homeMarkers()) {
+        if (answer.equals("2xx")) {
+            for (String marker : markers) {
                 assertTrue(
                         !body.contains(marker), "LEAK: another tenant's or provider's data (" + marker + "): " + shown);
             }
