@@ -49,6 +49,7 @@ public abstract class TenancyMatrixSuite {
     private static final Set<String> PROVIDER_FIELDS = Set.of("provider", "providerId", "provider_id");
 
     private final Map<String, String> observed = new LinkedHashMap<>();
+    private final Set<String> readable = new java.util.HashSet<>();
 
     /** Makes acme's data the requests name (its objects, an enrolled agent …); by default nothing. */
     protected void prepare() {}
@@ -63,11 +64,23 @@ public abstract class TenancyMatrixSuite {
     }
 
     /**
-     * The body sent: by default the OpenAPI sample with every tenant field set to acme and every provider field to
-     * csaf-demo; a test gives a valid one where the sample would be refused before authorisation is decided.
+     * The body sent: by default {@code sample} with every tenant field set to acme and every provider field to
+     * csaf-demo; a test gives a valid one where the sample would be refused before authorisation is decided. The
+     * sample is what the MSSP admin reads at the same path for a PUT that has a GET (a replacement with the current
+     * state is valid), else the OpenAPI sample.
      */
     protected JsonNode body(Operation operation, JsonNode sample) {
         return name(sample);
+    }
+
+    /** The query string the operation needs (without {@code ?}), or null; by default none. */
+    protected String query(Operation operation) {
+        return null;
+    }
+
+    /** Headers the operation needs besides the caller's (called after {@link #body}); by default none. */
+    protected Map<String, String> headers(Operation operation) {
+        return Map.of();
     }
 
     /**
@@ -98,6 +111,7 @@ public abstract class TenancyMatrixSuite {
                 .extract()
                 .asString();
         List<Operation> operations = Operations.of(BadInputCases.parse(document));
+        operations.stream().filter(each -> each.method().equals("GET")).forEach(each -> readable.add(each.template()));
         assertTrue(!operations.isEmpty(), "no operations in the OpenAPI document");
         prepare();
         AgentCaller.Agents agents = operations.stream().anyMatch(Operation::agent) ? agents() : null;
@@ -175,13 +189,30 @@ public abstract class TenancyMatrixSuite {
         if (ownTenantPath) {
             values.replaceAll((name, value) -> TENANT_FIELDS.contains(name) ? OTHER_TENANT : value);
         }
+        String path = operation.path(values);
         if (operation.sampleBody() != null) {
+            JsonNode sample = operation.sampleBody().deepCopy();
+            if (operation.method().equals("PUT") && readable.contains(operation.template())) {
+                sample = currentState(operation.path(values)).orElse(sample);
+            }
             request = request.contentType("application/json")
-                    .body(body(operation, operation.sampleBody().deepCopy()).toString());
+                    .body(body(operation, sample).toString());
         } else if (operation.bodyType() != null) {
             request = request.contentType(operation.bodyType()).body("herd-tenancy");
         }
-        return request.redirects().follow(false).request(operation.method(), operation.path(values));
+        request = request.headers(headers(operation));
+        String query = query(operation);
+        return request.redirects().follow(false).request(operation.method(), query == null ? path : path + "?" + query);
+    }
+
+    /** What the MSSP admin reads at the path (acme's, as the tenant path is acme's), if it reads JSON there. */
+    private static java.util.Optional<JsonNode> currentState(String path) {
+        Response current = given().auth().oauth2(Caller.MSSP_ADMIN.token()).get(path);
+        if (current.statusCode() != 200
+                || !String.valueOf(current.contentType()).startsWith("application/json")) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(BadInputCases.parse(current.asString()));
     }
 
     private void check(ExpectedAnswers table, Operation operation, Caller caller, Response response) {
