@@ -218,6 +218,16 @@ public final class BadInputCases {
         };
     }
 
+    /**
+     * A JSON body for the operation good enough to get past the JSON reader (the first enum value, 1, true, a fixed
+     * UUID or date, a short text), or null when the operation takes no JSON body; other suites start from it.
+     */
+    public static JsonNode sampleBody(JsonNode openApi, JsonNode operation) {
+        BadInputCases made = new BadInputCases(openApi, (name, schema) -> "");
+        JsonNode schema = made.jsonBody(operation);
+        return schema == null ? null : made.sample(schema, 0);
+    }
+
     /** A value of the schema good enough to get past the JSON reader. */
     private JsonNode sample(JsonNode schema, int depth) {
         schema = resolve(schema);
@@ -327,7 +337,7 @@ public final class BadInputCases {
         return value.length() > 40 ? value.substring(0, 20) + "…(" + value.length() + " chars)" : value;
     }
 
-    static JsonNode parse(String document) {
+    public static JsonNode parse(String document) {
         try {
             return JSON.readTree(document);
         } catch (java.io.IOException e) {

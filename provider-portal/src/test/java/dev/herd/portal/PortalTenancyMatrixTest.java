@@ -1,0 +1,128 @@
+package dev.herd.portal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.herd.portal.support.PortalFixtures;
+import dev.herd.testing.EmbeddedArtemisResource;
+import dev.herd.testing.tenancy.Operation;
+import dev.herd.testing.tenancy.TenancyMatrixSuite;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The tenancy matrix against the portal's API. Acme has a machine with a finding, a rule, a patch plan, a warning and
+ * an open damage case, so that the other tenant's answers would show them if they leaked; every finding, rule, plan
+ * or warning a request names is a fresh one of acme's, so that no answer depends on the calls before it.
+ */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedArtemisResource.class)
+class PortalTenancyMatrixTest extends TenancyMatrixSuite {
+
+    private static final UUID MACHINE = UUID.fromString("00000000-0000-0000-0000-00000000a001");
+    private static final UUID DAMAGE_CASE = UUID.fromString("00000000-0000-0000-0000-00000000a0dc");
+    private static final AtomicInteger RULES = new AtomicInteger(100);
+
+    @Inject
+    PortalFixtures fixtures;
+
+    @Override
+    protected void prepare() {
+        fixtures.reset();
+        fixtures.execute("INSERT INTO tenant (id, display_name) VALUES ('" + TENANT + "', 'Acme'), ('" + OTHER_TENANT
+                + "', 'Globex') ON CONFLICT DO NOTHING");
+        fixtures.execute("INSERT INTO machine (id, tenant_id, name, hostname, addresses, listening, last_sequence,"
+                + " updated_at) VALUES ('" + MACHINE + "', '" + TENANT + "', 'web-01', 'web-01', '[\"10.20.0.11\"]',"
+                + " '[]', 1, now())");
+        fixtures.execute("INSERT INTO damage_case (id, tenant_id, state, opened_at, updated_at) VALUES ('" + DAMAGE_CASE
+                + "', '" + TENANT + "', 'OPEN', now(), now())");
+        finding();
+        rule("DEPLOYED");
+        patchPlan();
+        warning();
+    }
+
+    @Override
+    protected String pathValue(Operation operation, String name, JsonNode schema) {
+        String template = operation.template();
+        if (name.equals("tenant")) {
+            return super.pathValue(operation, name, schema);
+        }
+        if (template.contains("/findings/{id}")) {
+            return finding();
+        }
+        if (template.contains("/rules/{number}")) {
+            return rule(template.endsWith("/withdraw") ? "DEPLOYED" : "PROPOSED");
+        }
+        if (template.contains("/patch-plans/{id}")) {
+            return patchPlan();
+        }
+        if (template.contains("/warnings/{id}")) {
+            return warning();
+        }
+        if (template.contains("/damage-cases/{id}")) {
+            return DAMAGE_CASE.toString();
+        }
+        return super.pathValue(operation, name, schema);
+    }
+
+    @Override
+    protected JsonNode body(Operation operation, JsonNode sample) {
+        if (operation.key().equals("POST /api/tenants")) {
+            String id = "tenancy-" + UUID.randomUUID().toString().substring(0, 8);
+            return JsonNodeFactory.instance.objectNode().put("id", id).put("displayName", id);
+        }
+        if (operation.template().endsWith("/damage-cases/{id}/recover")) {
+            // no playbook: the recovery the damage case proposes
+            return JsonNodeFactory.instance.objectNode();
+        }
+        return super.body(operation, sample);
+    }
+
+    @Override
+    protected String query(Operation operation) {
+        return operation.template().endsWith("/exposure") ? "protocol=tcp&port=443" : null;
+    }
+
+    /** A new open finding on acme's machine; its id. */
+    private String finding() {
+        String id = fixtures.text("SELECT nextval('finding_id_seq')::text");
+        fixtures.execute("INSERT INTO finding (id, tenant_id, machine_id, advisory_id, package_name, installed, fixed,"
+                + " action, state, opened_at, updated_at) VALUES (" + id + ", '" + TENANT + "', '" + MACHINE
+                + "', 'CVE-2026-" + id + "', 'openssl', '3.0.0', '3.0.1', 'PATCH', 'OPEN', now(), now())");
+        return id;
+    }
+
+    /** A new rule of acme's in the state; its number. */
+    private String rule(String state) {
+        int number = RULES.incrementAndGet();
+        fixtures.execute("INSERT INTO filter_rule (tenant_id, number, advisory_id, rule_key, action, protocol, port,"
+                + " description, state, created_at) VALUES ('" + TENANT + "', " + number + ", 'CVE-2026-" + number
+                + "', 'tcp/" + number + "', 'DROP', 'tcp', " + number + ", 'tenancy matrix', '" + state + "', now())");
+        return Integer.toString(number);
+    }
+
+    /** A new proposed patch plan for acme's machine; its id. */
+    private String patchPlan() {
+        UUID id = UUID.randomUUID();
+        fixtures.execute(
+                "INSERT INTO patch_plan (id, tenant_id, machine_id, machine_name, state, package_manager, steps,"
+                        + " pre_checks, post_checks, advisories, finding_ids, notes, created_at) VALUES ('" + id
+                        + "', '"
+                        + TENANT + "', '" + MACHINE
+                        + "', 'web-01', 'PROPOSED', 'APT', '[]', '[]', '[]', '[]', '[]', '[]',"
+                        + " now())");
+        return id.toString();
+    }
+
+    /** A new open warning of acme's; its id. */
+    private String warning() {
+        UUID id = UUID.randomUUID();
+        fixtures.execute("INSERT INTO tenant_warning (id, tenant_id, anomaly_key, indicator, protocol, port, reporting,"
+                + " countermeasure, state, created_at) VALUES ('" + id + "', '" + TENANT + "', 'tcp/4444/" + id
+                + "', 'scan', 'tcp', 4444, 2, 'drop tcp/4444', 'OPEN', now())");
+        return id.toString();
+    }
+}
