@@ -4,6 +4,7 @@ import dev.herd.contracts.advisory.AdvisoryChanged;
 import dev.herd.portal.advisory.KnownAdvisory;
 import dev.herd.portal.match.Verdict;
 import dev.herd.portal.policy.PolicyRepository;
+import dev.herd.portal.policy.TenantPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -56,8 +57,9 @@ public class FreshExposure {
         List<String> actions = new ArrayList<>(tenants.size());
         Verdict verdict = new Verdict(
                 advisory.id, ExposedService.of(mitigations.getFirst()), ExposureMatcher.LISTENING, null, advisory.id);
+        Map<String, TenantPolicy> policyOf = policies.of(tenants);
         tenants.forEach(t -> actions.add(
-                ActionDecider.decide(advisory, verdict, policies.of(t)).name()));
+                ActionDecider.decide(advisory, verdict, policyOf.get(t)).name()));
         Timestamp now = Timestamp.from(Instant.now());
         Map<String, Integer> opened = new LinkedHashMap<>();
         for (AdvisoryChanged.Mitigation mitigation : mitigations) {
