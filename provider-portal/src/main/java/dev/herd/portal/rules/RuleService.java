@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +32,6 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class RuleService {
-
-    private static final String DEPLOYED_AT_ONCE =
-            "deployed at once: the filtering policy protects this advisory immediately";
 
     private final TenantRuleRepository rules;
     private final RuleFindings findings;
@@ -126,78 +122,41 @@ public class RuleService {
                 rules.machinesOf(known.stream().map(r -> r.id).toList());
         Map<String, List<TenantRule>> knownByTenant = known.stream().collect(Collectors.groupingBy(r -> r.tenantId));
 
-        Set<String> changed = new TreeSet<>(publish ? scopes.tenants() : Set.of());
-        Map<TenantRule, Set<UUID>> fresh = new LinkedHashMap<>(); // new rules (compared by identity), their machines
-        List<TenantRuleRepository.MachineChange> machineChanges = new ArrayList<>();
+        RuleChanges changes = new RuleChanges(machinesOf, now);
         for (String tenantId : scopes.tenants()) {
-            Map<RuleDraft.Key, RuleDraft> drafts =
-                    RuleDrafter.draft(openByTenant.get(tenantId), machineById, advisoryById);
-            Map<RuleDraft.Key, TenantRule> byKey = new HashMap<>();
-            for (TenantRule rule : knownByTenant.getOrDefault(tenantId, List.of())) {
-                // a live rule wins over one withdrawn by hand for the same advisory and mitigation
-                byKey.merge(
-                        new RuleDraft.Key(rule.advisoryId, rule.ruleKey),
-                        rule,
-                        (a, b) -> a.state != RuleState.WITHDRAWN ? a : b);
-            }
-            for (RuleDraft draft : drafts.values()) {
-                TenantRule rule = byKey.remove(draft.key());
-                boolean deploys = deploysAtOnce(advisoryById.get(draft.advisoryId()), policyOf.get(tenantId));
-                if (rule == null) {
-                    fresh.put(propose(tenantId, draft, deploys, now), draft.machines());
-                    if (deploys) {
-                        changed.add(tenantId);
-                    }
-                    continue;
-                }
-                if (rule.state == RuleState.WITHDRAWN) {
-                    continue; // withdrawn by hand: not proposed again
-                }
-                Set<UUID> before = machinesOf.getOrDefault(rule.id, Set.of());
-                if (!before.equals(draft.machines())) {
-                    machineChanges.add(new TenantRuleRepository.MachineChange(rule, before, draft.machines()));
-                    machinesOf.put(rule.id, new LinkedHashSet<>(draft.machines()));
-                    if (rule.state == RuleState.DEPLOYED) {
-                        changed.add(tenantId);
-                    }
-                }
-                if (rule.state == RuleState.PROPOSED && deploys) {
-                    markDeployed(rule, DEPLOYED_AT_ONCE, now);
-                    changed.add(tenantId);
-                }
-            }
-            for (TenantRule stale : byKey.values()) {
-                if (stale.state != RuleState.WITHDRAWN) {
-                    if (stale.state == RuleState.DEPLOYED) {
-                        changed.add(tenantId);
-                    }
-                    markWithdrawn(stale, "no open finding needs it any more: the findings it covered are closed", now);
-                }
-            }
+            TenantPolicy policy = policyOf.get(tenantId);
+            changes.match(
+                    tenantId,
+                    RuleDrafter.draft(openByTenant.get(tenantId), machineById, advisoryById)
+                            .values(),
+                    knownByTenant.getOrDefault(tenantId, List.of()),
+                    advisory -> deploysAtOnce(advisoryById.get(advisory), policy));
         }
-        store(fresh, machineChanges, machinesOf);
-        known.addAll(fresh.keySet());
+        store(changes, machinesOf);
+        known.addAll(changes.fresh().keySet());
         List<TenantRule> deployed =
                 known.stream().filter(r -> r.state == RuleState.DEPLOYED).toList();
         protection.apply(open, deployed, machinesOf, machineById, now);
+        Set<String> changed = new TreeSet<>(changes.changedTenants());
+        if (publish) {
+            changed.addAll(scopes.tenants());
+        }
         if (!changed.isEmpty()) {
             publisher.publish(scopes.only(changed), now);
         }
     }
 
     /** Numbers and stores the new rules, and moves every rule's machines, with one statement each for all tenants. */
-    private void store(
-            Map<TenantRule, Set<UUID>> fresh,
-            List<TenantRuleRepository.MachineChange> machineChanges,
-            Map<Long, Set<UUID>> machinesOf) {
+    private void store(RuleChanges changes, Map<Long, Set<UUID>> machinesOf) {
         Map<String, Integer> counts = new TreeMap<>();
-        fresh.keySet().forEach(rule -> counts.merge(rule.tenantId, 1, Integer::sum));
+        changes.fresh().keySet().forEach(rule -> counts.merge(rule.tenantId, 1, Integer::sum));
         Map<String, Integer> next = new HashMap<>(rules.nextRuleNumbers(counts));
-        for (TenantRule rule : fresh.keySet()) {
+        for (TenantRule rule : changes.fresh().keySet()) {
             rule.number = next.merge(rule.tenantId, 1, Integer::sum) - 1;
         }
-        rules.insert(List.copyOf(fresh.keySet()));
-        fresh.forEach((rule, ruleMachines) -> {
+        rules.insert(List.copyOf(changes.fresh().keySet()));
+        List<TenantRuleRepository.MachineChange> machineChanges = new ArrayList<>(changes.machineChanges());
+        changes.fresh().forEach((rule, ruleMachines) -> {
             machineChanges.add(new TenantRuleRepository.MachineChange(rule, Set.of(), ruleMachines));
             machinesOf.put(rule.id, new LinkedHashSet<>(ruleMachines));
         });
@@ -213,7 +172,7 @@ public class RuleService {
             throw HerdException.conflict(
                     "rule-not-proposed", "Rule " + number + " is " + rule.state + "; only a PROPOSED rule deploys.");
         }
-        markDeployed(rule, "deployed by " + by, Instant.now());
+        rule.markDeployed("deployed by " + by, Instant.now());
         reconcile(tenantId, true);
         return rule;
     }
@@ -227,7 +186,7 @@ public class RuleService {
             throw HerdException.conflict("rule-withdrawn", "Rule " + number + " is withdrawn already.");
         }
         boolean wasDeployed = rule.state == RuleState.DEPLOYED;
-        markWithdrawn(rule, "withdrawn by " + by + ": " + reason, Instant.now());
+        rule.markWithdrawn("withdrawn by " + by + ": " + reason, Instant.now());
         rule.withdrawnByHand = true;
         reconcile(tenantId, wasDeployed);
         return rule;
@@ -250,38 +209,5 @@ public class RuleService {
         TenantPolicy.Filtering filtering = policy.filtering();
         return (filtering.knownExploited() && advisory.knownExploited)
                 || advisory.emergencyLevel >= Math.max(1, filtering.minEmergencyLevel());
-    }
-
-    /** A new rule for the draft, not stored yet ({@link #store}); deployed at once when the policy says so. */
-    private static TenantRule propose(String tenantId, RuleDraft draft, boolean deploys, Instant now) {
-        TenantRule rule = new TenantRule();
-        rule.tenantId = tenantId;
-        rule.advisoryId = draft.advisoryId();
-        rule.ruleKey = draft.ruleKey();
-        rule.action = RuleAction.DROP;
-        rule.protocol = draft.protocol();
-        rule.port = draft.port();
-        rule.signature = draft.signature();
-        rule.sourceAddress = draft.sourceAddress();
-        rule.description = draft.description();
-        rule.state = RuleState.PROPOSED;
-        rule.createdAt = now;
-        rule.reason = "proposed for the open findings of " + draft.advisoryId();
-        if (deploys) {
-            markDeployed(rule, DEPLOYED_AT_ONCE, now);
-        }
-        return rule;
-    }
-
-    private static void markDeployed(TenantRule rule, String reason, Instant now) {
-        rule.state = RuleState.DEPLOYED;
-        rule.deployedAt = now;
-        rule.reason = reason;
-    }
-
-    private static void markWithdrawn(TenantRule rule, String reason, Instant now) {
-        rule.state = RuleState.WITHDRAWN;
-        rule.withdrawnAt = now;
-        rule.reason = reason;
     }
 }

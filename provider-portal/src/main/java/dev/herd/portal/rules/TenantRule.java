@@ -72,6 +72,18 @@ public class TenantRule {
 
     public String reason;
 
+    void markDeployed(String why, Instant at) {
+        state = RuleState.DEPLOYED;
+        deployedAt = at;
+        reason = why;
+    }
+
+    void markWithdrawn(String why, Instant at) {
+        state = RuleState.WITHDRAWN;
+        withdrawnAt = at;
+        reason = why;
+    }
+
     /** The rule as the renderers take it, protecting {@code addresses} (which must not be empty). */
     FilterRule toFilterRule(List<String> addresses) {
         return new FilterRule(
