@@ -8,7 +8,6 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.jboss.logging.Logger;
 
@@ -94,16 +93,29 @@ public class Inbox {
             return false; // not a text message: set aside alone
         }
         try {
-            apply(handler, ids, payloads);
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (int i = 0; i < ids.size(); i++) {
+                    if (ledger.firstDelivery(handler.subscription(), ids.get(i))) {
+                        handler.handle(payloads.get(i));
+                    }
+                }
+            });
             return true;
+        } catch (QuarkusTransactionException e) {
+            failedTogether(handler, messages.size(), errorInside(e));
+            return false;
         } catch (RuntimeException e) {
-            LOG.debugf(
-                    e,
-                    "Subscription %s could not apply %d messages together; applying them one at a time",
-                    handler.subscription(),
-                    messages.size());
+            failedTogether(handler, messages.size(), e);
             return false;
         }
+    }
+
+    private static void failedTogether(MessageHandler handler, int count, RuntimeException failure) {
+        LOG.debugf(
+                failure,
+                "Subscription %s could not apply %d messages together; applying them one at a time",
+                handler.subscription(),
+                count);
     }
 
     /** Sets the message aside in the dead-letter table with the reason; false when even that failed. */
@@ -129,20 +141,10 @@ public class Inbox {
     }
 
     private void apply(MessageHandler handler, String messageId, String payload) {
-        apply(handler, Collections.singletonList(messageId), Collections.singletonList(payload));
-    }
-
-    /**
-     * Applies the messages in one new database transaction, each recorded in the ledger and a redelivered one skipped;
-     * throws what failed (an {@link Error} as it is).
-     */
-    private void apply(MessageHandler handler, List<String> messageIds, List<String> payloads) {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                for (int i = 0; i < messageIds.size(); i++) {
-                    if (ledger.firstDelivery(handler.subscription(), messageIds.get(i))) {
-                        handler.handle(payloads.get(i));
-                    }
+                if (ledger.firstDelivery(handler.subscription(), messageId)) {
+                    handler.handle(payload);
                 }
             });
         } catch (QuarkusTransactionException e) {
