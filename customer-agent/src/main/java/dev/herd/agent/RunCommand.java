@@ -12,6 +12,7 @@ import dev.herd.agent.process.SystemProcessRunner;
 import dev.herd.agent.recovery.RecoveryLoop;
 import dev.herd.agent.recovery.RecoveryOptions;
 import dev.herd.agent.report.ReportCollector;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,10 +45,18 @@ public class RunCommand implements Callable<Integer> {
 
     @Option(
             names = "--report-interval",
-            defaultValue = "300",
-            description = "Seconds between package checks; a DELTA goes out when packages changed"
-                    + " (default: ${DEFAULT-VALUE}).")
+            defaultValue = ReportingAgent.DEFAULT_REPORT_INTERVAL_SECONDS,
+            description = "Seconds between looks at the machine; a DELTA goes out at once when packages or evidence"
+                    + " changed: hardware, listening ports, watched files, ClamAV detections, privileged log-ins,"
+                    + " network configuration files and their permissions (default: ${DEFAULT-VALUE}).")
     long reportIntervalSeconds;
+
+    @Option(
+            names = "--root",
+            defaultValue = "/",
+            description = "Read the machine below this folder instead of / (default: ${DEFAULT-VALUE}); a folder"
+                    + " standing in for a machine, as in labs and tests.")
+    Path root;
 
     @Option(
             names = "--apply",
@@ -83,6 +92,10 @@ public class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (intervalSeconds < 1 || reportIntervalSeconds < 1 || pollWaitSeconds < 1) {
             System.err.println("--interval, --report-interval and --poll-wait must be at least 1 second");
+            return 2;
+        }
+        if (!Files.isDirectory(root)) {
+            System.err.println("--root " + root + " is not a folder");
             return 2;
         }
         Duration interval = Duration.ofSeconds(intervalSeconds);
@@ -124,7 +137,7 @@ public class RunCommand implements Callable<Integer> {
                         credential.get(),
                         options.stateDir,
                         () -> ReportCollector.collect(
-                                Path.of("/"), FileHasher.DEFAULT_WATCHED, avLogs == null ? List.of() : avLogs, clock),
+                                root, FileHasher.DEFAULT_WATCHED, avLogs == null ? List.of() : avLogs, clock),
                         interval,
                         clock,
                         System.out)

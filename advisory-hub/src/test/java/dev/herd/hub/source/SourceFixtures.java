@@ -141,7 +141,21 @@ final class SourceFixtures {
                 fail("interrupted");
             }
         }
-        return fail("Source " + id + " still running after 3 minutes");
+        return fail("Source " + id + " still running after 3 minutes; the pull threads:\n" + pullThreads());
+    }
+
+    /** What every pull thread is doing: names the cause when a pull hangs (it hung once in CI, not here). */
+    private static String pullThreads() {
+        StringBuilder dump = new StringBuilder();
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            if (thread.getName().startsWith("herd-pull-")) {
+                dump.append(thread.getName()).append(' ').append(thread.getState()).append('\n');
+                for (StackTraceElement frame : stack) {
+                    dump.append("    at ").append(frame).append('\n');
+                }
+            }
+        });
+        return dump.isEmpty() ? "(none)" : dump.toString();
     }
 
     static byte[] utf8(String text) {

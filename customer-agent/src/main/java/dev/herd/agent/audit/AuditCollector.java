@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -27,10 +29,15 @@ public final class AuditCollector {
             try {
                 Path file = FileHasher.underRoot(root, path);
                 if (Files.exists(file)) {
+                    PosixFileAttributes attributes = Files.readAttributes(file, PosixFileAttributes.class);
                     changes.add(new ConfigChange(
-                            path, Files.getLastModifiedTime(file).toInstant().toString()));
+                            path,
+                            attributes.lastModifiedTime().toInstant().toString(),
+                            PosixFilePermissions.toString(attributes.permissions()),
+                            attributes.owner().getName(),
+                            attributes.group().getName()));
                 }
-            } catch (IOException e) {
+            } catch (IOException | UnsupportedOperationException e) {
                 // Unreadable metadata: nothing to report for that file.
             }
         }

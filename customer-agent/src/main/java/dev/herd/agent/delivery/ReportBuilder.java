@@ -3,16 +3,18 @@ package dev.herd.agent.delivery;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.herd.agent.inventory.InstalledPackage;
 import dev.herd.agent.report.MachineReport;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * Builds the agent's report submissions ({@code sequence}, {@code kind}, {@code report}, {@code delta}) and puts
- * each in the queue before anything is sent. Deltas are computed against the last report this builder made.
+ * each in the queue before anything is sent. Deltas are computed against the last report this builder made: a DELTA
+ * goes out when packages changed or any evidence did (hardware, listening ports, watched files, anti-virus
+ * detections, privileged log-ins, network configuration files), carrying the whole report but its packages.
  */
 public class ReportBuilder {
 
@@ -21,7 +23,10 @@ public class ReportBuilder {
     private final Supplier<MachineReport> collector;
     private final SequenceCounter counter;
     private final ReportQueue queue;
-    private List<InstalledPackage> baseline;
+    private MachineReport baseline;
+
+    /** A DELTA that was queued: its sequence and what changed ({@code packages} and the evidence parts' names). */
+    public record QueuedDelta(long sequence, List<String> changed) {}
 
     public ReportBuilder(Supplier<MachineReport> collector, SequenceCounter counter, ReportQueue queue) {
         this.collector = collector;
@@ -36,19 +41,27 @@ public class ReportBuilder {
         ObjectNode submission = submission(sequence, "FULL");
         submission.set("report", JSON.valueToTree(report));
         queue.put(sequence, bytes(submission));
-        baseline = report.packages();
+        baseline = report;
         return sequence;
     }
 
-    /** Collects and queues a DELTA when packages changed since the last report (a FULL when there was none). */
-    public OptionalLong queueDeltaIfChanged() {
+    /**
+     * Collects and queues a DELTA when packages or evidence changed since the last report; empty when nothing did.
+     * With no report made yet, a FULL is queued instead and reported as a change of everything.
+     */
+    public Optional<QueuedDelta> queueDeltaIfChanged() {
         if (baseline == null) {
-            return OptionalLong.of(queueFull());
+            return Optional.of(new QueuedDelta(queueFull(), List.of("everything")));
         }
         MachineReport report = collector.get();
-        PackageDelta delta = PackageDelta.between(baseline, report.packages());
-        if (delta.isEmpty()) {
-            return OptionalLong.empty();
+        PackageDelta delta = PackageDelta.between(baseline.packages(), report.packages());
+        List<String> changed = new ArrayList<>();
+        if (!delta.isEmpty()) {
+            changed.add("packages");
+        }
+        changed.addAll(EvidenceChanges.between(baseline, report));
+        if (changed.isEmpty()) {
+            return Optional.empty();
         }
         long sequence = counter.next();
         ObjectNode submission = submission(sequence, "DELTA");
@@ -57,8 +70,8 @@ public class ReportBuilder {
         submission.set("report", body);
         submission.set("delta", JSON.valueToTree(delta));
         queue.put(sequence, bytes(submission));
-        baseline = report.packages();
-        return OptionalLong.of(sequence);
+        baseline = report;
+        return Optional.of(new QueuedDelta(sequence, List.copyOf(changed)));
     }
 
     /** The gateway lost track: drop what is queued and start again at {@code expected} with a fresh FULL report. */

@@ -15,10 +15,14 @@ import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
- * The enrolled agent's daemon loop: a FULL report at start, heartbeats every interval, a DELTA every report interval
- * when packages changed, and the queue sent in order with backoff while the gateway is unreachable.
+ * The enrolled agent's daemon loop: a FULL report at start, heartbeats every interval, the machine looked at every
+ * report interval with a DELTA queued when packages or evidence changed (sent at once), and the queue sent in order
+ * with backoff while the gateway is unreachable.
  */
 public class ReportingAgent {
+
+    /** Seconds between looks at the machine: evidence reaches the gateway within this (plus the sending). */
+    public static final String DEFAULT_REPORT_INTERVAL_SECONDS = "5";
 
     private final GatewayClient gateway;
     private final AgentCredential credential;
@@ -97,7 +101,9 @@ public class ReportingAgent {
             if (full) {
                 log.println("queued FULL report " + builder.queueFull());
             } else {
-                builder.queueDeltaIfChanged().ifPresent(s -> log.println("queued DELTA report " + s));
+                builder.queueDeltaIfChanged()
+                        .ifPresent(delta -> log.println("queued DELTA report " + delta.sequence() + " ("
+                                + String.join(", ", delta.changed()) + " changed)"));
             }
         } catch (RuntimeException e) {
             log.println("collecting the report failed: " + e.getMessage());

@@ -8,10 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herd.agent.audit.PrivilegedLogin;
+import dev.herd.agent.files.WatchedFile;
+import dev.herd.agent.hardware.BlockDevice;
+import dev.herd.agent.hardware.Hardware;
+import dev.herd.agent.network.ListeningSocket;
 import dev.herd.agent.report.MachineReport;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +38,7 @@ class ReportBuilderTest {
 
         assertEquals(1, builder.queueFull());
         machine.set(report(pkg("openssl", "3.0.16"), pkg("nginx", "1.22")));
-        assertEquals(OptionalLong.of(2), builder.queueDeltaIfChanged());
+        assertEquals(Optional.of(new ReportBuilder.QueuedDelta(2, List.of("packages"))), builder.queueDeltaIfChanged());
 
         JsonNode full = JSON.readTree(queue.read(1));
         assertEquals("FULL", full.path("kind").asText());
@@ -90,5 +95,108 @@ class ReportBuilderTest {
         JsonNode third = JSON.readTree(queue.read(3)).path("delta");
         assertEquals(1, third.path("changed").size());
         assertEquals("libssl3", third.path("changed").get(0).path("name").asText());
+    }
+
+    @Test
+    void aUsbStickAloneIsADeltaWithTheNewHardwareAndNoPackageChange() throws Exception {
+        ReportQueue queue = new ReportQueue(stateDir);
+        ReportBuilder builder = new ReportBuilder(machine::get, new SequenceCounter(stateDir), queue);
+        builder.queueFull();
+        MachineReport before = machine.get();
+        machine.set(with(
+                before,
+                new Hardware(List.of(new BlockDevice("sdb", 30031872L * 512, true, true, true)), List.of(), true),
+                before.listening()));
+
+        assertEquals(Optional.of(new ReportBuilder.QueuedDelta(2, List.of("hardware"))), builder.queueDeltaIfChanged());
+
+        JsonNode delta = JSON.readTree(queue.read(2));
+        assertEquals("DELTA", delta.path("kind").asText());
+        assertTrue(delta.path("report").path("hardware").path("usbMassStorage").asBoolean());
+        assertEquals(0, delta.path("delta").path("added").size());
+        assertEquals(0, delta.path("delta").path("changed").size());
+        assertEquals(0, delta.path("delta").path("removed").size());
+        assertTrue(builder.queueDeltaIfChanged().isEmpty(), "the same hardware again is no change");
+    }
+
+    @Test
+    void aNewListeningPortIsADeltaButTheSameServiceRestartedIsNot() {
+        ReportQueue queue = new ReportQueue(stateDir);
+        ReportBuilder builder = new ReportBuilder(machine::get, new SequenceCounter(stateDir), queue);
+        MachineReport base = machine.get();
+        machine.set(with(base, null, List.of(new ListeningSocket("tcp", "0.0.0.0", 443, 1001, 50, "nginx"))));
+        builder.queueFull();
+
+        machine.set(with(base, null, List.of(new ListeningSocket("tcp", "0.0.0.0", 443, 2002, 77, "nginx"))));
+        assertTrue(builder.queueDeltaIfChanged().isEmpty(), "a new inode and pid on the same port change nothing");
+
+        machine.set(with(
+                base,
+                null,
+                List.of(
+                        new ListeningSocket("tcp", "0.0.0.0", 443, 2002, 77, "nginx"),
+                        new ListeningSocket("tcp", "0.0.0.0", 4444, 3003, 90, "nc"))));
+        assertEquals(
+                List.of("listening"),
+                builder.queueDeltaIfChanged().orElseThrow().changed());
+        assertEquals(List.of(1L, 2L), queue.sequences());
+    }
+
+    @Test
+    void aPackageAndEvidenceChangingTogetherAreOneDeltaNamingBoth() {
+        ReportQueue queue = new ReportQueue(stateDir);
+        ReportBuilder builder = new ReportBuilder(machine::get, new SequenceCounter(stateDir), queue);
+        builder.queueFull();
+        MachineReport changed = report(pkg("openssl", "3.0.16"), pkg("libssl3", "3.0.15"));
+        machine.set(new MachineReport(
+                "2026-11-21T07:05:00Z",
+                changed.os(),
+                changed.interfaces(),
+                changed.packages(),
+                changed.listening(),
+                changed.hardware(),
+                List.of(new WatchedFile("/etc/passwd", "ok", "ab".repeat(32))),
+                List.of(new PrivilegedLogin("sudo", "Dec  7 02:00:01 web-01 sudo: alice : COMMAND=/bin/sh")),
+                changed.networkConfigChanges(),
+                changed.antivirus()));
+
+        assertEquals(
+                List.of("packages", "watchedFiles", "privilegedLogins"),
+                builder.queueDeltaIfChanged().orElseThrow().changed());
+    }
+
+    @Test
+    void onlyTheTimeOfCollectionChangingIsNoDelta() {
+        ReportQueue queue = new ReportQueue(stateDir);
+        ReportBuilder builder = new ReportBuilder(machine::get, new SequenceCounter(stateDir), queue);
+        builder.queueFull();
+        MachineReport base = machine.get();
+        machine.set(new MachineReport(
+                "2026-11-21T08:00:00Z",
+                base.os(),
+                base.interfaces(),
+                base.packages(),
+                base.listening(),
+                base.hardware(),
+                base.watchedFiles(),
+                base.privilegedLogins(),
+                base.networkConfigChanges(),
+                base.antivirus()));
+
+        assertTrue(builder.queueDeltaIfChanged().isEmpty());
+    }
+
+    private static MachineReport with(MachineReport base, Hardware hardware, List<ListeningSocket> listening) {
+        return new MachineReport(
+                base.collectedAt(),
+                base.os(),
+                base.interfaces(),
+                base.packages(),
+                listening,
+                hardware,
+                base.watchedFiles(),
+                base.privilegedLogins(),
+                base.networkConfigChanges(),
+                base.antivirus());
     }
 }
