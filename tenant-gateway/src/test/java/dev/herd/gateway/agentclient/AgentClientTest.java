@@ -79,7 +79,7 @@ class AgentClientTest {
         builder.queueFull();
         assertNull(delivery.drain().problem(), log.toString());
         machine.set(withOnePackageChanged(machine.get()));
-        assertEquals(2, builder.queueDeltaIfChanged().orElseThrow());
+        assertEquals(2, builder.queueDeltaIfChanged().orElseThrow().sequence());
         assertNull(delivery.drain().problem(), log.toString());
 
         assertTrue(queue.isEmpty());
