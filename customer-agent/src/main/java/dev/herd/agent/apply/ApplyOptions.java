@@ -4,6 +4,7 @@ import dev.herd.agent.apply.check.OperationChecks;
 import dev.herd.agent.apply.patch.PackageManagers;
 import dev.herd.agent.apply.rules.Nft;
 import dev.herd.agent.apply.rules.RuleBundleApplier;
+import dev.herd.agent.apply.rules.SignatureRules;
 import dev.herd.agent.process.ProcessRunner;
 import dev.herd.agent.process.SystemProcessRunner;
 import java.time.Clock;
@@ -23,6 +24,15 @@ public class ApplyOptions {
     public List<String> nft;
 
     @Option(
+            names = "--iptables",
+            split = ",",
+            defaultValue = "iptables",
+            description = "How to run iptables for payload-signature rules (string matches), as a comma-separated"
+                    + " argument list (default: ${DEFAULT-VALUE}); ip6tables and iptables-restore are named after"
+                    + " its last argument, e.g. nsenter,-t,PID,-n,iptables.")
+    public List<String> iptables;
+
+    @Option(
             names = "--check-timeout",
             defaultValue = "5",
             description = "Seconds each operation check may take (default: ${DEFAULT-VALUE}).")
@@ -39,7 +49,7 @@ public class ApplyOptions {
         ProcessRunner runner = new SystemProcessRunner(Duration.ofSeconds(commandTimeoutSeconds));
         Duration checkTimeout = Duration.ofSeconds(checkTimeoutSeconds);
         return new DeliveryApplier(
-                new RuleBundleApplier(new Nft(runner, nft), clock),
+                new RuleBundleApplier(new Nft(runner, nft), new SignatureRules(runner, iptables), clock),
                 name -> PackageManagers.named(name, runner),
                 () -> OperationChecks.onThisMachine(checkTimeout),
                 clock);

@@ -2,11 +2,6 @@ package dev.herd.agent.apply.rules;
 
 import dev.herd.agent.process.CommandResult;
 import dev.herd.agent.process.ProcessRunner;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,12 +28,12 @@ public class Nft {
 
     /** {@code nft -c -f}: would nft accept the script? Nothing changes. */
     public CommandResult check(String script) {
-        return withScript(script, file -> run("-c", "-f", file.toString()));
+        return ScriptFile.with(".nft", script, file -> run("-c", "-f", file.toString()));
     }
 
     /** {@code nft -f}: applies the script as one transaction (all of it or nothing). */
     public CommandResult apply(String script) {
-        return withScript(script, file -> run("-f", file.toString()));
+        return ScriptFile.with(".nft", script, file -> run("-f", file.toString()));
     }
 
     /** {@code nft list table inet herd}, or empty when there is no such table. */
@@ -55,27 +50,5 @@ public class Nft {
         List<String> full = new ArrayList<>(command);
         full.addAll(List.of(args));
         return runner.run(full);
-    }
-
-    private static CommandResult withScript(String script, java.util.function.Function<Path, CommandResult> action) {
-        Path file;
-        try {
-            file = Files.createTempFile(
-                    "herd-rules-",
-                    ".nft",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(file, script.endsWith("\n") ? script : script + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the ruleset to a temporary file", e);
-        }
-        try {
-            return action.apply(file);
-        } finally {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                // A leftover temporary file is harmless.
-            }
-        }
     }
 }

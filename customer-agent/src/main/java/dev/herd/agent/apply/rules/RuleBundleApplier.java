@@ -21,6 +21,11 @@ import java.util.regex.Pattern;
  * {@code inet herd}, loads the bundle, checks that the table is there with every rule comment of the bundle, and puts
  * the kept table back (or removes the table when there was none) when that check fails. A delta (ADR 11) goes the same
  * way in one {@code nft -f} run on top of the table held; its check also wants the rules it withdraws gone.
+ *
+ * <p>Payload-signature rules, which nftables cannot express, become kernel string matches ({@link SignatureRules})
+ * after the nftables part; they are saved, applied and checked the same way, and when they fail both parts are rolled
+ * back, so a bundle is in force as a whole or not at all. A bundle that neither carries signature rules nor replaces
+ * any changes nothing in iptables.
  */
 public class RuleBundleApplier {
 
@@ -28,10 +33,12 @@ public class RuleBundleApplier {
     private static final Pattern COMMENT = Pattern.compile("comment\\s+\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private final Nft nft;
+    private final SignatureRules signatures;
     private final Clock clock;
 
-    public RuleBundleApplier(Nft nft, Clock clock) {
+    public RuleBundleApplier(Nft nft, SignatureRules signatures, Clock clock) {
         this.nft = nft;
+        this.signatures = signatures;
         this.clock = clock;
     }
 
@@ -39,14 +46,35 @@ public class RuleBundleApplier {
     public ApplyOutcome dryRun(RuleBundle bundle) {
         CommandResult checked = nft.check(bundle.nftables());
         CheckResult check = new CheckResult("dry-run", "nft -c -f", checked.succeeded(), nftSays(checked));
-        String message = checked.succeeded()
-                ? "dry run: nft accepts revision " + bundle.revision() + "; nothing applied"
-                : "dry run: nft refuses revision " + bundle.revision() + ": " + checked.message();
-        return outcome(bundle, checked.succeeded() ? Result.SIMULATED : Result.FAILED, List.of(check), message);
+        if (!checked.succeeded()) {
+            return outcome(
+                    bundle,
+                    Result.FAILED,
+                    List.of(check),
+                    "dry run: nft refuses revision " + bundle.revision() + ": " + checked.message());
+        }
+        SignatureRules.Saved held = signatures.save();
+        if (!signatures.concerns(bundle, held)) {
+            return outcome(
+                    bundle,
+                    Result.SIMULATED,
+                    List.of(check),
+                    "dry run: nft accepts revision " + bundle.revision() + "; nothing applied");
+        }
+        CheckResult strings = signatures.check(bundle, held);
+        return outcome(
+                bundle,
+                strings.passed() ? Result.SIMULATED : Result.FAILED,
+                List.of(check, strings),
+                strings.passed()
+                        ? "dry run: nft and iptables accept revision " + bundle.revision() + "; nothing applied"
+                        : "dry run: revision " + bundle.revision() + "'s string-match rules: " + strings.detail());
     }
 
     public ApplyOutcome apply(RuleBundle bundle) {
         Optional<String> saved = nft.listHerdTable();
+        SignatureRules.Saved savedSignatures = signatures.save();
+        boolean withSignatures = signatures.concerns(bundle, savedSignatures);
         CommandResult applied = nft.apply(bundle.nftables());
         if (!applied.succeeded()) {
             // nft -f is one transaction: a refused script changed nothing.
@@ -57,8 +85,19 @@ public class RuleBundleApplier {
                     "nft refused " + name(bundle) + "; nothing changed: " + applied.message());
         }
         CheckResult verified = verify(bundle);
-        if (verified.passed()) {
+        if (verified.passed() && !withSignatures) {
             return outcome(bundle, Result.APPLIED, List.of(verified), name(bundle) + " applied");
+        }
+        if (verified.passed()) {
+            CheckResult strings = signatures.apply(bundle, savedSignatures);
+            if (strings.passed()) {
+                return outcome(
+                        bundle,
+                        Result.APPLIED,
+                        List.of(verified, strings),
+                        name(bundle) + " applied, with its string-match rules");
+            }
+            return rollBackBoth(bundle, saved, savedSignatures, verified, strings);
         }
         CommandResult restored = nft.apply(rollbackScript(saved));
         CheckResult rollback = new CheckResult(
@@ -79,6 +118,38 @@ public class RuleBundleApplier {
                 List.of(verified, rollback),
                 name(bundle) + " failed its check (" + verified.detail() + "); "
                         + (saved.isPresent() ? "previous table restored" : "table removed"));
+    }
+
+    /** The string-match rules failed: both parts go back to what they were, and the outcome says why. */
+    private ApplyOutcome rollBackBoth(
+            RuleBundle bundle,
+            Optional<String> saved,
+            SignatureRules.Saved savedSignatures,
+            CheckResult verified,
+            CheckResult strings) {
+        CheckResult stringsBack = signatures.restore(savedSignatures);
+        CommandResult restored = nft.apply(rollbackScript(saved));
+        CheckResult nftBack = new CheckResult(
+                "rollback",
+                saved.isPresent() ? "restore the previous table inet herd" : "delete table inet herd",
+                restored.succeeded(),
+                nftSays(restored));
+        List<CheckResult> checks = List.of(verified, strings, nftBack, stringsBack);
+        if (!restored.succeeded() || !stringsBack.passed()) {
+            return outcome(
+                    bundle,
+                    Result.FAILED,
+                    checks,
+                    name(bundle) + "'s string-match rules failed (" + strings.detail()
+                            + ") and the rollback failed too: "
+                            + (restored.succeeded() ? stringsBack.detail() : restored.message()));
+        }
+        return outcome(
+                bundle,
+                Result.ROLLED_BACK,
+                checks,
+                name(bundle) + "'s string-match rules failed (" + strings.detail()
+                        + "); previous nftables table and string-match rules restored");
     }
 
     /** The table exists and holds every comment the bundle's rules carry. */

@@ -19,6 +19,7 @@ import dev.herd.agent.apply.patch.RecordingPackageManager;
 import dev.herd.agent.apply.rules.NetworkNamespace;
 import dev.herd.agent.apply.rules.Nft;
 import dev.herd.agent.apply.rules.RuleBundleApplier;
+import dev.herd.agent.apply.rules.SignatureRules;
 import dev.herd.agent.gateway.GatewayClient;
 import dev.herd.agent.process.SystemProcessRunner;
 import dev.herd.contracts.delivery.ApplyOutcome.CheckResult;
@@ -78,7 +79,10 @@ class DeliveryLoopTest {
     /** An agent whose plans use this machine's apt (dry runs) or the recording package manager (auto). */
     private DeliveryLoop agent(ApplyMode mode, URI uri) {
         DeliveryApplier applier = new DeliveryApplier(
-                new RuleBundleApplier(new Nft(RUNNER, namespace.nft()), Clock.systemUTC()),
+                new RuleBundleApplier(
+                        new Nft(RUNNER, namespace.nft()),
+                        new SignatureRules(RUNNER, namespace.iptables()),
+                        Clock.systemUTC()),
                 name -> Optional.<PackageManager>of(mode == ApplyMode.AUTO ? packages : new AptPackageManager(RUNNER)),
                 () -> PASSING,
                 Clock.systemUTC());

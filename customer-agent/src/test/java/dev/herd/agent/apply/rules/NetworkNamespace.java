@@ -30,6 +30,15 @@ public final class NetworkNamespace implements AutoCloseable {
         throw new IllegalStateException("unshare -n did not enter a new network namespace");
     }
 
+    /** Runs a program inside the namespace: the prefix plus the program's name. */
+    public List<String> run(String program) {
+        return List.of("nsenter", "-t", Long.toString(holder.pid()), "-n", program);
+    }
+
+    public List<String> iptables() {
+        return run("iptables");
+    }
+
     public List<String> nft() {
         return List.of("nsenter", "-t", Long.toString(holder.pid()), "-n", "nft");
     }

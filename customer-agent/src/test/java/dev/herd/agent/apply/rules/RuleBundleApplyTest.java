@@ -43,7 +43,7 @@ class RuleBundleApplyTest {
     void namespace() throws Exception {
         namespace = new NetworkNamespace();
         nft = new Nft(RUNNER, namespace.nft());
-        applier = new RuleBundleApplier(nft, Clock.systemUTC());
+        applier = new RuleBundleApplier(nft, new SignatureRules(RUNNER, namespace.iptables()), Clock.systemUTC());
     }
 
     @AfterEach
