@@ -149,7 +149,10 @@ final class SourceFixtures {
         StringBuilder dump = new StringBuilder();
         Thread.getAllStackTraces().forEach((thread, stack) -> {
             if (thread.getName().startsWith("herd-pull-")) {
-                dump.append(thread.getName()).append(' ').append(thread.getState()).append('\n');
+                dump.append(thread.getName())
+                        .append(' ')
+                        .append(thread.getState())
+                        .append('\n');
                 for (StackTraceElement frame : stack) {
                     dump.append("    at ").append(frame).append('\n');
                 }
