@@ -3,11 +3,13 @@ package dev.herd.agent;
 import dev.herd.agent.apply.ApplyMode;
 import dev.herd.agent.apply.ApplyOptions;
 import dev.herd.agent.apply.intake.DeliveryLoop;
+import dev.herd.agent.apply.rules.Nft;
 import dev.herd.agent.delivery.ReportingAgent;
 import dev.herd.agent.enrolment.AgentCredential;
 import dev.herd.agent.enrolment.CredentialStore;
 import dev.herd.agent.files.FileHasher;
 import dev.herd.agent.gateway.GatewayClient;
+import dev.herd.agent.monitor.MonitorLoop;
 import dev.herd.agent.process.SystemProcessRunner;
 import dev.herd.agent.recovery.RecoveryLoop;
 import dev.herd.agent.recovery.RecoveryOptions;
@@ -82,6 +84,25 @@ public class RunCommand implements Callable<Integer> {
                     + " present).")
     List<String> avLogs;
 
+    @Option(
+            names = "--monitor",
+            description = "Also be a network sensor: send the flows connection tracking sees (conntrack -E) to the"
+                    + " gateway every --monitor-interval, and an empty batch as heartbeat when there were none.")
+    boolean monitor;
+
+    @Option(
+            names = "--monitor-interval",
+            defaultValue = "10",
+            description = "Seconds between the sensor's batches (default: ${DEFAULT-VALUE}).")
+    long monitorIntervalSeconds;
+
+    @Option(
+            names = "--conntrack",
+            split = ",",
+            defaultValue = "conntrack",
+            description = "How to run conntrack, as a comma-separated argument list (default: ${DEFAULT-VALUE}).")
+    List<String> conntrack;
+
     @Mixin
     ApplyOptions applyOptions;
 
@@ -90,8 +111,9 @@ public class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (intervalSeconds < 1 || reportIntervalSeconds < 1 || pollWaitSeconds < 1) {
-            System.err.println("--interval, --report-interval and --poll-wait must be at least 1 second");
+        if (intervalSeconds < 1 || reportIntervalSeconds < 1 || pollWaitSeconds < 1 || monitorIntervalSeconds < 1) {
+            System.err.println(
+                    "--interval, --report-interval, --poll-wait and --monitor-interval must be at least 1 second");
             return 2;
         }
         if (!Files.isDirectory(root)) {
@@ -131,6 +153,17 @@ public class RunCommand implements Callable<Integer> {
                             clock,
                             System.out)
                     .start();
+        }
+        if (monitor) {
+            new MonitorLoop(
+                            gateway,
+                            credential.get().credential(),
+                            conntrack,
+                            new Nft(
+                                    new SystemProcessRunner(Duration.ofSeconds(applyOptions.commandTimeoutSeconds)),
+                                    applyOptions.nft),
+                            System.out)
+                    .start(Duration.ofSeconds(monitorIntervalSeconds));
         }
         new ReportingAgent(
                         gateway,
