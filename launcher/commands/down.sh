@@ -4,6 +4,8 @@ herd_command() {
     for ((i = ${#HERD_PARTS[@]} - 1; i >= 0; i--)); do
         part=${HERD_PARTS[$i]}
         if [ "$part" = postgres ]; then herd_stop_postgres; else herd_stop_part "$part"; fi
+        # The site router goes after the gateway that applies rules in it.
+        [ "$part" != advisory-hub ] || herd_stop_site_router
     done
     herd_info "Herd is down."
 }

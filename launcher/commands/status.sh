@@ -9,5 +9,13 @@ herd_command() {
             all=1
         fi
     done
+    if [ -f "$(herd_pidfile site-router)" ]; then
+        if herd_alive site-router; then
+            printf '%-16s %shealthy%s (network namespace of pid %s)\n' site-router "$_green" "$_reset" "$(herd_pid site-router)"
+        else
+            printf '%-16s %snot running (pid %s is gone)%s\n' site-router "$_red" "$(herd_pid site-router)" "$_reset"
+            all=1
+        fi
+    fi
     return $all
 }

@@ -14,6 +14,7 @@ herd_command() {
     herd_up_check_ports
     herd_up_parts postgres
     herd_up_parts artemis keycloak
+    herd_start_site_router
     herd_up_parts "${HERD_SERVICES[@]}"
     herd_up_parts agent
 

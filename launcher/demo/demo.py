@@ -19,6 +19,7 @@ import hashlib
 import json
 import math
 import os
+import subprocess
 import sys
 import threading
 import time
@@ -38,6 +39,8 @@ TENANTS = ()
 MACHINES_PER_TENANT = 5
 # The isolating device of every demo tenant's LAN: the tenant gateway's own (the recovery broker's driver `gateway`).
 DEVICE = "gateway"
+# The network namespace where the gateway's isolating device applies its rules (./herd up's site router), if any.
+SITE_ROUTER = os.environ.get("HERD_SITE_ROUTER_PID") or None
 STARTED = time.monotonic()
 
 
@@ -321,10 +324,32 @@ def show_isolation(operator, signature):
             DEVICE, case.get("mode"), case.get("isolationPoint")))
     if case.get("orderStatus") not in ("APPLIED", "CONFIRMED"):
         raise Failure("the isolation order is %s, not applied" % case.get("orderStatus"))
+    show_kernel("the DROP_SIGNATURE order: string matches", ("iptables", "-S", "HERD-ISOLATION"), "DROP_SIGNATURE")
     rules, _ = bundle_rules(operator, TENANTS[1])
     advisory = next((r["advisoryId"] for r in rules if r.get("signature") == signature), None)
     step("  hub: community advisory %s carried %s to the other tenants (the reporting tenant is not named)"
          % (advisory, signature))
+
+
+def in_site_router(*command):
+    """What a command run in the site router's network namespace prints (empty when it fails)."""
+    done = subprocess.run(["nsenter", "-t", SITE_ROUTER, "-n", *command], capture_output=True, text=True, timeout=30)
+    return done.stdout if done.returncode == 0 else ""
+
+
+def show_kernel(what, command, needle):
+    """Where the site router exists, its kernel must hold the rules of what the device was asked to do."""
+    if not SITE_ROUTER:
+        step("  device: no site router (not root?): the gateway records isolations instead of applying them")
+        return
+    deadline, lines = time.monotonic() + 30, []
+    while time.monotonic() < deadline and not lines:
+        lines = [line for line in in_site_router(*command).splitlines() if needle in line]
+        if not lines:
+            time.sleep(0.5)
+    if not lines:
+        raise Failure("the site router's kernel holds no rule of %s (%s)" % (what, " ".join(command)))
+    step("  site router: %d kernel rule(s) of %s (%s)" % (len(lines), what, " ".join(command)))
 
 
 def revoke_one(operator, run):
@@ -442,6 +467,7 @@ def malware(operator, agents, run):
     if (case.get("isolationPoint"), case.get("mode")) != (DEVICE, "COMPLETE"):
         raise Failure("expected COMPLETE isolation at %s for malware, the case says %s at %s" % (
             DEVICE, case.get("mode"), case.get("isolationPoint")))
+    show_kernel("the COMPLETE order", ("nft", "list", "table", "inet", "herd_isolation"), "COMPLETE")
     other.full_report(watchedFiles=[{"path": "/srv/share/scan-0042.pdf.php", "status": "ok", "sha256": digest}])
     step("watched file at %s: /srv/share/scan-0042.pdf.php has the same sha256" % other.name)
     case = damage_case(operator, TENANTS[2], 60, what="known-bad hash case")
@@ -491,6 +517,8 @@ def equipment(operator, agents):
     if not violations or any(v.get("status") != "OPEN" for v in violations):
         raise Failure("expected an open equipment violation for %s, found %s" % (machine.name, violations))
     step("  %s isolated: %s" % (machine.name, ", ".join("%s %s" % (v["kind"], v["item"]) for v in violations)))
+    show_kernel("the quarantine of %s" % machine.name, ("nft", "list", "table", "inet", "herd_quarantine"),
+                machine.address)
 
 
 def show_indices(operator):

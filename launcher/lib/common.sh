@@ -252,7 +252,7 @@ herd_health() {
     "herd_health_${part//-/_}"
 }
 
-for _lib in postgres artemis keycloak services agent api; do
+for _lib in postgres artemis keycloak site services agent api; do
     # shellcheck source=/dev/null
     source "$HERD_ROOT/launcher/lib/$_lib.sh"
 done

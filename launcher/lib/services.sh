@@ -43,8 +43,8 @@ herd_start_service() {
 
 # Settings only the demo platform has: isolation point `fw-lan` is a recording driver (there is no real firewall
 # behind it on this machine); isolation point `gateway` (the one ./herd demo's topology names) is the tenant gateway's
-# own device endpoint (driver gateway: a client-credentials token of Keycloak client recovery-broker; the gateway's
-# isolating device records, herd.gateway.isolation.driver=recording by default). A recovered machine must stay quiet
+# own device endpoint (driver gateway: a client-credentials token of Keycloak client recovery-broker); the gateway's
+# isolating device applies its rules in the site router's network namespace (site.sh), or records them without one. A recovered machine must stay quiet
 # for HERD_DEMO_QUIET_PERIOD (15s here, 10m by default) before it is un-isolated, and a failed device call is retried
 # after 5 s rather than 30 s, so the demo walks the whole loop in minutes.
 herd_service_demo_options() {
@@ -54,6 +54,9 @@ herd_service_demo_options() {
                 " -Dherd.recovery.devices.gateway.driver=gateway" \
                 " -Dherd.recovery.devices.gateway.url=http://127.0.0.1:$HERD_GATEWAY_PORT/api/device/orders" \
                 " -Dherd.recovery.retry.base=5s"
+            ;;
+        tenant-gateway)
+            herd_site_router_gateway_options
             ;;
         provider-portal)
             printf '%s' "-Dherd.damage.recovery.quiet-period=${HERD_DEMO_QUIET_PERIOD:-15s}" \

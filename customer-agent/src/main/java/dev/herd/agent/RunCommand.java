@@ -1,13 +1,17 @@
 package dev.herd.agent;
 
+import dev.herd.agent.antivirus.AntivirusCollector;
+import dev.herd.agent.antivirus.MalwareScanLoop;
 import dev.herd.agent.apply.ApplyMode;
 import dev.herd.agent.apply.ApplyOptions;
 import dev.herd.agent.apply.intake.DeliveryLoop;
+import dev.herd.agent.apply.rules.Nft;
 import dev.herd.agent.delivery.ReportingAgent;
 import dev.herd.agent.enrolment.AgentCredential;
 import dev.herd.agent.enrolment.CredentialStore;
 import dev.herd.agent.files.FileHasher;
 import dev.herd.agent.gateway.GatewayClient;
+import dev.herd.agent.monitor.MonitorLoop;
 import dev.herd.agent.process.SystemProcessRunner;
 import dev.herd.agent.recovery.RecoveryLoop;
 import dev.herd.agent.recovery.RecoveryOptions;
@@ -16,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -82,6 +87,39 @@ public class RunCommand implements Callable<Integer> {
                     + " present).")
     List<String> avLogs;
 
+    @Option(
+            names = "--scan",
+            paramLabel = "PATH",
+            description = "A folder or file to scan with ClamAV (clamscan) for the file hashes learnt bad at any"
+                    + " tenant, every --scan-interval (repeatable); detections are reported as anti-virus evidence.")
+    List<Path> scanPaths;
+
+    @Option(
+            names = "--scan-interval",
+            defaultValue = "60",
+            description = "Seconds between fetches of the learnt hashes and scans of the --scan paths"
+                    + " (default: ${DEFAULT-VALUE}).")
+    long scanIntervalSeconds;
+
+    @Option(
+            names = "--monitor",
+            description = "Also be a network sensor: send the flows connection tracking sees (conntrack -E) to the"
+                    + " gateway every --monitor-interval, and an empty batch as heartbeat when there were none.")
+    boolean monitor;
+
+    @Option(
+            names = "--monitor-interval",
+            defaultValue = "10",
+            description = "Seconds between the sensor's batches (default: ${DEFAULT-VALUE}).")
+    long monitorIntervalSeconds;
+
+    @Option(
+            names = "--conntrack",
+            split = ",",
+            defaultValue = "conntrack",
+            description = "How to run conntrack, as a comma-separated argument list (default: ${DEFAULT-VALUE}).")
+    List<String> conntrack;
+
     @Mixin
     ApplyOptions applyOptions;
 
@@ -90,8 +128,13 @@ public class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (intervalSeconds < 1 || reportIntervalSeconds < 1 || pollWaitSeconds < 1) {
-            System.err.println("--interval, --report-interval and --poll-wait must be at least 1 second");
+        if (intervalSeconds < 1
+                || reportIntervalSeconds < 1
+                || pollWaitSeconds < 1
+                || monitorIntervalSeconds < 1
+                || scanIntervalSeconds < 1) {
+            System.err.println("--interval, --report-interval, --poll-wait, --monitor-interval and --scan-interval"
+                    + " must be at least 1 second");
             return 2;
         }
         if (!Files.isDirectory(root)) {
@@ -132,12 +175,38 @@ public class RunCommand implements Callable<Integer> {
                             System.out)
                     .start();
         }
+        if (monitor) {
+            new MonitorLoop(
+                            gateway,
+                            credential.get().credential(),
+                            conntrack,
+                            new Nft(
+                                    new SystemProcessRunner(Duration.ofSeconds(applyOptions.commandTimeoutSeconds)),
+                                    applyOptions.nft),
+                            System.out)
+                    .start(Duration.ofSeconds(monitorIntervalSeconds));
+        }
+        List<String> logs = new ArrayList<>(avLogs == null ? List.of() : avLogs);
+        if (scanPaths != null && !scanPaths.isEmpty()) {
+            if (logs.isEmpty()) {
+                logs.add(AntivirusCollector.DEFAULT_LOG);
+            }
+            logs.add(MalwareScanLoop.scanLog(options.stateDir).toAbsolutePath().toString());
+            new MalwareScanLoop(
+                            gateway,
+                            credential.get().credential(),
+                            options.stateDir,
+                            scanPaths,
+                            new SystemProcessRunner(Duration.ofSeconds(applyOptions.commandTimeoutSeconds)),
+                            clock,
+                            System.out)
+                    .start(Duration.ofSeconds(scanIntervalSeconds));
+        }
         new ReportingAgent(
                         gateway,
                         credential.get(),
                         options.stateDir,
-                        () -> ReportCollector.collect(
-                                root, FileHasher.DEFAULT_WATCHED, avLogs == null ? List.of() : avLogs, clock),
+                        () -> ReportCollector.collect(root, FileHasher.DEFAULT_WATCHED, logs, clock),
                         interval,
                         clock,
                         System.out)

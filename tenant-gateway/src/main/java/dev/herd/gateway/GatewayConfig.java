@@ -164,19 +164,26 @@ public interface GatewayConfig {
             @WithDefault("off")
             String mode();
 
-            /** The nft binary. */
+            /** How to start nft, comma-separated: {@code nft}, or e.g. {@code nsenter,-t,PID,-n,nft}. */
             @WithDefault("nft")
-            String binary();
-
-            /** The NFQUEUE number DROP_SIGNATURE isolations hand traffic to (where Suricata listens in IPS mode). */
-            @WithDefault("0")
-            int queue();
+            List<String> binary();
         }
 
-        /** Suricata, the IPS behind DROP_SIGNATURE isolations. */
+        /** iptables, for the string matches of DROP_SIGNATURE isolations (nftables cannot match payload strings). */
+        Iptables iptables();
+
+        /** iptables settings. */
+        interface Iptables {
+
+            /** How to start iptables, comma-separated; ip6tables and iptables-restore are named after the last part. */
+            @WithDefault("iptables")
+            List<String> command();
+        }
+
+        /** Suricata, for sites that run it beside the string matches of DROP_SIGNATURE isolations. */
         Suricata suricata();
 
-        /** Suricata, the IPS behind DROP_SIGNATURE isolations. */
+        /** Suricata, for sites that run it beside the string matches of DROP_SIGNATURE isolations. */
         interface Suricata {
 
             /** The rules file the nftables driver (apply mode) writes one drop rule per order into. */

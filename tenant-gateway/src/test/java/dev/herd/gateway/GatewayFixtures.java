@@ -27,6 +27,8 @@ public class GatewayFixtures {
         QuarkusTransaction.requiringNew().run(() -> {
             for (String table : new String[] {
                 "recovery_task",
+                "known_bad_hash",
+                "known_bad_hash_withdrawn",
                 "equipment_violation",
                 "machine_hardware",
                 "allowed_equipment",

@@ -17,7 +17,7 @@ import java.util.List;
 /**
  * Reads the monitor records gateways forward ({@link MonitorRecords}, subscription {@code portal-monitor}) and fires
  * {@link MonitorRecordsReceived} (the agent is alive, canary flows mark their canary seen); canary flows go no further
- * (never an attack), every other flow goes to damage detection.
+ * (never an attack), every other flow goes to damage detection. A batch without records is a sensor's heartbeat.
  */
 @ApplicationScoped
 public class MonitorConsumer implements MessageHandler {
@@ -66,7 +66,10 @@ public class MonitorConsumer implements MessageHandler {
                 batch.agentId(),
                 batch.receivedAt() != null ? batch.receivedAt() : Instant.now(),
                 canaries));
-        damage.apply(batch.tenantId(), batch.agentId(), flows, machines.ofTenant(batch.tenantId()));
+        if (!flows.isEmpty()) {
+            // A sensor's heartbeat (no records) proves it alive and costs no look at the tenant's machines.
+            damage.apply(batch.tenantId(), batch.agentId(), flows, machines.ofTenant(batch.tenantId()));
+        }
     }
 
     private MonitorRecords read(String payload) {

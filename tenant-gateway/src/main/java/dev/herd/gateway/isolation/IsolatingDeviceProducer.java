@@ -24,7 +24,7 @@ public class IsolatingDeviceProducer {
                         isolation.diagnosisAddresses().orElse(List.of()).stream()
                                 .map(a -> Machine.of(null, a))
                                 .toList(),
-                        isolation.nftables().queue(),
+                        new Iptables(isolation.iptables().command()),
                         new SuricataRules(Path.of(isolation.suricata().rulesFile())));
             default ->
                 throw new IllegalArgumentException(

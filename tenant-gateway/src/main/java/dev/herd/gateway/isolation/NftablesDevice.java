@@ -13,8 +13,11 @@ import org.jboss.logging.Logger;
  * The nftables driver: keeps the quarantined machines and the isolation orders, renders the whole table concerned
  * ({@link NftablesRuleset}, {@link NftablesIsolationRuleset}) on every change and, depending on the mode, only renders
  * it ({@code off}, for dev machines), checks it with {@code nft -c -f -} ({@code check}) or applies it with
- * {@code nft -f -} ({@code apply}; DROP_SIGNATURE rules also go to the Suricata rules file then). A refused script
- * leaves the state unchanged.
+ * {@code nft -f -} ({@code apply}). DROP_SIGNATURE orders are kernel string matches
+ * ({@link StringMatchIsolationRuleset}, through iptables-restore, checked with {@code --test} in {@code check} mode)
+ * and, in {@code apply} mode, also rules in the Suricata rules file for sites that run Suricata. iptables is not run
+ * while no DROP_SIGNATURE order is or was held. A refused script leaves the state unchanged: when the string matches
+ * are refused, the nftables table goes back to what it was.
  */
 public class NftablesDevice implements IsolatingDevice {
 
@@ -38,22 +41,22 @@ public class NftablesDevice implements IsolatingDevice {
     private final Nft nft;
     private final Mode mode;
     private final List<Machine> diagnosis;
-    private final int queue;
+    private final Iptables iptables;
     private final SuricataRules suricata;
     private final Map<Machine, NftablesRuleset.Entry> isolated = new LinkedHashMap<>();
     private Isolations orders = new Isolations();
     private String lastRuleset = "";
-    private String lastIsolationRuleset = NftablesIsolationRuleset.render(List.of(), 0);
+    private String lastIsolationRuleset = NftablesIsolationRuleset.render(List.of());
 
     /**
-     * @param queue the NFQUEUE number the IPS (Suricata) listens on for DROP_SIGNATURE traffic
+     * @param iptables runs iptables-restore for the string matches of DROP_SIGNATURE orders
      * @param suricata where DROP_SIGNATURE rules are written in {@code apply} mode
      */
-    public NftablesDevice(Nft nft, Mode mode, List<Machine> diagnosis, int queue, SuricataRules suricata) {
+    public NftablesDevice(Nft nft, Mode mode, List<Machine> diagnosis, Iptables iptables, SuricataRules suricata) {
         this.nft = nft;
         this.mode = mode;
         this.diagnosis = List.copyOf(diagnosis);
-        this.queue = queue;
+        this.iptables = iptables;
         this.suricata = suricata;
     }
 
@@ -105,7 +108,9 @@ public class NftablesDevice implements IsolatingDevice {
     }
 
     private void installOrders(Isolations next) {
-        String script = NftablesIsolationRuleset.render(next.all(), queue);
+        String script = NftablesIsolationRuleset.render(next.all());
+        boolean strings =
+                StringMatchIsolationRuleset.needed(next.all()) || StringMatchIsolationRuleset.needed(orders.all());
         if (mode == Mode.APPLY) {
             SuricataRules.Staged rules;
             try {
@@ -120,18 +125,70 @@ public class NftablesDevice implements IsolatingDevice {
                 throw e;
             }
             try {
+                if (strings) {
+                    applyStringMatches(next);
+                }
+            } catch (HerdException e) {
+                rules.discard();
+                run(lastIsolationRuleset, "previous isolation"); // nft and the string matches must not disagree
+                throw e;
+            }
+            try {
                 rules.commit();
             } catch (IOException e) {
                 rules.discard();
                 run(lastIsolationRuleset, "previous isolation"); // nft and the rules file must not disagree
+                if (strings) {
+                    applyStringMatches(orders);
+                }
                 throw failed("the Suricata rules file could not be put in place: " + e.getMessage());
             }
         } else {
             run(script, "isolation");
+            if (strings && mode == Mode.CHECK) {
+                checkStringMatches(next);
+            }
         }
         LOG.debugf("isolation ruleset (%s):%n%s", mode, script);
         orders = next;
         lastIsolationRuleset = script;
+    }
+
+    /** Replaces the string-match chain of each family with the orders' rules (and the FORWARD jump if missing). */
+    private void applyStringMatches(Isolations next) {
+        for (boolean ipv6 : new boolean[] {false, true}) {
+            Nft.Result result;
+            try {
+                Nft.Result forward = iptables.list("FORWARD", ipv6);
+                if (!forward.ok()) {
+                    throw failed("iptables could not list chain FORWARD (exit " + forward.exitCode() + "): "
+                            + forward.output());
+                }
+                boolean addJump = !StringMatchIsolationRuleset.jumpsToChain(forward.output());
+                result = iptables.restore(StringMatchIsolationRuleset.render(next.all(), ipv6, addJump), ipv6);
+            } catch (IOException e) {
+                throw failed("iptables could not be run: " + e.getMessage());
+            }
+            if (!result.ok()) {
+                throw failed(
+                        "the kernel refused the string matches (exit " + result.exitCode() + "): " + result.output());
+            }
+        }
+    }
+
+    private void checkStringMatches(Isolations next) {
+        for (boolean ipv6 : new boolean[] {false, true}) {
+            Nft.Result result;
+            try {
+                result = iptables.test(StringMatchIsolationRuleset.render(next.all(), ipv6, false), ipv6);
+            } catch (IOException e) {
+                throw failed("iptables could not be run: " + e.getMessage());
+            }
+            if (!result.ok()) {
+                throw failed("the kernel would refuse the string matches (exit " + result.exitCode() + "): "
+                        + result.output());
+            }
+        }
     }
 
     private void run(String script, String what) {

@@ -1,5 +1,6 @@
 package dev.herd.gateway.isolation;
 
+import dev.herd.contracts.isolation.IsolationOrder.Mode;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -8,9 +9,9 @@ import java.util.stream.Collectors;
 /**
  * Renders the recovery broker's isolation orders as one nftables script: table {@code inet herd_isolation}, whose
  * forward chain has, per order and address family, one rule for traffic from and one for traffic to its machines,
- * commented with the order id. COMPLETE drops; RATE_LIMIT drops what exceeds {@code limit rate over N/second};
- * DROP_SIGNATURE hands the traffic to the IPS on an NFQUEUE ({@code bypass}: traffic flows while no IPS listens),
- * because nftables cannot match payload strings. COMPLETE rules come first, so the strongest isolation wins.
+ * commented with the order id. COMPLETE drops; RATE_LIMIT drops what exceeds {@code limit rate over N/second}.
+ * DROP_SIGNATURE appears only as a comment line: nftables cannot match payload strings, so its rules are kernel string
+ * matches ({@link StringMatchIsolationRuleset}). COMPLETE rules come first, so the strongest isolation wins.
  */
 public final class NftablesIsolationRuleset {
 
@@ -26,10 +27,7 @@ public final class NftablesIsolationRuleset {
     private NftablesIsolationRuleset() {}
 
     /** The whole script: creating, emptying and refilling the table in one atomic {@code nft -f} transaction. */
-    public static String render(Collection<Isolation> isolations, int queue) {
-        if (queue < 0 || queue > 65535) {
-            throw new IllegalArgumentException("an NFQUEUE number lies in 0..65535: " + queue);
-        }
+    public static String render(Collection<Isolation> isolations) {
         StringBuilder out = new StringBuilder();
         out.append("table ").append(TABLE).append('\n');
         out.append("delete table ").append(TABLE).append('\n');
@@ -37,7 +35,15 @@ public final class NftablesIsolationRuleset {
         out.append("    chain forward {\n");
         out.append("        type filter hook forward priority filter - 5; policy accept;\n");
         for (Isolation isolation : isolations.stream().sorted(STRONGEST_FIRST).toList()) {
-            String verdict = verdict(isolation, queue);
+            if (isolation.mode() == Mode.DROP_SIGNATURE) {
+                out.append("        # order ")
+                        .append(isolation.orderId())
+                        .append(" DROP_SIGNATURE: string matches in iptables chain ")
+                        .append(StringMatchIsolationRuleset.CHAIN)
+                        .append('\n');
+                continue;
+            }
+            String verdict = verdict(isolation);
             String comment = " comment \"order " + isolation.orderId() + " " + isolation.mode() + "\"\n";
             family(out, "ip", addresses(isolation.machines(), false), verdict, comment);
             family(out, "ip6", addresses(isolation.machines(), true), verdict, comment);
@@ -46,12 +52,10 @@ public final class NftablesIsolationRuleset {
         return out.toString();
     }
 
-    private static String verdict(Isolation isolation, int queue) {
-        return switch (isolation.mode()) {
-            case COMPLETE -> "drop";
-            case RATE_LIMIT -> "limit rate over " + isolation.ratePerSecond() + "/second drop";
-            case DROP_SIGNATURE -> "queue num " + queue + " bypass";
-        };
+    private static String verdict(Isolation isolation) {
+        return isolation.mode() == Mode.COMPLETE
+                ? "drop"
+                : "limit rate over " + isolation.ratePerSecond() + "/second drop";
     }
 
     private static void family(

@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 
 /**
  * The Suricata rules file for DROP_SIGNATURE isolations: one {@code drop} rule per order, matching the signature as a
- * payload string in traffic from or to the order's machines (which nftables hands to Suricata on an NFQUEUE). The
+ * payload string in traffic from or to the order's machines, for sites that run Suricata inline beside the kernel's
+ * string matches ({@link StringMatchIsolationRuleset}). The
  * sid is derived from the order id, so rendering the same orders always gives the same file. Suricata reads the file
  * when it (re)loads its rules.
  */

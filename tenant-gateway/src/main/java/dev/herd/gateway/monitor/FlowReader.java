@@ -31,9 +31,6 @@ public class FlowReader {
         if (raw == null || !raw.isArray()) {
             throw HerdException.badRequest("malformed-json", "The body must be a JSON array of flow records.");
         }
-        if (raw.isEmpty()) {
-            throw HerdException.badRequest("body-empty", "The batch holds no flow records.");
-        }
         List<FieldError> errors = new ArrayList<>();
         List<FlowRecord> records = new ArrayList<>(raw.size());
         for (int i = 0; i < raw.size(); i++) {

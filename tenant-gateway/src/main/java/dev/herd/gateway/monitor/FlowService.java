@@ -11,7 +11,10 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 
-/** Stores an agent's flow records and, in the same transaction, puts them in the outbox for {@code herd.monitor}. */
+/**
+ * Stores an agent's flow records and, in the same transaction, puts them in the outbox for {@code herd.monitor}. An
+ * empty batch is the sensor's heartbeat: nothing is stored, and the message tells the portal that the detector lives.
+ */
 @ApplicationScoped
 public class FlowService {
 
@@ -33,7 +36,9 @@ public class FlowService {
         // One batch of an agent at a time: its messages leave in the order they were stored.
         agents.lockForUpdate(agent);
         Instant now = Instant.now();
-        records.insert(agent, flows, now);
+        if (!flows.isEmpty()) {
+            records.insert(agent, flows, now);
+        }
         outbox.enqueue(
                 MonitorRecords.ADDRESS, TenantLane.of(agent), new MonitorRecords(agent.tenantId, agent.id, flows, now));
         return new Intake(flows.size());

@@ -27,6 +27,7 @@ import dev.herd.gateway.isolation.Machine;
 import dev.herd.gateway.isolation.NftCheck;
 import dev.herd.gateway.isolation.NftablesIsolationRuleset;
 import dev.herd.gateway.isolation.RecordingDevice;
+import dev.herd.gateway.isolation.StringMatchIsolationRuleset;
 import dev.herd.gateway.isolation.SuricataRules;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -81,7 +82,7 @@ class DeviceOrderTest {
                 List.of(Machine.of(null, "10.20.0.5"), Machine.of(null, "2001:db8::5"), Machine.of(null, "10.20.0.6")),
                 held.machines());
         assertEquals(1, fixtures.count("device_order"));
-        String ruleset = NftablesIsolationRuleset.render(recorded.isolations(), 0);
+        String ruleset = NftablesIsolationRuleset.render(recorded.isolations());
         assertTrue(ruleset.contains("ip saddr { 10.20.0.5, 10.20.0.6 } drop"), ruleset);
         NftCheck.requireAccepted(ruleset);
     }
@@ -92,20 +93,20 @@ class DeviceOrderTest {
                 .statusCode(200)
                 .body("detail", containsString("traffic over 250/second dropped"));
         assertEquals(250, recorded.isolations().getFirst().ratePerSecond());
-        String ruleset = NftablesIsolationRuleset.render(recorded.isolations(), 0);
+        String ruleset = NftablesIsolationRuleset.render(recorded.isolations());
         assertTrue(ruleset.contains("ip daddr { 10.20.0.6 } limit rate over 250/second drop"), ruleset);
         NftCheck.requireAccepted(ruleset);
     }
 
     @Test
-    void dropSignatureIsolationQueuesTheTrafficForTheIps() {
+    void dropSignatureIsolationBecomesStringMatchesOnTheMachinesTraffic() {
         IsolationOrder order = isolate(Mode.DROP_SIGNATURE, null, "ET EXPLOIT Log4j ${jndi:", WEB);
         post(broker(), whole(order)).statusCode(200).body("detail", containsString("DROP_SIGNATURE"));
         Isolation held = recorded.isolations().getFirst();
         assertEquals("ET EXPLOIT Log4j ${jndi:", held.signature());
-        String ruleset = NftablesIsolationRuleset.render(recorded.isolations(), 4);
-        assertTrue(ruleset.contains("ip6 saddr { 2001:db8:0:0:0:0:0:5 } queue num 4 bypass"), ruleset);
-        NftCheck.requireAccepted(ruleset);
+        String strings = StringMatchIsolationRuleset.render(recorded.isolations(), true, false);
+        assertTrue(strings.contains("-A HERD-ISOLATION -s 2001:db8:0:0:0:0:0:5 -m string --hex-string"), strings);
+        NftCheck.requireAccepted(NftablesIsolationRuleset.render(recorded.isolations()));
         assertTrue(
                 SuricataRules.rule(held).contains("content:\"ET EXPLOIT Log4j ${jndi:\"; sid:"),
                 SuricataRules.rule(held));

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herd.agent.apply.rules.NetworkNamespace;
 import dev.herd.contracts.isolation.IsolationOrder.Mode;
 import dev.herd.contracts.problem.HerdException;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,7 +36,7 @@ class NftablesIsolationRulesetTest {
 
     @Test
     void eachModeIsRenderedPerOrderStrongestFirst() {
-        String ruleset = NftablesIsolationRuleset.render(ORDERS, 7);
+        String ruleset = NftablesIsolationRuleset.render(ORDERS);
         assertTrue(ruleset.startsWith("table inet herd_isolation\ndelete table inet herd_isolation\n"), ruleset);
         String complete = "comment \"order " + COMPLETE + " COMPLETE\"";
         assertTrue(ruleset.contains("ip saddr { 10.20.0.5 } drop " + complete), ruleset);
@@ -45,24 +45,26 @@ class NftablesIsolationRulesetTest {
         assertTrue(
                 ruleset.contains("ip daddr { 10.20.0.9 } limit rate over 250/second drop comment \"order " + SLOW),
                 ruleset);
-        assertTrue(ruleset.contains("ip saddr { 10.20.0.9 } queue num 7 bypass comment \"order " + SIGNATURE), ruleset);
-        assertTrue(ruleset.contains("ip6 daddr { 2001:db8:0:0:0:0:0:7 } queue num 7 bypass"), ruleset);
+        assertTrue(
+                ruleset.contains(
+                        "# order " + SIGNATURE + " DROP_SIGNATURE: string matches in iptables chain HERD-ISOLATION"),
+                ruleset);
+        assertFalse(ruleset.contains("queue"), "no NFQUEUE: " + ruleset);
         assertTrue(ruleset.indexOf(complete) < ruleset.indexOf("limit rate"), "COMPLETE first: " + ruleset);
-        assertTrue(ruleset.indexOf("limit rate") < ruleset.indexOf("queue num"), "then RATE_LIMIT: " + ruleset);
-        assertFalse(ruleset.contains("cgi-bin"), "the signature is Suricata's business: " + ruleset);
+        assertFalse(ruleset.contains("cgi-bin"), "the signature is the string matches' business: " + ruleset);
     }
 
     @Test
     void everyModePassesNftCheck() {
         for (Isolation order : ORDERS) {
-            NftCheck.requireAccepted(NftablesIsolationRuleset.render(List.of(order), 0));
+            NftCheck.requireAccepted(NftablesIsolationRuleset.render(List.of(order)));
         }
-        NftCheck.requireAccepted(NftablesIsolationRuleset.render(ORDERS, 65535));
+        NftCheck.requireAccepted(NftablesIsolationRuleset.render(ORDERS));
     }
 
     @Test
     void noOrdersLeaveAnEmptyChainThatPassesNftCheck() {
-        String ruleset = NftablesIsolationRuleset.render(List.of(), 0);
+        String ruleset = NftablesIsolationRuleset.render(List.of());
         assertFalse(ruleset.contains("saddr"), ruleset);
         NftCheck.requireAccepted(ruleset);
     }
@@ -86,31 +88,106 @@ class NftablesIsolationRulesetTest {
     }
 
     @Test
-    void theApplyingDriverWritesTheSuricataRulesOnlyWhenNftAccepts(@TempDir Path dir) throws IOException {
+    void theApplyingDriverInstallsTheStringMatchesAndTheSuricataRulesOnlyWhenNftAccepts(@TempDir Path dir)
+            throws Exception {
         Path rules = dir.resolve("suricata/herd-isolation.rules");
-        Path acceptingNft = Files.writeString(dir.resolve("nft"), "#!/bin/sh\ncat >/dev/null\n");
-        assertTrue(acceptingNft.toFile().setExecutable(true));
-        NftablesDevice accepting = new NftablesDevice(
-                new Nft(acceptingNft.toString()), NftablesDevice.Mode.APPLY, List.of(), 3, new SuricataRules(rules));
-        accepting.isolate(ORDERS.getFirst());
-        assertEquals(SuricataRules.render(List.of(ORDERS.getFirst())), Files.readString(rules));
-        assertTrue(accepting.lastIsolationRuleset().contains("queue num 3 bypass"), accepting.lastIsolationRuleset());
-        assertEquals(List.of(SIGNATURE), accepting.lift(List.of(MAIL, DB)));
-        assertFalse(Files.readString(rules).contains("drop ip"), Files.readString(rules));
-        assertEquals(List.of(), accepting.lift(List.of(MAIL, DB)));
+        try (NetworkNamespace namespace = new NetworkNamespace()) {
+            NftablesDevice device = new NftablesDevice(
+                    new Nft(namespace.nft()),
+                    NftablesDevice.Mode.APPLY,
+                    List.of(),
+                    new Iptables(namespace.iptables()),
+                    new SuricataRules(rules));
+            device.isolate(ORDERS.getFirst());
+
+            assertEquals(SuricataRules.render(List.of(ORDERS.getFirst())), Files.readString(rules));
+            String chain = listed(namespace, "iptables", StringMatchIsolationRuleset.CHAIN);
+            assertTrue(chain.contains("-A HERD-ISOLATION -s 10.20.0.9/32 -m string"), chain);
+            assertTrue(chain.contains("order " + SIGNATURE + " DROP_SIGNATURE"), chain);
+            assertTrue(chain.contains("-A HERD-ISOLATION -d 10.20.0.9/32"), chain);
+            assertTrue(listed(namespace, "ip6tables", StringMatchIsolationRuleset.CHAIN)
+                    .contains("-s 2001:db8::7/128"));
+            assertTrue(listed(namespace, "iptables", "FORWARD").contains("-A FORWARD -j HERD-ISOLATION"));
+
+            assertEquals(List.of(SIGNATURE), device.lift(List.of(MAIL, DB)));
+            assertFalse(Files.readString(rules).contains("drop ip"), Files.readString(rules));
+            assertFalse(listed(namespace, "iptables", StringMatchIsolationRuleset.CHAIN)
+                    .contains("-A HERD-ISOLATION"));
+            assertEquals(List.of(), device.lift(List.of(MAIL, DB)));
+        }
 
         Path refusedRules = dir.resolve("refused.rules");
         NftablesDevice refusing = new NftablesDevice(
-                new Nft("/bin/false"), NftablesDevice.Mode.APPLY, List.of(), 3, new SuricataRules(refusedRules));
+                new Nft("/bin/false"),
+                NftablesDevice.Mode.APPLY,
+                List.of(),
+                new Iptables(List.of("iptables")),
+                new SuricataRules(refusedRules));
         HerdException refused = assertThrows(HerdException.class, () -> refusing.isolate(ORDERS.getFirst()));
         assertEquals("isolation-failed", refused.code());
         assertFalse(Files.exists(refusedRules));
         try (var left = Files.list(dir)) {
-            assertEquals(
-                    List.of(dir.resolve("nft"), dir.resolve("suricata")),
-                    left.sorted().toList(),
-                    "no temporary file left behind");
+            assertEquals(List.of(dir.resolve("suricata")), left.sorted().toList(), "no temporary file left behind");
         }
+    }
+
+    @Test
+    void stringMatchesRefusedPutTheNftablesTableBackAndWriteNoSuricataRules(@TempDir Path dir) throws Exception {
+        Path rules = dir.resolve("herd-isolation.rules");
+        try (NetworkNamespace namespace = new NetworkNamespace()) {
+            NftablesDevice device = new NftablesDevice(
+                    new Nft(namespace.nft()),
+                    NftablesDevice.Mode.APPLY,
+                    List.of(),
+                    new Iptables(namespace.run("false")),
+                    new SuricataRules(rules));
+            device.isolate(ORDERS.get(2));
+            String before = listed(namespace, "nft", "list", "table", "inet", "herd_isolation");
+
+            HerdException refused = assertThrows(HerdException.class, () -> device.isolate(ORDERS.getFirst()));
+
+            assertEquals("isolation-failed", refused.code());
+            assertTrue(refused.getMessage().startsWith("iptables could not list chain FORWARD"), refused.getMessage());
+            assertEquals(before, listed(namespace, "nft", "list", "table", "inet", "herd_isolation"));
+            assertFalse(Files.readString(rules).contains("drop ip"), "no Suricata rule for the refused order");
+        }
+    }
+
+    @Test
+    void theStringMatchesAreOnePerAddressAndDirectionInHexAndTheKernelTakesThem() throws Exception {
+        String v4 = StringMatchIsolationRuleset.render(ORDERS, false, true);
+        String hex = java.util.HexFormat.of()
+                .formatHex("GET /cgi-bin/\"x\";|y".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertEquals(
+                "*filter\n:HERD-ISOLATION - [0:0]\n"
+                        + "-A HERD-ISOLATION -s 10.20.0.9 -m string --hex-string \"|" + hex
+                        + "|\" --algo bm -m comment --comment \"order " + SIGNATURE + " DROP_SIGNATURE\" -j DROP\n"
+                        + "-A HERD-ISOLATION -d 10.20.0.9 -m string --hex-string \"|" + hex
+                        + "|\" --algo bm -m comment --comment \"order " + SIGNATURE + " DROP_SIGNATURE\" -j DROP\n"
+                        + "-I FORWARD 1 -j HERD-ISOLATION\nCOMMIT\n",
+                v4);
+        String v6 = StringMatchIsolationRuleset.render(ORDERS, true, false);
+        assertTrue(v6.contains("-A HERD-ISOLATION -s 2001:db8:0:0:0:0:0:7 -m string"), v6);
+        assertFalse(v6.contains("FORWARD"), v6);
+        String longSignature = "A".repeat(300);
+        String truncated = StringMatchIsolationRuleset.render(
+                List.of(new Isolation(SIGNATURE, Mode.DROP_SIGNATURE, List.of(MAIL), 0, longSignature)), false, false);
+        assertTrue(truncated.contains("\"|" + "41".repeat(127) + "|\""), "the first 127 bytes: " + truncated);
+        Iptables host = new Iptables(List.of("iptables"));
+        Nft.Result tested = host.test(v4, false);
+        assertTrue(tested.ok(), "iptables-restore --test: " + tested.output());
+        assertTrue(host.test(v6, true).ok(), "ip6tables-restore --test");
+        assertTrue(host.test(truncated, false).ok(), "a truncated signature is taken");
+    }
+
+    private static String listed(NetworkNamespace namespace, String program, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(namespace.run(program));
+        command.addAll(List.of(args.length == 1 ? new String[] {"-S", args[0]} : args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        process.waitFor();
+        return out;
     }
 
     @Test

@@ -61,7 +61,8 @@ class NftablesRulesetTest {
 
     @Test
     void theCheckModeDriverTracksQuarantineAndRelease() {
-        NftablesDevice device = new NftablesDevice(new Nft(NFT), NftablesDevice.Mode.CHECK, DIAGNOSIS, 0, NO_IPS);
+        NftablesDevice device = new NftablesDevice(
+                new Nft(NFT), NftablesDevice.Mode.CHECK, DIAGNOSIS, new Iptables(List.of("iptables")), NO_IPS);
         Machine web = Machine.of("52:54:00:12:34:56", "10.20.0.5");
         try {
             device.quarantine(web, "quarantine");
@@ -75,8 +76,8 @@ class NftablesRulesetTest {
 
     @Test
     void aRulesetNftRefusesIsReportedAndChangesNothing() {
-        NftablesDevice device =
-                new NftablesDevice(new Nft("/bin/false"), NftablesDevice.Mode.APPLY, List.of(), 0, NO_IPS);
+        NftablesDevice device = new NftablesDevice(
+                new Nft("/bin/false"), NftablesDevice.Mode.APPLY, List.of(), new Iptables(List.of("iptables")), NO_IPS);
         HerdException refused =
                 assertThrows(HerdException.class, () -> device.quarantine(Machine.of(null, "10.0.0.9"), "quarantine"));
         assertEquals("isolation-failed", refused.code());

@@ -100,6 +100,23 @@ class FlowIntakeTest {
     }
 
     @Test
+    void anEmptyBatchIsTheSensorsHeartbeatForwardedWithoutStoringAnything() throws Exception {
+        try (JMSContext context = connections.createContext(JMSContext.AUTO_ACKNOWLEDGE);
+                JMSConsumer consumer = context.createConsumer(context.createTopic(MonitorRecords.ADDRESS))) {
+            post(sensor, "[]").statusCode(202).body("accepted", equalTo(0));
+            assertEquals(0, fixtures.count("monitor_record"));
+
+            relay.sendBatch();
+            TextMessage message = (TextMessage) consumer.receive(10_000);
+            assertNotNull(message, "no heartbeat on " + MonitorRecords.ADDRESS);
+            MonitorRecords heartbeat = json.readValue(message.getText(), MonitorRecords.class);
+            assertEquals(sensor.id(), heartbeat.agentId());
+            assertEquals("acme", heartbeat.tenantId());
+            assertEquals(List.of(), heartbeat.records());
+        }
+    }
+
+    @Test
     void everyBadRecordIsListedByIndexAndFieldAndNothingIsStored() {
         String body = "[" + GOOD + ","
                 + flow("2026-01-31T12:00:00Z", "300.1.1.1", "example.com", "tcp", "80", "1") + ","
@@ -148,7 +165,6 @@ class FlowIntakeTest {
     void aBodyThatIsNotAnArrayOfRecordsIs400() {
         post(sensor, GOOD).statusCode(400).body("code", equalTo("malformed-json"));
         post(sensor, "[" + GOOD).statusCode(400).body("code", equalTo("malformed-json"));
-        post(sensor, "[]").statusCode(400).body("code", equalTo("body-empty"));
         post(sensor, "[42]").statusCode(400).body("errors.field", equalTo(List.of("[0]")));
         assertNothingStored();
     }

@@ -28,8 +28,8 @@ final class SignatureChain {
 
     static final String CHAIN = "HERD-SIG";
     static final List<String> HOOKS = List.of("INPUT", "FORWARD");
-    /** {@code XT_STRING_MAX_PATTERN_SIZE}. */
-    static final int MAX_PATTERN_BYTES = 128;
+    /** Below {@code XT_STRING_MAX_PATTERN_SIZE} (128): iptables refuses a pattern of 128 bytes as too long. */
+    static final int MAX_PATTERN_BYTES = 127;
 
     private static final Set<String> PORT_PROTOCOLS = Set.of("tcp", "udp", "sctp", "udplite", "dccp");
     private static final Pattern PROTOCOL = Pattern.compile("[a-z0-9-]{1,32}");

@@ -30,6 +30,11 @@ public final class NetworkNamespace implements AutoCloseable {
         throw new IllegalStateException("unshare -n did not enter a new network namespace");
     }
 
+    /** The process that holds the namespace, for {@code ip link ... netns PID}. */
+    public long pid() {
+        return holder.pid();
+    }
+
     /** Runs a program inside the namespace: the prefix plus the program's name. */
     public List<String> run(String program) {
         return List.of("nsenter", "-t", Long.toString(holder.pid()), "-n", program);

@@ -150,6 +150,20 @@ class SignatureEnforcementTest {
     }
 
     @Test
+    void aSignatureLongerThanIptablesTakesIsMatchedByItsStart() {
+        String longSignature = SIGNATURE + "?" + "a".repeat(200);
+
+        ApplyOutcome outcome = applier.apply(full(1, signatureRule(2, longSignature)));
+
+        assertEquals(Result.APPLIED, outcome.result(), outcome.message());
+        assertEquals(
+                "1 string-match rule(s) in HERD-SIG for IPv4 and IPv6; 1 signature(s) longer than 127 bytes matched"
+                        + " by their start",
+                outcome.checks().get(1).detail());
+        assertEquals(new Wire(0, REQUESTS), wire(longSignature), "a request carrying the signature is dropped");
+    }
+
+    @Test
     void aDryRunAsksTheKernelAndChangesNothing() {
         ApplyOutcome outcome = applier.dryRun(full(1, signatureRule(2, SIGNATURE)));
 
@@ -167,8 +181,13 @@ class SignatureEnforcementTest {
     }
 
     private Wire wire() {
+        return wire(SIGNATURE);
+    }
+
+    /** What the namespace's server answered of REQUESTS requests for {@code attack} and REQUESTS clean ones. */
+    private Wire wire(String attack) {
         List<String> client = new ArrayList<>(namespace.run("python3"));
-        client.addAll(List.of("-c", CLIENT, SIGNATURE));
+        client.addAll(List.of("-c", CLIENT, attack));
         CommandResult result = RUNNER.run(client);
         assertTrue(result.succeeded(), result.message());
         String[] counts = result.stdout().strip().split(" ");
