@@ -9,8 +9,10 @@ herd_command() {
     for part in advisory-hub tenant-gateway provider-portal recovery-broker; do
         herd_health "$part" >/dev/null || herd_die "$part is not healthy: start the platform with ./herd up"
     done
+    herd_stop_lab # what an earlier demo, killed, may have left
     HERD_HUB_PORT=$HERD_HUB_PORT HERD_GATEWAY_PORT=$HERD_GATEWAY_PORT HERD_PORTAL_PORT=$HERD_PORTAL_PORT \
         HERD_RECOVERY_PORT=$HERD_RECOVERY_PORT HERD_KEYCLOAK_PORT=$HERD_KEYCLOAK_PORT HERD_USER=$HERD_USER \
         HERD_ARTEMIS_CONSOLE_PORT=$HERD_ARTEMIS_CONSOLE_PORT HERD_SITE_ROUTER_PID="$(herd_alive site-router && herd_pid site-router || true)" \
+        HERD_RUN="$HERD_RUN" HERD_AGENT_JAR="$(herd_agent_jar)" \
         HERD_PASSWORD=$HERD_PASSWORD python3 "$HERD_ROOT/launcher/demo/demo.py" "$reports"
 }

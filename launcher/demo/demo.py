@@ -6,7 +6,9 @@ Ends with the line
     damage→prevention: p50 N ms, p99 N ms over K reports
 
 measured from the submission of a flow record carrying a new signature at the first tenant's gateway to the moment
-a deployed prevention rule for that signature is in the rule bundle of the last of the other three tenants.
+the last of the other three tenants is protected: with the site lab (root, ./herd up's site router), when the real
+agent of its lab machine has applied the prevention rule (the kernel holds its string match); without it, when the
+rule is in that tenant's rule bundle. With the lab, real requests check each protection on the wire (lab.py).
 
 After the measured part it walks the rest of the loop once: the damaged machine is recovered through its agent
 (playbook steps queued at the gateway, answered here as the agent would), confirmed quiet and un-isolated; an
@@ -28,6 +30,8 @@ import urllib.parse
 import urllib.request
 import uuid
 
+import lab as site_lab
+
 PORTS = {name: int(os.environ[variable]) for name, variable in (
     ("hub", "HERD_HUB_PORT"), ("gateway", "HERD_GATEWAY_PORT"), ("portal", "HERD_PORTAL_PORT"),
     ("recovery", "HERD_RECOVERY_PORT"), ("keycloak", "HERD_KEYCLOAK_PORT"), ("artemis", "HERD_ARTEMIS_CONSOLE_PORT"))}
@@ -41,6 +45,10 @@ MACHINES_PER_TENANT = 5
 DEVICE = "gateway"
 # The network namespace where the gateway's isolating device applies its rules (./herd up's site router), if any.
 SITE_ROUTER = os.environ.get("HERD_SITE_ROUTER_PID") or None
+HERD_RUN = os.environ.get("HERD_RUN") or None
+AGENT_JAR = os.environ.get("HERD_AGENT_JAR") or None
+# Requests per lab machine and check, each waiting at most 0.5 s for an answer.
+WIRE_REQUESTS = 10
 STARTED = time.monotonic()
 
 
@@ -260,7 +268,25 @@ def bundle_signatures(operator, tenant):
     return {r.get("signature") for r in rules if r.get("signature")}, revision
 
 
-def damage(operator, agents, reports, run):
+class Protection:
+    """Whether a tenant is protected against signatures: its lab machine's kernel enforces them (the real agent applied
+    the rule), or without a lab, its rule bundle holds the rule."""
+
+    def __init__(self, operator, lab, machines, addresses):
+        self.operator, self.lab, self.machines, self.addresses = operator, lab, machines, addresses
+
+    def signatures(self, tenant):
+        """What protects the tenant now, as text to look signatures up in, and the bundle revision."""
+        if self.lab:
+            return self.lab.inside(self.machines[tenant], "iptables", "-S", "HERD-SIG", check=False), None
+        signatures, revision = bundle_signatures(self.operator, tenant)
+        return "\n".join(signatures), revision
+
+    def where(self):
+        return "applied by the real agent of its lab machine" if self.lab else "deployed in its rule bundle"
+
+
+def damage(operator, agents, reports, run, protection, lab):
     victim = agents[TENANTS[0]][0]
     others = TENANTS[1:]
     pending, latencies, first = {}, [], True
@@ -284,18 +310,24 @@ def damage(operator, agents, reports, run):
             next_send = now + 0.5
             deadline = time.monotonic() + 120
         for tenant in others:
-            signatures, revision = bundle_signatures(operator, tenant)
+            if not any(tenant in waiting for _, waiting in pending.values()):
+                continue
+            signatures, revision = protection.signatures(tenant)
             for signature, (submitted, waiting) in list(pending.items()):
                 if tenant in waiting and signature in signatures:
                     waiting.discard(tenant)
                     if first and signature.endswith("-001"):
-                        step("  %s: prevention rule for %s deployed (bundle revision %s)" % (tenant, signature, revision))
+                        step("  %s: prevention rule for %s %s%s" % (
+                            tenant, signature, protection.where(),
+                            "" if revision is None else " (bundle revision %s)" % revision))
                     if not waiting:
                         latencies.append((time.monotonic() - submitted) * 1000)
                         del pending[signature]
                         if first and signature.endswith("-001"):
                             first = False
                             show_isolation(operator, signature)
+                            if lab:
+                                wire_after_damage(lab, protection, victim, signature)
                             step("reporting %d more damage reports, one every 0.5 s ..." % (reports - 1))
         if deadline and time.monotonic() > deadline and pending:
             raise Failure("no prevention at %s for %d reports after 120 s" % (
@@ -352,6 +384,66 @@ def show_kernel(what, command, needle):
     step("  site router: %d kernel rule(s) of %s (%s)" % (len(lines), what, " ".join(command)))
 
 
+def build_lab(operator, agents):
+    """The site lab, when ./herd up made a site router; None (and a line saying why) otherwise."""
+    if not (SITE_ROUTER and HERD_RUN and AGENT_JAR):
+        step("lab: no site router (not root?): protections are checked in the bundles, not on the wire")
+        return None, {}
+    lab = site_lab.SiteLab(SITE_ROUTER, HERD_RUN, AGENT_JAR, url("gateway", ""))
+    machines = {TENANTS[0]: lab.machine(agents[TENANTS[0]][0].address)}
+    for tenant in TENANTS[1:]:
+        address = agents[tenant][0].address
+        machines[tenant] = lab.machine(address)
+        token = operator.do("POST", "gateway", "/api/enrolment-tokens", {"tenantId": tenant})["token"]
+        lab.agent(tenant, machines[tenant], token)
+    for tenant in TENANTS:
+        lab.wait_serving(agents[tenant][0].address)
+    step("lab: attacker %s and, behind the site router, %s; a real agent (--apply auto) at each of %s" % (
+        site_lab.ATTACKER, ", ".join("%s (%s)" % (agents[t][0].name, agents[t][0].address) for t in TENANTS),
+        ", ".join(TENANTS[1:])))
+    return lab, machines
+
+
+def wire_after_damage(lab, protection, victim, signature):
+    """Real requests: the attack is dropped at the damaged machine's router and at every other tenant's machine."""
+    attack, clean = lab.wire(victim.address, signature, WIRE_REQUESTS)
+    step("wire: %s %s DROP_SIGNATURE: %d/%d attack requests dropped, %d/%d clean requests answered" % (
+        TENANTS[0], victim.name, WIRE_REQUESTS - attack, WIRE_REQUESTS, clean, WIRE_REQUESTS))
+    if attack or clean != WIRE_REQUESTS:
+        raise Failure("on the wire at %s: %d attack requests passed, %d clean ones answered" % (
+            victim.name, attack, clean))
+    passed, answered = wire_at_others(lab, protection, signature)
+    total = WIRE_REQUESTS * len(TENANTS[1:])
+    step("wire: prevention at %s: %d/%d attack requests dropped, %d/%d clean answered" % (
+        ", ".join(TENANTS[1:]), total - passed, total, answered, total))
+    if passed or answered != total:
+        raise Failure("on the wire at the other tenants: %d attack requests passed, %d clean ones answered" % (
+            passed, answered))
+
+
+def wire_at_others(lab, protection, signature):
+    passed = answered = 0
+    for tenant in TENANTS[1:]:
+        attack, clean = lab.wire(protection.addresses[tenant], signature, WIRE_REQUESTS)
+        passed, answered = passed + attack, answered + clean
+    return passed, answered
+
+
+def wire_after_revocation(lab, protection, signature):
+    """After the revocation the agents withdraw the rule, and the same attack is answered again."""
+    deadline = time.monotonic() + 60
+    while any(lab.enforces(protection.machines[t], signature) for t in TENANTS[1:]):
+        if time.monotonic() > deadline:
+            raise Failure("the agents still enforce %s 60 s after the revocation" % signature)
+        time.sleep(0.2)
+    passed, answered = wire_at_others(lab, protection, signature)
+    total = WIRE_REQUESTS * len(TENANTS[1:])
+    step("wire: after the revocation at %s: %d/%d attack requests answered again, %d/%d clean answered" % (
+        ", ".join(TENANTS[1:]), passed, total, answered, total))
+    if passed != total or answered != total:
+        raise Failure("after the revocation %d of %d attack requests were answered" % (passed, total))
+
+
 def revoke_one(operator, run):
     signature = "HERD-DEMO-%s-001" % run
     rules, _ = bundle_rules(operator, TENANTS[1])
@@ -372,6 +464,7 @@ def revoke_one(operator, run):
         time.sleep(0.2)
     if remaining:
         raise Failure("revocation did not withdraw the rules at %s" % sorted(remaining))
+    return signature
 
 
 class AnsweringAgents(threading.Thread):
@@ -544,21 +637,29 @@ def main():
     run = time.strftime("%H%M%S")
     TENANTS = tuple("%s-%s" % (name, run) for name in ("alpha", "bravo", "charlie", "delta"))
     operator = Operator()
+    lab = None
     try:
         providers_push(operator)
         agents = tenants_enrol(operator)
         wait_idle()
         wait_protected(operator)
-        latencies = damage(operator, agents, reports, run)
-        revoke_one(operator, run)
+        lab, machines = build_lab(operator, agents)
+        protection = Protection(operator, lab, machines, {t: agents[t][0].address for t in TENANTS})
+        latencies = damage(operator, agents, reports, run, protection, lab)
+        revoked = revoke_one(operator, run)
+        if lab:
+            wire_after_revocation(lab, protection, revoked)
         recover(operator, agents)
         malware(operator, agents, run)
         admission(operator)
         equipment(operator, agents)
         show_indices(operator)
-    except Failure as failure:
+    except (Failure, site_lab.LabError) as failure:
         step("demo stopped: %s" % failure)
         return 1
+    finally:
+        if lab:
+            lab.close()
     print("damage→prevention: p50 %d ms, p99 %d ms over %d reports" % (
         percentile(latencies, 50), percentile(latencies, 99), len(latencies)), flush=True)
     return 0

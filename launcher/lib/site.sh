@@ -33,7 +33,18 @@ herd_start_site_router() {
 }
 
 herd_stop_site_router() {
+    herd_stop_lab
     herd_stop_part site-router
+}
+
+# What a killed ./herd demo left of its site lab (namespace holders, HTTP servers, lab agents): its recorded pids.
+herd_stop_lab() {
+    local file="$HERD_RUN/lab.pids" pid
+    [ -f "$file" ] || return 0
+    while read -r pid; do
+        [ -n "$pid" ] && kill -KILL "$pid" 2>/dev/null || true
+    done <"$file"
+    rm -f "$file"
 }
 
 # The gateway's isolating-device settings: the nftables driver applying in the site router, or nothing (recording).
