@@ -9,6 +9,7 @@ herd_command() {
     for part in advisory-hub tenant-gateway provider-portal recovery-broker; do
         herd_health "$part" >/dev/null || herd_die "$part is not healthy: start the platform with ./herd up"
     done
+    herd_require_java # the site lab's agents run on it
     herd_stop_lab # what an earlier demo, killed, may have left
     HERD_HUB_PORT=$HERD_HUB_PORT HERD_GATEWAY_PORT=$HERD_GATEWAY_PORT HERD_PORTAL_PORT=$HERD_PORTAL_PORT \
         HERD_RECOVERY_PORT=$HERD_RECOVERY_PORT HERD_KEYCLOAK_PORT=$HERD_KEYCLOAK_PORT HERD_USER=$HERD_USER \

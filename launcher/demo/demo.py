@@ -325,9 +325,16 @@ def damage(operator, agents, reports, run, protection, lab):
                         del pending[signature]
                         if first and signature.endswith("-001"):
                             first = False
+                            paused = time.monotonic()
                             show_isolation(operator, signature)
                             if lab:
                                 wire_after_damage(lab, protection, victim, signature)
+                            # The checks are no part of the latency of the reports waiting meanwhile.
+                            paused = time.monotonic() - paused
+                            for waiting_signature, (at, left) in list(pending.items()):
+                                pending[waiting_signature] = (at + paused, left)
+                            next_send += paused
+                            deadline += paused
                             step("reporting %d more damage reports, one every 0.5 s ..." % (reports - 1))
         if deadline and time.monotonic() > deadline and pending:
             raise Failure("no prevention at %s for %d reports after 120 s" % (
@@ -398,6 +405,8 @@ def build_lab(operator, agents):
         lab.agent(tenant, machines[tenant], token)
     for tenant in TENANTS:
         lab.wait_serving(agents[tenant][0].address)
+    for tenant in TENANTS[1:]:
+        lab.wait_running(tenant)
     step("lab: attacker %s and, behind the site router, %s; a real agent (--apply auto) at each of %s" % (
         site_lab.ATTACKER, ", ".join("%s (%s)" % (agents[t][0].name, agents[t][0].address) for t in TENANTS),
         ", ".join(TENANTS[1:])))

@@ -138,6 +138,16 @@ class SiteLab:
         with open(os.path.join(state, "credential.json")) as f:
             return json.load(f)["agentId"]
 
+    def wait_running(self, tenant, seconds=60):
+        """Waits until the tenant's lab agent has delivered its first report: enrolled, running, polling for bundles."""
+        log = os.path.join(self.home, tenant, "agent.log")
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if os.path.exists(log) and "delivered 1 report(s)" in open(log, errors="replace").read():
+                return
+            time.sleep(0.2)
+        raise LabError("the lab agent of %s delivered no report within %d s (see %s)" % (tenant, seconds, log))
+
     def enforces(self, pid, signature):
         """Whether the machine's kernel holds a string match for the signature (its agent applied the rule)."""
         return signature in self.inside(pid, "iptables", "-S", "HERD-SIG", check=False)

@@ -6,11 +6,13 @@ import java.time.Duration;
 
 /**
  * One daemon thread that long-polls a gateway resource again and again: at once after an answer (but never more than
- * once a second), with growing pauses while the gateway is away or refuses.
+ * five times a second, so that a gateway answering at once instead of holding the poll is not asked in a tight loop,
+ * while revisions following each other closely are picked up within 200 ms), with growing pauses while the gateway is
+ * away or refuses.
  */
 public final class PollLoop {
 
-    private static final Duration MIN_POLL = Duration.ofSeconds(1);
+    private static final Duration MIN_POLL = Duration.ofMillis(200);
 
     /** One round: {@code null} when the gateway answered, else why not. */
     @FunctionalInterface

@@ -39,9 +39,9 @@ public class Iptables {
         return family;
     }
 
-    /** {@code iptables -S CHAIN}: the chain's rules as {@code -A} lines (fails when there is no such chain). */
-    public CommandResult listChain(String chain) {
-        return run(List.of(program, "-w", "-S", chain));
+    /** {@code iptables -S}: every chain of table {@code filter} ({@code -N}, {@code -P}) and its rules ({@code -A}). */
+    public CommandResult listTable() {
+        return run(List.of(program, "-w", "-S"));
     }
 
     /** {@code iptables-restore --noflush}: applies the script to its tables, each table as one transaction. */

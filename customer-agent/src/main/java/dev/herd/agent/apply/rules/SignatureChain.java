@@ -4,6 +4,7 @@ import dev.herd.contracts.delivery.RuleBundle;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -95,7 +96,25 @@ final class SignatureChain {
         return out.append("COMMIT\n").toString();
     }
 
-    /** The {@code -A} lines of an {@code iptables -S CHAIN} listing (the {@code -N} line left out). */
+    /** Whether an {@code iptables -S} listing declares the chain. */
+    static boolean declared(String listing) {
+        return listing.lines().anyMatch(line -> line.strip().equals("-N " + CHAIN));
+    }
+
+    /** The hooks of {@link #HOOKS} that an {@code iptables -S} listing shows jumping to the chain. */
+    static Set<String> jumping(String listing) {
+        Set<String> hooks = new HashSet<>();
+        listing.lines().map(String::strip).forEach(line -> {
+            for (String hook : HOOKS) {
+                if (line.equals("-A " + hook + " -j " + CHAIN)) {
+                    hooks.add(hook);
+                }
+            }
+        });
+        return hooks;
+    }
+
+    /** The {@code -A} lines of an {@code iptables -S} listing that belong to the chain (the {@code -N} line left out). */
     static List<String> appended(String listing) {
         List<String> lines = new ArrayList<>();
         for (String line : listing.split("\n")) {

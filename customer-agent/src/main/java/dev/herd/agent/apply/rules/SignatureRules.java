@@ -24,8 +24,9 @@ import java.util.TreeMap;
  */
 public class SignatureRules {
 
-    /** The chains' {@code -A} lines before a change, per family; empty where there was no chain. */
-    public record Saved(Map<Family, Optional<List<String>>> chains) {}
+    /** The chains' {@code -A} lines before a change, per family (empty where there was no chain), and the hooks
+     * already jumping to the chain. */
+    public record Saved(Map<Family, Optional<List<String>>> chains, Map<Family, Set<String>> jumping) {}
 
     private final List<Iptables> families;
 
@@ -33,15 +34,18 @@ public class SignatureRules {
         this.families = List.of(new Iptables(runner, iptables, Family.V4), new Iptables(runner, iptables, Family.V6));
     }
 
+    /** One listing of table {@code filter} per family: the chain's rules and the hooks jumping to it. */
     public Saved save() {
         Map<Family, Optional<List<String>>> chains = new EnumMap<>(Family.class);
+        Map<Family, Set<String>> jumping = new EnumMap<>(Family.class);
         for (Iptables family : families) {
-            CommandResult listed = family.listChain(SignatureChain.CHAIN);
+            CommandResult listed = family.listTable();
+            boolean held = listed.succeeded() && SignatureChain.declared(listed.stdout());
             chains.put(
-                    family.family(),
-                    listed.succeeded() ? Optional.of(SignatureChain.appended(listed.stdout())) : Optional.empty());
+                    family.family(), held ? Optional.of(SignatureChain.appended(listed.stdout())) : Optional.empty());
+            jumping.put(family.family(), listed.succeeded() ? SignatureChain.jumping(listed.stdout()) : Set.of());
         }
-        return new Saved(chains);
+        return new Saved(chains, jumping);
     }
 
     /** Whether the bundle changes string matches here: it carries signature rules, or chains hold rules it replaces. */
@@ -81,16 +85,8 @@ public class SignatureRules {
             } catch (IllegalArgumentException e) {
                 return failed(family, e.getMessage());
             }
-            List<String> missingJumps = new ArrayList<>();
-            for (String hook : SignatureChain.HOOKS) {
-                CommandResult listed = family.listChain(hook);
-                if (!listed.succeeded()) {
-                    return failed(family, "cannot list chain " + hook + ": " + says(listed));
-                }
-                if (!listed.stdout().contains("-A " + hook + " -j " + SignatureChain.CHAIN)) {
-                    missingJumps.add(hook);
-                }
-            }
+            List<String> missingJumps = new ArrayList<>(SignatureChain.HOOKS);
+            missingJumps.removeAll(saved.jumping().get(family.family()));
             CommandResult restored = family.restore(SignatureChain.script(lines, missingJumps));
             if (!restored.succeeded()) {
                 return failed(family, "the kernel refused the string-match rules: " + says(restored));
@@ -150,8 +146,8 @@ public class SignatureRules {
 
     /** The chain lists a line for every rule it should and none of the rules the bundle withdraws, and is jumped to. */
     private static Optional<String> verify(Iptables family, List<String> lines, RuleBundle bundle) {
-        CommandResult listed = family.listChain(SignatureChain.CHAIN);
-        if (!listed.succeeded()) {
+        CommandResult listed = family.listTable();
+        if (!listed.succeeded() || !SignatureChain.declared(listed.stdout())) {
             return Optional.of("chain " + SignatureChain.CHAIN + " is not there: " + says(listed));
         }
         Set<Integer> present = new HashSet<>();
@@ -173,9 +169,9 @@ public class SignatureRules {
                 return Optional.of("withdrawn string-match rule(s) still there: herd:" + left);
             }
         }
+        Set<String> jumping = SignatureChain.jumping(listed.stdout());
         for (String hook : SignatureChain.HOOKS) {
-            CommandResult hooked = family.listChain(hook);
-            if (!hooked.stdout().contains("-A " + hook + " -j " + SignatureChain.CHAIN)) {
+            if (!jumping.contains(hook)) {
                 return Optional.of(hook + " does not jump to " + SignatureChain.CHAIN);
             }
         }
