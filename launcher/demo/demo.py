@@ -402,7 +402,8 @@ def build_lab(operator, agents):
         address = agents[tenant][0].address
         machines[tenant] = lab.machine(address)
         token = operator.do("POST", "gateway", "/api/enrolment-tokens", {"tenantId": tenant})["token"]
-        lab.agent(tenant, machines[tenant], token)
+        # The third tenant's agent also scans a share with the hashes learnt bad at any tenant (the malware step).
+        lab.agent(tenant, machines[tenant], token, scan=lab.share(tenant) if tenant == TENANTS[2] else None)
     for tenant in TENANTS:
         lab.wait_serving(agents[tenant][0].address)
     for tenant in TENANTS[1:]:
@@ -550,7 +551,7 @@ def recover(operator, agents):
          % (tenant, closed.get("closedAt")))
 
 
-def malware(operator, agents, run):
+def malware(operator, agents, run, lab):
     """An anti-virus finding at the second tenant; its hash, learnt, strikes the same file at the third."""
     infected, other = agents[TENANTS[1]][1], agents[TENANTS[2]][2]
     digest = hashlib.sha256(("herd demo dropper " + run).encode()).hexdigest()
@@ -570,9 +571,21 @@ def malware(operator, agents, run):
         raise Failure("expected COMPLETE isolation at %s for malware, the case says %s at %s" % (
             DEVICE, case.get("mode"), case.get("isolationPoint")))
     show_kernel("the COMPLETE order", ("nft", "list", "table", "inet", "herd_isolation"), "COMPLETE")
-    other.full_report(watchedFiles=[{"path": "/srv/share/scan-0042.pdf.php", "status": "ok", "sha256": digest}])
-    step("watched file at %s: /srv/share/scan-0042.pdf.php has the same sha256" % other.name)
+    if lab:
+        dropped = os.path.join(lab.share(TENANTS[2]), "scan-0042.pdf.php")
+        with open(dropped, "wb") as f:
+            f.write(("herd demo dropper " + run).encode())
+        step("file at %s's lab machine: %s, the same bytes; its agent scans the share with ClamAV" % (
+            TENANTS[2], dropped))
+    else:
+        other.full_report(watchedFiles=[{"path": "/srv/share/scan-0042.pdf.php", "status": "ok", "sha256": digest}])
+        step("watched file at %s: /srv/share/scan-0042.pdf.php has the same sha256" % other.name)
     case = damage_case(operator, TENANTS[2], 60, what="known-bad hash case")
+    if lab:
+        found = [line for line in lab.scan_log(TENANTS[2]).splitlines() if digest[:16] in line]
+        if not found:
+            raise Failure("the case at %s did not come from the lab agent's ClamAV scan" % TENANTS[2])
+        step("  clamav at %s: %s" % (TENANTS[2], found[0].split(" -> ")[-1]))
     step("  %s: damage case for the hash learnt at another tenant, mode %s at %s (the other tenant is not named)"
          % (TENANTS[2], case.get("mode"), case.get("isolationPoint")))
 
@@ -659,7 +672,7 @@ def main():
         if lab:
             wire_after_revocation(lab, protection, revoked)
         recover(operator, agents)
-        malware(operator, agents, run)
+        malware(operator, agents, run, lab)
         admission(operator)
         equipment(operator, agents)
         show_indices(operator)

@@ -115,8 +115,9 @@ class SiteLab:
             time.sleep(0.2)
         raise LabError("the lab machine %s does not answer through the router" % target)
 
-    def agent(self, tenant, pid, token):
-        """A real customer agent for the tenant, applying its bundles in the machine's namespace."""
+    def agent(self, tenant, pid, token, scan=None):
+        """A real customer agent for the tenant, applying its bundles in the machine's namespace; with scan, a folder
+        it scans with ClamAV for the hashes learnt bad at any tenant."""
         root = os.path.join(self.home, tenant, "root")
         state = os.path.join(self.home, tenant, "state")
         for folder in ("etc", "var/lib/dpkg", "proc/sys/kernel"):
@@ -133,7 +134,8 @@ class SiteLab:
         namespace = "nsenter,-t,%s,-n," % pid
         self.start(java + ["run", "--gateway", self.gateway_url, "--state-dir", state, "--root", root,
                            "--apply", "auto", "--nft", namespace + "nft", "--iptables", namespace + "iptables",
-                           "--poll-wait", "20", "--interval", "10", "--report-interval", "30"],
+                           "--poll-wait", "20", "--interval", "10"]
+                   + (["--scan", scan, "--scan-interval", "2"] if scan else []),
                    log=os.path.join(self.home, tenant, "agent.log"))
         with open(os.path.join(state, "credential.json")) as f:
             return json.load(f)["agentId"]
@@ -147,6 +149,17 @@ class SiteLab:
                 return
             time.sleep(0.2)
         raise LabError("the lab agent of %s delivered no report within %d s (see %s)" % (tenant, seconds, log))
+
+    def share(self, tenant):
+        """The folder the tenant's lab agent scans (made on first use)."""
+        folder = os.path.join(self.home, tenant, "share")
+        os.makedirs(folder, exist_ok=True)
+        return folder
+
+    def scan_log(self, tenant):
+        """What the tenant's lab agent's ClamAV scans found, as ClamAV logs it."""
+        log = os.path.join(self.home, tenant, "state", "clamav", "scan.log")
+        return open(log, errors="replace").read() if os.path.exists(log) else ""
 
     def enforces(self, pid, signature):
         """Whether the machine's kernel holds a string match for the signature (its agent applied the rule)."""

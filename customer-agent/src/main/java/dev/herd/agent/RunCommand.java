@@ -1,6 +1,5 @@
 package dev.herd.agent;
 
-import dev.herd.agent.antivirus.AntivirusCollector;
 import dev.herd.agent.antivirus.MalwareScanLoop;
 import dev.herd.agent.apply.ApplyMode;
 import dev.herd.agent.apply.ApplyOptions;
@@ -15,12 +14,12 @@ import dev.herd.agent.monitor.MonitorLoop;
 import dev.herd.agent.process.SystemProcessRunner;
 import dev.herd.agent.recovery.RecoveryLoop;
 import dev.herd.agent.recovery.RecoveryOptions;
+import dev.herd.agent.report.MachineReport;
 import dev.herd.agent.report.ReportCollector;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -186,27 +185,30 @@ public class RunCommand implements Callable<Integer> {
                             System.out)
                     .start(Duration.ofSeconds(monitorIntervalSeconds));
         }
-        List<String> logs = new ArrayList<>(avLogs == null ? List.of() : avLogs);
+        Optional<MalwareScanLoop> scan = Optional.empty();
         if (scanPaths != null && !scanPaths.isEmpty()) {
-            if (logs.isEmpty()) {
-                logs.add(AntivirusCollector.DEFAULT_LOG);
-            }
-            logs.add(MalwareScanLoop.scanLog(options.stateDir).toAbsolutePath().toString());
-            new MalwareScanLoop(
-                            gateway,
-                            credential.get().credential(),
-                            options.stateDir,
-                            scanPaths,
-                            new SystemProcessRunner(Duration.ofSeconds(applyOptions.commandTimeoutSeconds)),
-                            clock,
-                            System.out)
-                    .start(Duration.ofSeconds(scanIntervalSeconds));
+            scan = Optional.of(new MalwareScanLoop(
+                    gateway,
+                    credential.get().credential(),
+                    options.stateDir,
+                    scanPaths,
+                    new SystemProcessRunner(Duration.ofSeconds(applyOptions.commandTimeoutSeconds)),
+                    clock,
+                    System.out));
+            scan.get().start(Duration.ofSeconds(scanIntervalSeconds));
         }
+        Optional<MalwareScanLoop> scanner = scan;
+        List<String> logs = avLogs == null ? List.of() : avLogs;
         new ReportingAgent(
                         gateway,
                         credential.get(),
                         options.stateDir,
-                        () -> ReportCollector.collect(root, FileHasher.DEFAULT_WATCHED, logs, clock),
+                        () -> {
+                            MachineReport report =
+                                    ReportCollector.collect(root, FileHasher.DEFAULT_WATCHED, logs, clock);
+                            return scanner.map(loop -> ReportCollector.withDetections(report, loop.detections()))
+                                    .orElse(report);
+                        },
                         interval,
                         clock,
                         System.out)

@@ -1,6 +1,8 @@
 package dev.herd.agent.report;
 
+import dev.herd.agent.antivirus.Antivirus;
 import dev.herd.agent.antivirus.AntivirusCollector;
+import dev.herd.agent.antivirus.AntivirusDetection;
 import dev.herd.agent.audit.AuditCollector;
 import dev.herd.agent.files.FileHasher;
 import dev.herd.agent.hardware.HardwareCollector;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,5 +52,25 @@ public final class ReportCollector {
                         avLogs,
                         thisMachine ? Optional.of(new SystemProcessRunner(Duration.ofSeconds(30))) : Optional.empty(),
                         ZoneId.systemDefault()));
+    }
+
+    /** The report with {@code found} added to the detections of its anti-virus part. */
+    public static MachineReport withDetections(MachineReport report, List<AntivirusDetection> found) {
+        if (found.isEmpty()) {
+            return report;
+        }
+        List<AntivirusDetection> detections = new ArrayList<>(report.antivirus().detections());
+        detections.addAll(found);
+        return new MachineReport(
+                report.collectedAt(),
+                report.os(),
+                report.interfaces(),
+                report.packages(),
+                report.listening(),
+                report.hardware(),
+                report.watchedFiles(),
+                report.privilegedLogins(),
+                report.networkConfigChanges(),
+                new Antivirus(report.antivirus().products(), detections));
     }
 }
