@@ -587,7 +587,7 @@ def malware(operator, agents, run, lab):
             raise Failure("the case at %s did not come from the lab agent's ClamAV scan" % TENANTS[2])
         step("  clamav at %s: %s" % (TENANTS[2], found[0].split(" -> ")[-1]))
     step("  %s: damage case for the hash learnt at another tenant, mode %s at %s (the other tenant is not named)"
-         % (TENANTS[2], case.get("mode"), case.get("isolationPoint")))
+         % (TENANTS[2], case.get("mode"), case.get("isolationPoint") or case.get("isolationNote")))
 
 
 def admission(operator):
