@@ -185,19 +185,7 @@ public class RunCommand implements Callable<Integer> {
                             System.out)
                     .start(Duration.ofSeconds(monitorIntervalSeconds));
         }
-        Optional<MalwareScanLoop> scan = Optional.empty();
-        if (scanPaths != null && !scanPaths.isEmpty()) {
-            scan = Optional.of(new MalwareScanLoop(
-                    gateway,
-                    credential.get().credential(),
-                    options.stateDir,
-                    scanPaths,
-                    new SystemProcessRunner(Duration.ofSeconds(applyOptions.commandTimeoutSeconds)),
-                    clock,
-                    System.out));
-            scan.get().start(Duration.ofSeconds(scanIntervalSeconds));
-        }
-        Optional<MalwareScanLoop> scanner = scan;
+        Optional<MalwareScanLoop> scanner = startMalwareScan(gateway, credential.get(), clock);
         List<String> logs = avLogs == null ? List.of() : avLogs;
         new ReportingAgent(
                         gateway,
@@ -214,6 +202,23 @@ public class RunCommand implements Callable<Integer> {
                         System.out)
                 .run(interval, Duration.ofSeconds(reportIntervalSeconds));
         return 0;
+    }
+
+    /** The ClamAV scan of the --scan paths with the hashes learnt bad at any tenant, started; empty without paths. */
+    private Optional<MalwareScanLoop> startMalwareScan(GatewayClient gateway, AgentCredential credential, Clock clock) {
+        if (scanPaths == null || scanPaths.isEmpty()) {
+            return Optional.empty();
+        }
+        MalwareScanLoop scan = new MalwareScanLoop(
+                gateway,
+                credential.credential(),
+                options.stateDir,
+                scanPaths,
+                new SystemProcessRunner(Duration.ofSeconds(applyOptions.commandTimeoutSeconds)),
+                clock,
+                System.out);
+        scan.start(Duration.ofSeconds(scanIntervalSeconds));
+        return Optional.of(scan);
     }
 
     private void heartbeatOnly(Duration interval) throws InterruptedException {
