@@ -131,6 +131,7 @@ public class NftablesDevice implements IsolatingDevice {
             } catch (HerdException e) {
                 rules.discard();
                 run(lastIsolationRuleset, "previous isolation"); // nft and the string matches must not disagree
+                restoreStringMatches(); // the IPv4 chain may have changed before the IPv6 one was refused
                 throw e;
             }
             try {
@@ -139,7 +140,7 @@ public class NftablesDevice implements IsolatingDevice {
                 rules.discard();
                 run(lastIsolationRuleset, "previous isolation"); // nft and the rules file must not disagree
                 if (strings) {
-                    applyStringMatches(orders);
+                    restoreStringMatches();
                 }
                 throw failed("the Suricata rules file could not be put in place: " + e.getMessage());
             }
@@ -173,6 +174,15 @@ public class NftablesDevice implements IsolatingDevice {
                 throw failed(
                         "the kernel refused the string matches (exit " + result.exitCode() + "): " + result.output());
             }
+        }
+    }
+
+    /** Puts the string matches of the orders held back, as far as iptables lets it; the caller reports the failure. */
+    private void restoreStringMatches() {
+        try {
+            applyStringMatches(orders);
+        } catch (HerdException e) {
+            LOG.errorf("the string matches of the orders held could not be put back: %s", e.getMessage());
         }
     }
 
