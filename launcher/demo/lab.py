@@ -47,7 +47,7 @@ class SiteLab:
 
     def __init__(self, router, run_dir, agent_jar, gateway_url):
         self.router, self.run_dir, self.agent_jar, self.gateway_url = str(router), run_dir, agent_jar, gateway_url
-        self.processes, self.links = [], 0
+        self.processes, self.links, self.scanners = [], 0, set()
         self.pids_file = os.path.join(run_dir, "lab.pids")
         self.home = os.path.join(run_dir, "lab")
         shutil.rmtree(self.home, ignore_errors=True)
@@ -130,6 +130,8 @@ class SiteLab:
                 f.write("%s-lab\n" % tenant)
         open(os.path.join(root, "var/lib/dpkg/status"), "w").close()
         java = ["java", "-Xmx64m", "-XX:+UseSerialGC", "-jar", self.agent_jar]
+        if scan:
+            self.scanners.add(tenant)
         run(*java, "enrol", "--gateway", self.gateway_url, "--token", token, "--state-dir", state, "--root", root)
         namespace = "nsenter,-t,%s,-n," % pid
         self.start(java + ["run", "--gateway", self.gateway_url, "--state-dir", state, "--root", root,
@@ -149,6 +151,10 @@ class SiteLab:
                 return
             time.sleep(0.2)
         raise LabError("the lab agent of %s delivered no report within %d s (see %s)" % (tenant, seconds, log))
+
+    def scanning(self, tenant):
+        """Whether the tenant's lab agent scans its share with ClamAV."""
+        return tenant in self.scanners
 
     def share(self, tenant):
         """The folder the tenant's lab agent scans (made on first use)."""
