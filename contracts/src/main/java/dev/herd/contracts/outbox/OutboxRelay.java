@@ -8,16 +8,19 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.TextMessage;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import org.apache.activemq.artemis.api.core.ActiveMQDuplicateIdException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -25,7 +28,9 @@ import org.jboss.logging.Logger;
  * Sends pending outbox messages to Artemis, oldest first, a batch per broker transaction, and marks them sent once the
  * broker has committed them; sent messages are deleted after {@code herd.outbox.keep-sent}. A batch whose send fails
  * stays pending and is tried again on the next run; Artemis' duplicate detection (the outbox id as
- * {@code _AMQ_DUPL_ID}) drops the copy when a commit succeeded but the marking did not.
+ * {@code _AMQ_DUPL_ID}) drops the copy when a commit succeeded but the marking did not. Artemis then refuses the whole
+ * transaction, so such a batch is sent again one message a transaction: a message the broker already holds counts as
+ * sent, and the batch stops at the first other failure (the order of a key's messages is kept).
  *
  * <p>Runs right after every commit that put messages on the outbox (on a thread of its own, so the committing request
  * does not wait for the broker), and every {@code herd.outbox.interval} for what an earlier run could not send or
@@ -103,22 +108,68 @@ public class OutboxRelay {
         try (JMSContext context = connections.createContext(JMSContext.SESSION_TRANSACTED)) {
             JMSProducer producer = context.createProducer();
             for (OutboxMessage message : batch) {
-                TextMessage text = context.createTextMessage(message.payload);
-                text.setStringProperty(DUPLICATE_ID, message.id.toString());
-                text.setStringProperty("herd_key", message.messageKey);
-                // Same key, same group: consumers see the messages of one key (an advisory, a machine) in order.
-                text.setStringProperty("JMSXGroupID", message.messageKey);
-                producer.send(context.createTopic(message.address), text);
+                send(context, producer, message);
             }
             context.commit();
         } catch (Exception e) {
-            // Nothing of the batch counts as sent; a commit that did reach the broker is dropped there as a duplicate.
+            if (duplicate(e)) {
+                // Some of the batch reached the broker before (a commit whose answer was lost, or another relay).
+                return sendOneByOne(batch);
+            }
+            // Nothing of the batch counts as sent.
             LOG.warnf("Outbox relay could not send a batch of %d messages: %s", batch.size(), e.getMessage());
             markFailed(batch.getFirst(), e);
             return 0;
         }
         markSent(batch.stream().map(message -> message.id).toList());
         return batch.size();
+    }
+
+    /** Each message in a transaction of its own; one the broker already holds is sent. How many count as sent. */
+    private int sendOneByOne(List<OutboxMessage> batch) {
+        List<UUID> sent = new ArrayList<>();
+        try (JMSContext context = connections.createContext(JMSContext.SESSION_TRANSACTED)) {
+            JMSProducer producer = context.createProducer();
+            for (OutboxMessage message : batch) {
+                try {
+                    send(context, producer, message);
+                    context.commit();
+                } catch (Exception e) {
+                    if (!duplicate(e)) {
+                        LOG.warnf("Outbox relay could not send message %s: %s", message.id, e.getMessage());
+                        markFailed(message, e);
+                        break;
+                    }
+                }
+                sent.add(message.id);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Outbox relay could not reach the broker: %s", e.getMessage());
+        }
+        if (!sent.isEmpty()) {
+            markSent(sent);
+        }
+        return sent.size();
+    }
+
+    private static void send(JMSContext context, JMSProducer producer, OutboxMessage message) throws JMSException {
+        TextMessage text = context.createTextMessage(message.payload);
+        text.setStringProperty(DUPLICATE_ID, message.id.toString());
+        text.setStringProperty("herd_key", message.messageKey);
+        // Same key, same group: consumers see the messages of one key (an advisory, a machine) in order.
+        text.setStringProperty("JMSXGroupID", message.messageKey);
+        producer.send(context.createTopic(message.address), text);
+    }
+
+    /** Whether Artemis refused the transaction because a message in it was already there. */
+    static boolean duplicate(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ActiveMQDuplicateIdException
+                    || (cause.getMessage() != null && cause.getMessage().startsWith("Duplicate message detected"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void markSent(List<UUID> ids) {
