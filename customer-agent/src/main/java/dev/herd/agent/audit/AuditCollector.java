@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -28,8 +29,9 @@ public final class AuditCollector {
         for (String path : NETWORK_CONFIG) {
             try {
                 Path file = FileHasher.underRoot(root, path);
-                if (Files.exists(file)) {
-                    PosixFileAttributes attributes = Files.readAttributes(file, PosixFileAttributes.class);
+                PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+                if (Files.exists(file) && view != null) {
+                    PosixFileAttributes attributes = view.readAttributes();
                     changes.add(new ConfigChange(
                             path,
                             attributes.lastModifiedTime().toInstant().toString(),
@@ -37,7 +39,7 @@ public final class AuditCollector {
                             attributes.owner().getName(),
                             attributes.group().getName()));
                 }
-            } catch (IOException | UnsupportedOperationException e) {
+            } catch (IOException e) {
                 // Unreadable metadata: nothing to report for that file.
             }
         }
