@@ -14,10 +14,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Builds local CSAF providers for pull tests, and adds and runs sources through the API. */
 final class SourceFixtures {
@@ -141,7 +148,34 @@ final class SourceFixtures {
                 fail("interrupted");
             }
         }
-        return fail("Source " + id + " still running after 3 minutes; the pull threads:\n" + pullThreads());
+        return fail("Source " + id + " still running after 3 minutes; the pull threads:\n" + pullThreads()
+                + "\nthe database's sessions:\n" + databaseSessions());
+    }
+
+    /** Every session of the test database with what it waits on and who blocks it (the hang in CI waited there). */
+    private static String databaseSessions() {
+        Config config = ConfigProvider.getConfig();
+        StringBuilder dump = new StringBuilder();
+        try (Connection connection = DriverManager.getConnection(
+                        config.getValue("quarkus.datasource.jdbc.url", String.class),
+                        config.getOptionalValue("quarkus.datasource.username", String.class)
+                                .orElse(null),
+                        config.getOptionalValue("quarkus.datasource.password", String.class)
+                                .orElse(null));
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT pid, state, wait_event_type, wait_event, "
+                        + "pg_blocking_pids(pid), now() - xact_start, left(query, 300) FROM pg_stat_activity "
+                        + "WHERE datname = current_database() AND pid <> pg_backend_pid()")) {
+            while (rows.next()) {
+                for (int column = 1; column <= 7; column++) {
+                    dump.append(column == 1 ? "" : " | ").append(rows.getString(column));
+                }
+                dump.append('\n');
+            }
+        } catch (SQLException | RuntimeException e) {
+            dump.append("(not read: ").append(e).append(")\n");
+        }
+        return dump.toString();
     }
 
     /** What every pull thread is doing: names the cause when a pull hangs (it hung once in CI, not here). */
