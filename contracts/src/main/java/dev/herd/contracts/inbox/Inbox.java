@@ -8,7 +8,9 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
@@ -94,10 +96,13 @@ public class Inbox {
         }
         try {
             QuarkusTransaction.requiringNew().run(() -> {
+                Map<String, String> byId = new LinkedHashMap<>();
                 for (int i = 0; i < ids.size(); i++) {
-                    if (ledger.firstDelivery(handler.subscription(), ids.get(i))) {
-                        handler.handle(payloads.get(i));
-                    }
+                    byId.putIfAbsent(ids.get(i), payloads.get(i));
+                }
+                List<String> fresh = ledger.firstDeliveries(handler.subscription(), List.copyOf(byId.keySet()));
+                if (!fresh.isEmpty()) {
+                    handler.handleAll(fresh.stream().map(byId::get).toList());
                 }
             });
             return true;

@@ -1,5 +1,7 @@
 package dev.herd.contracts.inbox;
 
+import java.util.List;
+
 /**
  * Handles the messages of one durable subscription. {@link #handle} runs inside the transaction that also records
  * the message as consumed, so its effects and the consumption commit together. It throws {@link BadMessageException}
@@ -44,4 +46,14 @@ public interface MessageHandler {
     }
 
     void handle(String payload);
+
+    /**
+     * Applies the messages of a batch (see {@link #batchSize()}), in their order, inside the one transaction that
+     * records them all as consumed; redeliveries are already left out. By default {@link #handle} each; a handler
+     * overrides it to store a batch with a few statements instead of a few per message. A {@link BadMessageException}
+     * fails the batch, which is then applied one message at a time.
+     */
+    default void handleAll(List<String> payloads) {
+        payloads.forEach(this::handle);
+    }
 }

@@ -3,11 +3,17 @@ package dev.herd.contracts.inbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** Which messages each subscription consumed already, and the ones it had to set aside. */
 @ApplicationScoped
 public class MessageLedger {
+
+    /** Separates the ids packed into one text parameter: the ASCII unit separator. */
+    private static final char SEPARATOR = '\u001f';
 
     private final EntityManager entityManager;
 
@@ -25,6 +31,33 @@ public class MessageLedger {
                         .setParameter("m", messageId)
                         .executeUpdate()
                 == 1;
+    }
+
+    /**
+     * Records the messages as consumed with one statement; the ids among them that were not consumed before, in the
+     * order given (the others are redeliveries).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<String> firstDeliveries(String subscription, List<String> messageIds) {
+        if (messageIds.isEmpty()) {
+            return List.of();
+        }
+        for (String id : messageIds) {
+            if (id.indexOf(SEPARATOR) >= 0) {
+                // Packing would split it: record such ids one by one.
+                return messageIds.stream()
+                        .filter(each -> firstDelivery(subscription, each))
+                        .toList();
+            }
+        }
+        @SuppressWarnings("unchecked")
+        Set<String> fresh = new HashSet<>(entityManager
+                .createNativeQuery("INSERT INTO consumed_message (consumer, message_id) "
+                        + "SELECT :c, unnest(string_to_array(:m, chr(31))) ON CONFLICT DO NOTHING RETURNING message_id")
+                .setParameter("c", subscription)
+                .setParameter("m", String.join(String.valueOf(SEPARATOR), messageIds))
+                .getResultList());
+        return messageIds.stream().filter(fresh::remove).toList();
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

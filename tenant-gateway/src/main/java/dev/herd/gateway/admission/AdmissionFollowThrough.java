@@ -14,6 +14,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.jboss.logging.Logger;
 
 /**
@@ -88,10 +89,10 @@ public class AdmissionFollowThrough {
         }
     }
 
-    /** After a newer bundle is stored (in its transaction): releases the admissions that waited for it. */
+    /** After newer bundles are stored (in their transaction): releases the admissions that waited for them. */
     void onBundleStored(@Observes RuleBundleChanges.Stored stored) {
-        admissions.lockFollowThrough(stored.tenantId());
-        for (Admission admission : admissions.listAwaitingRevision(stored.tenantId(), stored.revision())) {
+        admissions.lockFollowThrough(new TreeSet<>(stored.revisions().keySet()));
+        for (Admission admission : admissions.listAwaitingRevision(stored.revisions())) {
             release(admission);
         }
     }

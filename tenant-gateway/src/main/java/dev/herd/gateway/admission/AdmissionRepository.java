@@ -5,7 +5,11 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /** Persistence of admissions; every read is filtered by the caller's tenant scope. */
@@ -20,9 +24,15 @@ public class AdmissionRepository implements PanacheRepositoryBase<Admission, UUI
      * it waits for may arrive at once, and each must see what the other committed (DESIGN §3.5).
      */
     public void lockFollowThrough(String tenantId) {
+        lockFollowThrough(new TreeSet<>(Set.of(tenantId)));
+    }
+
+    /** The follow-through locks of these tenants, taken in tenant order so that two callers cannot deadlock. */
+    public void lockFollowThrough(SortedSet<String> tenantIds) {
         getEntityManager()
-                .createNativeQuery("SELECT pg_advisory_xact_lock(1094795585, hashtext(:tenant))")
-                .setParameter("tenant", tenantId)
+                .createNativeQuery("SELECT count(pg_advisory_xact_lock(1094795585, hashtext(t))) FROM "
+                        + "(SELECT t FROM unnest(string_to_array(:tenants, chr(31))) AS t ORDER BY t) AS sorted")
+                .setParameter("tenants", String.join("\u001f", tenantIds))
                 .getSingleResult();
     }
 
@@ -63,15 +73,20 @@ public class AdmissionRepository implements PanacheRepositoryBase<Admission, UUI
                 Admission.Status.RELEASED);
     }
 
-    /** The tenant's open admissions whose diagnosis left nothing unprotected and waits for a revision up to this. */
-    public List<Admission> listAwaitingRevision(String tenantId, long heldRevision) {
+    /**
+     * The open admissions of these tenants whose diagnosis left nothing unprotected and waits for a revision up to
+     * the one given for its tenant.
+     */
+    public List<Admission> listAwaitingRevision(Map<String, Long> heldRevisions) {
         return list(
-                "tenantId = ?1 and status <> ?2 and agentId is not null and unprotectedFindings = 0"
-                        + " and awaitingRevision <= ?3",
-                Sort.by("requestedAt").and("id"),
-                tenantId,
-                Admission.Status.RELEASED,
-                heldRevision);
+                        "tenantId in ?1 and status <> ?2 and agentId is not null and unprotectedFindings = 0"
+                                + " and awaitingRevision is not null",
+                        Sort.by("requestedAt").and("id"),
+                        heldRevisions.keySet(),
+                        Admission.Status.RELEASED)
+                .stream()
+                .filter(admission -> admission.awaitingRevision <= heldRevisions.get(admission.tenantId))
+                .toList();
     }
 
     /** Whether the tenant already has an admission of this MAC address that is not released. */

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -224,6 +225,53 @@ class RuleBundleDeltaDeliveryTest {
                 .body("changes.put.number", contains(5, 6));
     }
 
+    @Test
+    void deltasOfManyTenantsWaitingTogetherAreTakenTogetherInOrderAndAGapIsStillAskedForAFullBundle() {
+        List<String> tenants = java.util.stream.IntStream.range(0, 30)
+                .mapToObj(i -> "batch-" + i)
+                .toList();
+        List<String> fulls = new java.util.ArrayList<>();
+        tenants.forEach(tenant -> fulls.add(text(full(1, List.of(rule(1, null)), FULL_1, tenant))));
+        delivery.publishTogether(RuleBundle.ADDRESS, fulls);
+        await(
+                "every tenant holds revision 1",
+                () -> fixtures.count("rule_bundle WHERE tenant_id LIKE 'batch-%' " + "AND revision = 1")
+                        == tenants.size());
+
+        List<String> deltas = new java.util.ArrayList<>();
+        for (int revision = 2; revision <= 4; revision++) {
+            for (String tenant : tenants) {
+                deltas.add(text(delta(tenant, revision, revision - 1, "add chain inet herd r" + revision + "\n")));
+            }
+        }
+        deltas.add(text(delta("batch-0", 9, 7, "add chain inet herd r9\n"))); // builds on nothing held
+        delivery.publishTogether(RuleBundle.ADDRESS, deltas);
+        await(
+                "every tenant holds revision 4",
+                () -> fixtures.count("rule_bundle WHERE tenant_id LIKE 'batch-%' " + "AND revision = 4")
+                        == tenants.size());
+        await("batch-0 asked for a full bundle", () -> requests("batch-0") == 1);
+
+        assertEquals(3L * tenants.size(), fixtures.count("rule_bundle_delta WHERE tenant_id LIKE 'batch-%'"));
+        long transactions = fixtures.count("(SELECT DISTINCT consumed_at FROM consumed_message "
+                + "WHERE consumer = 'tenant-gateway.rule-bundles') t");
+        assertTrue(
+                transactions < 2 * tenants.size(),
+                (fulls.size() + deltas.size()) + " bundles waiting together took " + transactions + " transactions");
+        for (String tenant : List.of("batch-0", "batch-17", "batch-29")) {
+            assertEquals(
+                    1,
+                    fixtures.count("rule_bundle WHERE tenant_id = '" + tenant + "' AND revision = 4 "
+                            + "AND full_revision = 1"),
+                    tenant + ": the deltas moved its head, the full body stayed");
+            assertEquals(
+                    "2,3,4",
+                    fixtures.text("SELECT string_agg(revision::text, ',' ORDER BY revision) FROM rule_bundle_delta "
+                            + "WHERE tenant_id = '" + tenant + "' AND base_revision = revision - 1"));
+        }
+        assertEquals(0, requests("batch-17"), "a tenant whose deltas all built on each other asks for nothing");
+    }
+
     private void fullThenTwoDeltas() {
         publish(full(1, List.of(rule(1, null), rule(2, "CVE-2"))));
         publish(delta(2, 1, D2, List.of(rule(3, null)), List.of()));
@@ -268,9 +316,23 @@ class RuleBundleDeltaDeliveryTest {
                 "acme", revision, Instant.parse(T0), base, nftables, new RuleBundle.Changes(put, withdrawn));
     }
 
+    private static RuleBundle delta(String tenant, long revision, long base, String nftables) {
+        return RuleBundle.delta(
+                tenant,
+                revision,
+                Instant.parse(T0),
+                base,
+                nftables,
+                new RuleBundle.Changes(List.of(rule((int) revision, null)), List.of()));
+    }
+
     private void publish(RuleBundle bundle) {
+        delivery.publish(RuleBundle.ADDRESS, text(bundle));
+    }
+
+    private String text(RuleBundle bundle) {
         try {
-            delivery.publish(RuleBundle.ADDRESS, json.writeValueAsString(bundle));
+            return json.writeValueAsString(bundle);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

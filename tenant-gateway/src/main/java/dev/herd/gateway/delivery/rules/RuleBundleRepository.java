@@ -7,8 +7,12 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeMap;
 
 /**
  * Persistence of each tenant's rule bundle state (ADR 11): the newest full bundle (table rule_bundle, one row per
@@ -21,6 +25,10 @@ public class RuleBundleRepository implements PanacheRepositoryBase<StoredRuleBun
     /** Where a tenant's state stands: newest revision, revision of the full body, and its size in bytes as stored. */
     public record Head(long revision, long fullRevision, boolean composable, Instant fullRequestedAt, long fullBytes) {}
 
+    /** The columns a {@link Head} is read from. */
+    private static final String HEAD_COLUMNS = "revision, full_revision, composable, "
+            + "CAST(EXTRACT(EPOCH FROM full_requested_at) * 1000 AS bigint), pg_column_size(body)";
+
     private final ObjectMapper json;
 
     public RuleBundleRepository(ObjectMapper json) {
@@ -29,41 +37,51 @@ public class RuleBundleRepository implements PanacheRepositoryBase<StoredRuleBun
 
     /** The tenant's newest revision, 0 when it holds none. */
     public long revisionOf(String tenantId) {
-        return head(tenantId, false).map(Head::revision).orElse(0L);
+        return head(tenantId).map(Head::revision).orElse(0L);
+    }
+
+    /**
+     * The heads of these tenants, their rows locked until the transaction ends, in tenant order (so that two batches
+     * cannot deadlock); a row is made (revision 0) for a tenant that has none.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    Map<String, Head> lockHeads(SortedSet<String> tenantIds, Instant now) {
+        String tenants = packed(tenantIds);
+        getEntityManager()
+                .createNativeQuery("INSERT INTO rule_bundle (tenant_id, revision, full_revision, received_at, body) "
+                        + "SELECT t, 0, 0, ?2, CAST('{}' AS jsonb) FROM unnest(string_to_array(?1, chr(31))) AS t "
+                        + "ORDER BY t ON CONFLICT (tenant_id) DO NOTHING")
+                .setParameter(1, tenants)
+                .setParameter(2, now)
+                .executeUpdate();
+        List<?> rows = getEntityManager()
+                .createNativeQuery("SELECT tenant_id, " + HEAD_COLUMNS + " FROM rule_bundle "
+                        + "WHERE tenant_id = ANY (string_to_array(?1, chr(31))) ORDER BY tenant_id FOR UPDATE")
+                .setParameter(1, tenants)
+                .getResultList();
+        Map<String, Head> heads = new TreeMap<>();
+        for (Object row : rows) {
+            Object[] columns = (Object[]) row;
+            heads.put((String) columns[0], head(columns, 1));
+        }
+        return heads;
     }
 
     public Optional<Head> head(String tenantId) {
-        return head(tenantId, false);
-    }
-
-    /** The head, its row locked until the transaction ends; the row is made (revision 0) when there is none. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    Head lockHead(String tenantId, Instant now) {
-        getEntityManager()
-                .createNativeQuery("INSERT INTO rule_bundle (tenant_id, revision, full_revision, received_at, body) "
-                        + "VALUES (?1, 0, 0, ?2, CAST('{}' AS jsonb)) ON CONFLICT (tenant_id) DO NOTHING")
-                .setParameter(1, tenantId)
-                .setParameter(2, now)
-                .executeUpdate();
-        return head(tenantId, true).orElseThrow();
-    }
-
-    private Optional<Head> head(String tenantId, boolean lock) {
         List<?> rows = getEntityManager()
-                .createNativeQuery("SELECT revision, full_revision, composable, "
-                        + "CAST(EXTRACT(EPOCH FROM full_requested_at) * 1000 AS bigint), pg_column_size(body) "
-                        + "FROM rule_bundle WHERE tenant_id = ?1" + (lock ? " FOR UPDATE" : ""))
+                .createNativeQuery("SELECT " + HEAD_COLUMNS + " FROM rule_bundle WHERE tenant_id = ?1")
                 .setParameter(1, tenantId)
                 .getResultList();
-        return rows.stream().findFirst().map(row -> {
-            Object[] r = (Object[]) row;
-            return new Head(
-                    ((Number) r[0]).longValue(),
-                    ((Number) r[1]).longValue(),
-                    (Boolean) r[2],
-                    r[3] == null ? null : Instant.ofEpochMilli(((Number) r[3]).longValue()),
-                    ((Number) r[4]).longValue());
-        });
+        return rows.stream().findFirst().map(row -> head((Object[]) row, 0));
+    }
+
+    private static Head head(Object[] r, int from) {
+        return new Head(
+                ((Number) r[from]).longValue(),
+                ((Number) r[from + 1]).longValue(),
+                (Boolean) r[from + 2],
+                r[from + 3] == null ? null : Instant.ofEpochMilli(((Number) r[from + 3]).longValue()),
+                ((Number) r[from + 4]).longValue());
     }
 
     /** Replaces the tenant's full bundle; the newest revision becomes the bundle's. */
@@ -82,24 +100,57 @@ public class RuleBundleRepository implements PanacheRepositoryBase<StoredRuleBun
                 .executeUpdate();
     }
 
-    /** Adds a delta on top of the newest revision, which becomes the delta's. */
+    /**
+     * Adds the deltas, each on top of its tenant's newest revision, which becomes the tenant's last delta's: one
+     * insert and one update for the whole batch.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    void addDelta(RuleBundle delta, String body, Instant receivedAt) {
+    void addDeltas(List<RuleBundleIntake.Incoming> deltas, Instant receivedAt) {
         getEntityManager()
                 .createNativeQuery("INSERT INTO rule_bundle_delta (tenant_id, revision, base_revision, received_at, "
-                        + "body) VALUES (?1, ?2, ?3, ?4, CAST(?5 AS jsonb))")
-                .setParameter(1, delta.tenantId())
-                .setParameter(2, delta.revision())
-                .setParameter(3, delta.baseRevision())
+                        + "body) SELECT d.t, d.r, d.b, ?4, CAST(d.j AS jsonb) FROM unnest(string_to_array(?1, chr(31)), "
+                        + "CAST(string_to_array(?2, chr(31)) AS bigint[]), CAST(string_to_array(?3, chr(31)) AS "
+                        + "bigint[]), string_to_array(?5, chr(31))) AS d(t, r, b, j)")
+                .setParameter(
+                        1,
+                        packed(deltas.stream().map(d -> d.bundle().tenantId()).toList()))
+                .setParameter(
+                        2,
+                        packed(deltas.stream()
+                                .map(d -> String.valueOf(d.bundle().revision()))
+                                .toList()))
+                .setParameter(
+                        3,
+                        packed(deltas.stream()
+                                .map(d -> String.valueOf(d.bundle().baseRevision()))
+                                .toList()))
                 .setParameter(4, receivedAt)
-                .setParameter(5, body)
+                .setParameter(
+                        5,
+                        packed(deltas.stream()
+                                .map(RuleBundleIntake.Incoming::body)
+                                .toList()))
                 .executeUpdate();
+        Map<String, RuleBundle> last = new TreeMap<>();
+        deltas.forEach(d -> last.put(d.bundle().tenantId(), d.bundle()));
         getEntityManager()
-                .createNativeQuery("UPDATE rule_bundle SET revision = ?2, generated_at = ?3, received_at = ?4 "
-                        + "WHERE tenant_id = ?1")
-                .setParameter(1, delta.tenantId())
-                .setParameter(2, delta.revision())
-                .setParameter(3, delta.generatedAt())
+                .createNativeQuery("UPDATE rule_bundle b SET revision = v.r, generated_at = v.g, received_at = ?4 "
+                        + "FROM unnest(string_to_array(?1, chr(31)), CAST(string_to_array(?2, chr(31)) AS bigint[]), "
+                        + "CAST(string_to_array(?3, chr(31), '') AS timestamptz[])) AS v(t, r, g) "
+                        + "WHERE b.tenant_id = v.t")
+                .setParameter(1, packed(last.keySet()))
+                .setParameter(
+                        2,
+                        packed(last.values().stream()
+                                .map(b -> String.valueOf(b.revision()))
+                                .toList()))
+                .setParameter(
+                        3,
+                        packed(last.values().stream()
+                                .map(b -> b.generatedAt() == null
+                                        ? ""
+                                        : b.generatedAt().toString())
+                                .toList()))
                 .setParameter(4, receivedAt)
                 .executeUpdate();
     }
@@ -113,13 +164,16 @@ public class RuleBundleRepository implements PanacheRepositoryBase<StoredRuleBun
                 .executeUpdate();
     }
 
-    /** Drops the tenant's deltas up to and including {@code revision}. */
+    /** Drops each tenant's deltas up to and including its revision given. */
     @Transactional(Transactional.TxType.MANDATORY)
-    void dropDeltasUpTo(String tenantId, long revision) {
+    void dropDeltasUpTo(Map<String, Long> upTo) {
         getEntityManager()
-                .createNativeQuery("DELETE FROM rule_bundle_delta WHERE tenant_id = ?1 AND revision <= ?2")
-                .setParameter(1, tenantId)
-                .setParameter(2, revision)
+                .createNativeQuery("DELETE FROM rule_bundle_delta d USING unnest(string_to_array(?1, chr(31)), "
+                        + "CAST(string_to_array(?2, chr(31)) AS bigint[])) AS v(t, u) "
+                        + "WHERE d.tenant_id = v.t AND d.revision <= v.u")
+                .setParameter(1, packed(upTo.keySet()))
+                .setParameter(
+                        2, packed(upTo.values().stream().map(String::valueOf).toList()))
                 .executeUpdate();
     }
 
@@ -154,6 +208,14 @@ public class RuleBundleRepository implements PanacheRepositoryBase<StoredRuleBun
                 .setParameter(3, upTo)
                 .getResultList();
         return bodies.stream().map(body -> read((String) body)).toList();
+    }
+
+    /**
+     * Several values in one text parameter, separated by the ASCII unit separator: never part of a tenant id (the
+     * consumer refuses control characters in one) nor of JSON text (Jackson escapes control characters).
+     */
+    private static String packed(Collection<String> values) {
+        return String.join("\u001f", values);
     }
 
     private RuleBundle read(String body) {
