@@ -11,7 +11,19 @@ import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 /** A real Artemis broker, embedded in the test JVM on a free port for one test run; Quarkus is pointed at it. */
 public class EmbeddedArtemisResource implements QuarkusTestResourceLifecycleManager {
 
+    /** The broker of the test run under way, for tests that look at what clients did to it. */
+    private static volatile EmbeddedActiveMQ running;
+
     private EmbeddedActiveMQ broker;
+
+    /** How many connections clients opened to the running broker since it started. */
+    public static long connectionsOpened() {
+        EmbeddedActiveMQ broker = running;
+        if (broker == null) {
+            throw new IllegalStateException("no embedded Artemis broker is running");
+        }
+        return broker.getActiveMQServer().getTotalConnectionCount();
+    }
 
     @Override
     public Map<String, String> start() {
@@ -24,6 +36,7 @@ public class EmbeddedArtemisResource implements QuarkusTestResourceLifecycleMana
                             .setSecurityEnabled(false)
                             .addAcceptorConfiguration("tcp", "tcp://127.0.0.1:" + port));
             broker.start();
+            running = broker;
         } catch (Exception e) {
             throw new IllegalStateException("Could not start the embedded Artemis broker on port " + port, e);
         }
@@ -36,6 +49,7 @@ public class EmbeddedArtemisResource implements QuarkusTestResourceLifecycleMana
     @Override
     public void stop() {
         if (broker != null) {
+            running = null;
             try {
                 broker.stop();
             } catch (Exception e) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.activemq.artemis.api.core.ActiveMQDuplicateIdException;
@@ -35,6 +36,10 @@ import org.jboss.logging.Logger;
  * <p>Runs right after every commit that put messages on the outbox (on a thread of its own, so the committing request
  * does not wait for the broker), and every {@code herd.outbox.interval} for what an earlier run could not send or
  * another instance wrote. One run at a time: a commit during a run makes that run go round once more.
+ *
+ * <p>The relay keeps one broker connection (a transacted {@link JMSContext}) from run to run, and opens a new one only
+ * after a failure: opening a connection (TCP, log-in, session metadata) and closing it cost more than sending a
+ * batch, and every hop from damage to prevention passes a relay.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -50,6 +55,8 @@ public class OutboxRelay {
     private final ReentrantLock running = new ReentrantLock();
     private final ExecutorService afterCommit = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("herd-outbox-relay").daemon().factory());
+    /** The broker connection kept between runs; used and replaced only while {@link #running} is held. */
+    private JMSContext context;
 
     public OutboxRelay(
             Outbox outbox,
@@ -75,6 +82,17 @@ public class OutboxRelay {
     @PreDestroy
     void stop() {
         afterCommit.shutdownNow();
+        try {
+            if (running.tryLock(5, TimeUnit.SECONDS)) { // a run stuck on the broker does not hold up the shutdown
+                try {
+                    dropContext();
+                } finally {
+                    running.unlock();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Relays until nothing more was asked for; whoever holds the run goes round again for a request made meanwhile. */
@@ -101,17 +119,28 @@ public class OutboxRelay {
      * One commit per batch instead of one durable round trip per message: the broker syncs its journal once.
      */
     public int sendBatch() {
+        running.lock(); // reentrant: a run holds it already
+        try {
+            return sendBatchHoldingTheRun();
+        } finally {
+            running.unlock();
+        }
+    }
+
+    private int sendBatchHoldingTheRun() {
         List<OutboxMessage> batch = QuarkusTransaction.requiringNew().call(() -> outbox.pending(BATCH));
         if (batch.isEmpty()) {
             return 0;
         }
-        try (JMSContext context = connections.createContext(JMSContext.SESSION_TRANSACTED)) {
-            JMSProducer producer = context.createProducer();
+        try {
+            JMSContext broker = context();
+            JMSProducer producer = broker.createProducer();
             for (OutboxMessage message : batch) {
-                send(context, producer, message);
+                send(broker, producer, message);
             }
-            context.commit();
+            broker.commit();
         } catch (Exception e) {
+            dropContext(); // closing it rolls back what was sent of the batch
             if (duplicate(e)) {
                 // Some of the batch reached the broker before (a commit whose answer was lost, or another relay).
                 return sendOneByOne(batch);
@@ -128,15 +157,17 @@ public class OutboxRelay {
     /** Each message in a transaction of its own; one the broker already holds is sent. How many count as sent. */
     private int sendOneByOne(List<OutboxMessage> batch) {
         List<UUID> sent = new ArrayList<>();
-        try (JMSContext context = connections.createContext(JMSContext.SESSION_TRANSACTED)) {
-            JMSProducer producer = context.createProducer();
+        try {
+            JMSContext broker = context();
+            JMSProducer producer = broker.createProducer();
             for (OutboxMessage message : batch) {
                 try {
-                    send(context, producer, message);
-                    context.commit();
+                    send(broker, producer, message);
+                    broker.commit();
                 } catch (Exception e) {
                     if (!duplicate(e)) {
                         LOG.warnf("Outbox relay could not send message %s: %s", message.id, e.getMessage());
+                        dropContext();
                         markFailed(message, e);
                         break;
                     }
@@ -144,12 +175,34 @@ public class OutboxRelay {
                 sent.add(message.id);
             }
         } catch (RuntimeException e) {
+            dropContext();
             LOG.warnf("Outbox relay could not reach the broker: %s", e.getMessage());
         }
         if (!sent.isEmpty()) {
             markSent(sent);
         }
         return sent.size();
+    }
+
+    /** The kept broker connection, opened when there is none. */
+    private JMSContext context() {
+        if (context == null) {
+            context = connections.createContext(JMSContext.SESSION_TRANSACTED);
+        }
+        return context;
+    }
+
+    /** Closes the kept connection (rolling back what it had not committed); the next send opens a new one. */
+    private void dropContext() {
+        if (context == null) {
+            return;
+        }
+        try {
+            context.close();
+        } catch (RuntimeException e) {
+            LOG.debugf("Outbox relay: closing a failed broker connection failed too: %s", e.getMessage());
+        }
+        context = null;
     }
 
     private static void send(JMSContext context, JMSProducer producer, OutboxMessage message) throws JMSException {

@@ -12,6 +12,7 @@ import dev.herd.contracts.inventory.MachineInventory;
 import dev.herd.contracts.outbox.OutboxRelay;
 import dev.herd.gateway.GatewayFixtures;
 import dev.herd.gateway.GatewayFixtures.EnrolledAgent;
+import dev.herd.testing.EmbeddedArtemisResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -83,6 +84,35 @@ class RelayAfterCommitTest {
             }
             assertEquals(0L, fixtures.count("outbox_message WHERE sent_at IS NULL"), "nothing left pending");
         }
+    }
+
+    @Test
+    void theRelayKeepsOneBrokerConnectionFromRunToRun() throws Exception {
+        EnrolledAgent agent = enrol(acmeGateway(), "web-01");
+        postAndAwaitRelayed(agent, Reports.full(1)); // the relay's connection is open from here on
+        long before = EmbeddedArtemisResource.connectionsOpened();
+        for (int sequence = 2; sequence <= 6; sequence++) {
+            postAndAwaitRelayed(agent, Reports.delta(sequence)); // one run after each commit
+        }
+        assertEquals(6, fixtures.count("outbox_message WHERE sent_at IS NOT NULL"));
+        assertEquals(
+                before,
+                EmbeddedArtemisResource.connectionsOpened(),
+                "five relay runs opened connections to the broker instead of using the one open");
+    }
+
+    private void postAndAwaitRelayed(EnrolledAgent agent, String report) throws InterruptedException {
+        asAgent(agent)
+                .contentType("application/json")
+                .body(report)
+                .post("/agent/reports")
+                .then()
+                .statusCode(200);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (fixtures.count("outbox_message WHERE sent_at IS NULL") > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(0L, fixtures.count("outbox_message WHERE sent_at IS NULL"), "relayed within 10 s");
     }
 
     @Test
