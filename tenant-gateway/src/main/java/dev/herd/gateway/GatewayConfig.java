@@ -121,6 +121,15 @@ public interface GatewayConfig {
         int ruleDeltasBeforeFull();
 
         /**
+         * How far each tenant's count of deltas before a full bundle is spread above {@code rule-deltas-before-full},
+         * as a fraction of it (0.5: from 100 to 149, fixed per tenant). Tenants that move together (a community
+         * advisory reaches every exposed tenant in one drain) then ask for their full bundles at different revisions,
+         * not all in the same second, when a hundred full bundles would hold up the deltas behind them.
+         */
+        @WithDefault("0.5")
+        double ruleDeltasBeforeFullSpread();
+
+        /**
          * How many waiting rule bundles the gateway stores in one transaction with one broker commit (ADR 16): when the
          * portal publishes a revision for every exposed tenant at once, they are taken together, not one commit each.
          */

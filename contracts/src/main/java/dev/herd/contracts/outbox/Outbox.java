@@ -2,14 +2,18 @@ package dev.herd.contracts.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herd.contracts.advisory.AdvisoryChanged;
+import dev.herd.contracts.damage.DamageReport;
+import dev.herd.contracts.isolation.IsolationOrder;
+import dev.herd.contracts.monitor.MonitorRecords;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** The transactional outbox: enqueue inside the business transaction; the relay sends what is pending. */
@@ -44,9 +48,19 @@ public class Outbox implements PanacheRepositoryBase<OutboxMessage, UUID> {
         enqueued.fire(new OutboxEnqueued(address));
     }
 
-    /** The oldest unsent messages, in the order they were written. */
+    /**
+     * The addresses on the path from damage to prevention (monitor records, damage reports, urgent advisories,
+     * isolation orders): their pending messages leave before any other, so that a damage report never waits behind a
+     * burst of full rule bundles or inventories. The order within an address, and so within a key, is kept.
+     */
+    public static final Set<String> URGENT_ADDRESSES = Set.of(
+            MonitorRecords.ADDRESS, DamageReport.ADDRESS, AdvisoryChanged.URGENT_ADDRESS, IsolationOrder.ADDRESS);
+
+    /** The unsent messages, those of {@link #URGENT_ADDRESSES} first, each lane in the order they were written. */
     public List<OutboxMessage> pending(int max) {
-        return find("sentAt is null", Sort.by("createdAt").and("id"))
+        return find(
+                        "sentAt is null order by case when address in ?1 then 0 else 1 end, createdAt, id",
+                        URGENT_ADDRESSES)
                 .page(Page.ofSize(max))
                 .list();
     }

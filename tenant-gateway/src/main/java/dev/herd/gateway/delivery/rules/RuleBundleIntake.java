@@ -111,12 +111,25 @@ public class RuleBundleIntake {
         pending.addDelta(incoming);
         head = new Head(
                 bundle.revision(), head.fullRevision(), head.composable(), head.fullRequestedAt(), head.fullBytes());
-        if (bundle.revision() - head.fullRevision() >= config.delivery().ruleDeltasBeforeFull()) {
+        if (bundle.revision() - head.fullRevision()
+                >= deltasBeforeFull(
+                        tenant,
+                        config.delivery().ruleDeltasBeforeFull(),
+                        config.delivery().ruleDeltasBeforeFullSpread())) {
             head = askForFull(tenant, head, bundle.revision(), RuleBundleRequest.COMPACTION, now);
         }
         heads.put(tenant, head);
         pending.dropUpTo(tenant, head.fullRevision(), bundle.revision());
         return Taken.STORED;
+    }
+
+    /**
+     * How many deltas after its full bundle a tenant asks for a new one: {@code before}, spread per tenant by up to
+     * {@code spread} times {@code before} above it (the same for a tenant every time, different between tenants).
+     */
+    static int deltasBeforeFull(String tenant, int before, double spread) {
+        int range = (int) Math.round(before * Math.max(0, spread));
+        return range == 0 ? before : before + Math.floorMod(tenant.hashCode() * 0x9E3779B1, range);
     }
 
     /** Asks the portal for a full bundle unless it was asked lately; the head as it stands afterwards. */
