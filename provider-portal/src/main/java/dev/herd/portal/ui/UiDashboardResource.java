@@ -5,6 +5,7 @@ import dev.herd.contracts.tenancy.Caller;
 import dev.herd.contracts.tenancy.Roles;
 import dev.herd.portal.index.IndexHistoryService;
 import dev.herd.portal.index.IndexService;
+import dev.herd.portal.notification.NotificationService;
 import dev.herd.portal.tenant.TenantPage;
 import dev.herd.portal.tenant.TenantService;
 import dev.herd.portal.tenant.TenantView;
@@ -31,6 +32,7 @@ import java.util.Locale;
 public class UiDashboardResource {
 
     static final int TENANTS_PER_PAGE = 25;
+    static final int LATEST_NOTIFICATIONS = 5;
 
     private final Template tenants;
     private final Template dashboard;
@@ -40,6 +42,7 @@ public class UiDashboardResource {
     private final IndexHistoryService history;
     private final TenantFigures figures;
     private final TenantActivityRepository activity;
+    private final NotificationService notifications;
 
     public UiDashboardResource(
             @Location("ui/tenants.html") Template tenants,
@@ -49,7 +52,8 @@ public class UiDashboardResource {
             IndexService indices,
             IndexHistoryService history,
             TenantFigures figures,
-            TenantActivityRepository activity) {
+            TenantActivityRepository activity,
+            NotificationService notifications) {
         this.tenants = tenants;
         this.dashboard = dashboard;
         this.session = session;
@@ -58,6 +62,7 @@ public class UiDashboardResource {
         this.history = history;
         this.figures = figures;
         this.activity = activity;
+        this.notifications = notifications;
     }
 
     @GET
@@ -86,7 +91,8 @@ public class UiDashboardResource {
                 .data("view", view)
                 .data("indices", indices.of(tenant).orElse(null))
                 .data("figures", figures.of(tenant))
-                .data("history", UiCharts.indexHistory(history.history(tenant, Instant.now())));
+                .data("history", UiCharts.indexHistory(history.history(tenant, Instant.now())))
+                .data("notifications", notifications.forTenant(session.caller(), tenant, LATEST_NOTIFICATIONS));
     }
 
     private static TenantPage.Order order(String sort) {

@@ -106,6 +106,20 @@ final class UiBrowser implements AutoCloseable {
         return ((Number) status).longValue();
     }
 
+    /** A form POST made by script from inside the signed-in page, with the page's CSRF header; its status. */
+    long postFormFromPage(String path, String field, String value) {
+        Object status = driver.executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                        + "var headers = JSON.parse(document.body.getAttribute('hx-headers'));"
+                        + "var body = new URLSearchParams(); body.append(arguments[1], arguments[2]);"
+                        + "fetch(arguments[0], {method: 'POST', headers: headers, body: body, redirect: 'manual'})"
+                        + ".then(function (r) { done(r.status); }, function (e) { done(-1); });",
+                path,
+                field,
+                value);
+        return ((Number) status).longValue();
+    }
+
     /** Saves the current page when the herd.screenshots property names a directory (e.g. docs). */
     void screenshot(String name) {
         String dir = System.getProperty("herd.screenshots");

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 /** A real headless Chromium walks the portal pages and acts on them after a real Keycloak login. */
 @QuarkusTest
@@ -174,7 +175,8 @@ class UiBrowserTest {
                     "/ui/tenants/globex/findings",
                     "/ui/tenants/globex/patch-plans",
                     "/ui/tenants/globex/topology",
-                    "/ui/tenants/globex/machines/globex-web1")) {
+                    "/ui/tenants/globex/machines/globex-web1",
+                    "/ui/tenants/globex/settings")) {
                 browser.open(path);
                 assertEquals("403 Forbidden", browser.text("error-status"), path);
                 assertFalse(browser.html().contains("Globex Inc"), "globex's name leaked into " + path);
@@ -184,6 +186,43 @@ class UiBrowserTest {
             browser.screenshot("forbidden");
             // acme's admin forging a POST at globex's plan through acme's session: refused
             assertEquals(403L, browser.postFromPage("/ui/tenants/globex/patch-plans/" + planId() + "/reject", true));
+        }
+    }
+
+    @Test
+    void tenantAdminSavesThePolicyABadWindowIsNamedAndTheViewerOnlyReads() {
+        fixtures.execute("DELETE FROM tenant_policy WHERE tenant_id = 'acme'");
+        try (UiBrowser browser = UiBrowser.logIn(base(), "acme-admin")) {
+            browser.open("/ui/tenants/acme");
+            browser.driver().findElement(By.linkText("Settings")).click();
+            browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("policy")));
+            new Select(browser.driver().findElement(By.name("mode"))).selectByValue("AUTOMATIC");
+            WebElement windows = browser.driver().findElement(By.name("maintenanceWindows"));
+            windows.sendKeys("sat,sun 02:00-05:00 Europe/Berlin");
+            browser.driver().findElement(By.name("forbidden")).sendKeys("openssl=3.0.15-1");
+            browser.screenshot("settings");
+            browser.buttons("Save policy").get(0).click();
+            browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("policy"), "Policy saved."));
+            String stored = fixtures.text("SELECT CAST(policy AS text) FROM tenant_policy WHERE tenant_id = 'acme'");
+            assertTrue(
+                    stored.contains("AUTOMATIC") && stored.contains("Europe/Berlin") && stored.contains("3.0.15-1"),
+                    stored);
+
+            browser.driver().findElement(By.name("maintenanceWindows")).sendKeys("\nsometime 9-5");
+            browser.buttons("Save policy").get(0).click();
+            browser.await()
+                    .until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "maintenanceWindows"));
+            assertEquals(
+                    stored,
+                    fixtures.text("SELECT CAST(policy AS text) FROM tenant_policy WHERE tenant_id = 'acme'"),
+                    "a refused form changes nothing");
+            assertEquals(403L, browser.postFromPage("/ui/tenants/globex/settings/policy", true));
+        }
+        try (UiBrowser browser = UiBrowser.logIn(base(), "acme-viewer")) {
+            browser.open("/ui/tenants/acme/settings");
+            assertTrue(browser.buttons("Save policy").isEmpty());
+            assertFalse(browser.driver().findElement(By.name("mode")).isEnabled(), "the viewer's form is read only");
+            assertEquals(403L, browser.postFromPage("/ui/tenants/acme/settings/policy", true));
         }
     }
 

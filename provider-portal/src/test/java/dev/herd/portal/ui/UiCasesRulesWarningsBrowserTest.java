@@ -189,4 +189,44 @@ class UiCasesRulesWarningsBrowserTest {
             assertEquals(0, fixtures.count("SELECT count(*) FROM tenant_warning WHERE state = 'APPLIED'"));
         }
     }
+
+    @Test
+    void notificationsByUrgencyMarkedReadAndKeptToTheirTenant() {
+        String globexCase = UiIncidentSample.caseOf(fixtures, "globex");
+        try (UiBrowser browser = UiBrowser.logIn(base(), "herd-admin")) {
+            browser.open("/ui/tenants/acme");
+            String latest = browser.text("latest-notifications");
+            assertTrue(latest.contains("emergency") && latest.contains("Damage case"), latest);
+            browser.driver().findElement(By.linkText("Notifications")).click();
+            browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("notifications")));
+            String emergency = browser.driver()
+                    .findElement(By.cssSelector("section[aria-labelledby=urgency-emergency]"))
+                    .getText();
+            assertTrue(emergency.contains("acme") && emergency.contains("globex"), emergency);
+            long unread = Long.parseLong(browser.text("unread-count"));
+            assertTrue(unread >= 3, "cases at acme and globex and acme's warning: " + unread);
+            browser.screenshot("notifications");
+            browser.buttons("Mark read").get(0).click();
+            browser.await()
+                    .until(driver -> Long.parseLong(
+                                    driver.findElement(By.id("unread-count")).getText())
+                            == unread - 1);
+            browser.driver()
+                    .findElement(By.xpath("//button[text()='Mark all read']"))
+                    .click();
+            browser.await()
+                    .until(driver ->
+                            "0".equals(driver.findElement(By.id("unread-count")).getText()));
+            assertTrue(browser.buttons("Mark read").isEmpty());
+        }
+        try (UiBrowser browser = UiBrowser.logIn(base(), "acme-viewer")) {
+            browser.open("/ui/notifications");
+            String shown = browser.text("notifications");
+            assertTrue(shown.contains("Damage case"), shown);
+            assertFalse(shown.contains("globex"), "globex's notifications shown to acme: " + shown);
+            assertTrue(Long.parseLong(browser.text("unread-count")) > 0, "read by herd-admin, not by acme-viewer");
+            assertEquals(404L, browser.postFormFromPage("/ui/notifications/read", "key", "case:" + globexCase));
+            assertEquals(403L, browser.postFromPage("/ui/notifications/read-all", false), "no CSRF token");
+        }
+    }
 }

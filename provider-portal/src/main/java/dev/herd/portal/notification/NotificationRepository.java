@@ -1,0 +1,128 @@
+package dev.herd.portal.notification;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads notifications from the tables they tell about, newest first within each urgency, never more than asked for
+ * (each source is bounded before they are merged); stores only who read which.
+ */
+@ApplicationScoped
+public class NotificationRepository {
+
+    /** How long a closed damage case is still told about. */
+    static final String CLOSED_CASES_SINCE = "7 days";
+
+    /**
+     * One row per notification: key, tenant, urgency, title, detail, time, link. Each source is limited to :n rows
+     * of the caller's tenants (:tenant null: every tenant) before the union is ordered.
+     */
+    private static final String FEED = "SELECT k, t, u, title, detail, at, link FROM ("
+            + "(SELECT 'case:' || id AS k, tenant_id AS t, 'EMERGENCY' AS u, 'Damage case ' || lower(state) AS title, "
+            + "concat_ws('; ', 'signature ' || signature, 'isolation at ' || isolation_point, "
+            + "CASE WHEN spreading THEN 'spreading' END) AS detail, opened_at AS at, "
+            + "'/ui/tenants/' || tenant_id || '/cases' AS link FROM damage_case "
+            + "WHERE state <> 'CLOSED' AND (CAST(:tenant AS text) IS NULL OR tenant_id = :tenant) "
+            + "ORDER BY opened_at DESC LIMIT :n) "
+            + "UNION ALL (SELECT 'case-closed:' || id, tenant_id, 'INFO', 'Damage case closed', "
+            + "'signature ' || coalesce(signature, 'none'), updated_at, '/ui/tenants/' || tenant_id || '/cases' "
+            + "FROM damage_case WHERE state = 'CLOSED' AND updated_at > now() - CAST('" + CLOSED_CASES_SINCE
+            + "' AS interval) AND (CAST(:tenant AS text) IS NULL OR tenant_id = :tenant) "
+            + "ORDER BY updated_at DESC LIMIT :n) "
+            + "UNION ALL (SELECT 'order:' || order_id, tenant_id, 'HIGH', 'Isolation order escalated', "
+            + "concat_ws(': ', mode || ' at ' || isolation_point, status_detail), coalesce(status_at, issued_at), "
+            + "'/ui/tenants/' || tenant_id || '/cases' FROM isolation_order WHERE status = 'ESCALATED' "
+            + "AND (CAST(:tenant AS text) IS NULL OR tenant_id = :tenant) "
+            + "ORDER BY coalesce(status_at, issued_at) DESC LIMIT :n) "
+            + "UNION ALL (SELECT 'warning:' || id, tenant_id, 'HIGH', 'Warning: ' || indicator, "
+            + "'reported by ' || reporting || ' other tenants; countermeasure: ' || countermeasure, created_at, "
+            + "'/ui/tenants/' || tenant_id || '/warnings' FROM tenant_warning WHERE state = 'OPEN' "
+            + "AND (CAST(:tenant AS text) IS NULL OR tenant_id = :tenant) ORDER BY created_at DESC LIMIT :n) "
+            + "UNION ALL (SELECT 'kev:' || f.tenant_id || ':' || f.advisory_id, f.tenant_id, 'HIGH', "
+            + "'Known-exploited ' || f.advisory_id || ' open', count(DISTINCT f.machine_id) || ' machine(s) exposed', "
+            + "max(f.opened_at), '/ui/tenants/' || f.tenant_id || '/findings?knownExploited=true' "
+            + "FROM finding f JOIN advisory a ON a.id = f.advisory_id "
+            + "WHERE a.known_exploited AND f.state = 'OPEN' "
+            + "AND (CAST(:tenant AS text) IS NULL OR f.tenant_id = :tenant) "
+            + "GROUP BY f.tenant_id, f.advisory_id ORDER BY max(f.opened_at) DESC LIMIT :n)"
+            + ") AS feed ORDER BY CASE u WHEN 'EMERGENCY' THEN 0 WHEN 'HIGH' THEN 1 WHEN 'NORMAL' THEN 2 ELSE 3 END, "
+            + "at DESC, k LIMIT :n";
+
+    private final EntityManager entityManager;
+
+    public NotificationRepository(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** At most {@code max} notifications of the tenant (every tenant when empty), most urgent and newest first. */
+    @SuppressWarnings("unchecked")
+    List<Notification> feed(Optional<String> tenant, int max) {
+        List<Object[]> rows = entityManager
+                .createNativeQuery(FEED)
+                .setParameter("tenant", tenant.orElse(null))
+                .setParameter("n", max)
+                .getResultList();
+        List<Notification> notifications = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            notifications.add(new Notification(
+                    (String) row[0],
+                    (String) row[1],
+                    Urgency.valueOf((String) row[2]),
+                    (String) row[3],
+                    (String) row[4],
+                    instant(row[5]),
+                    (String) row[6],
+                    false));
+        }
+        return notifications;
+    }
+
+    /** Which of these keys the user has read. */
+    @SuppressWarnings("unchecked")
+    Set<String> readBy(String username, Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(entityManager
+                .createNativeQuery("SELECT notification_key FROM notification_read WHERE username = :u "
+                        + "AND notification_key IN (:keys)")
+                .setParameter("u", username)
+                .setParameter("keys", keys)
+                .getResultList());
+    }
+
+    @Transactional
+    void markRead(String username, Collection<String> keys, Instant at) {
+        for (String key : keys) {
+            entityManager
+                    .createNativeQuery("INSERT INTO notification_read (username, notification_key, read_at) "
+                            + "VALUES (:u, :k, :at) ON CONFLICT DO NOTHING")
+                    .setParameter("u", username)
+                    .setParameter("k", key)
+                    .setParameter("at", Timestamp.from(at))
+                    .executeUpdate();
+        }
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        throw new IllegalStateException("not a time: " + value);
+    }
+}
