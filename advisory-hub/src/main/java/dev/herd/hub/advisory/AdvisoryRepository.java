@@ -23,12 +23,17 @@ public class AdvisoryRepository implements PanacheRepositoryBase<Advisory, Strin
                 .getSingleResult();
     }
 
-    /** Ids of the advisories known by any of these (upper-case) aliases, oldest first. */
+    /**
+     * Ids of the advisories known by any of these (upper-case) aliases, oldest first. The aliases are looked up once
+     * (an init plan) and the advisories by their ids: as a semi-join, right after the tables were emptied (statistics
+     * of empty tables) and while one transaction merged a whole KEV catalogue into them, PostgreSQL chose a nested
+     * loop over both tables for every statement, and the pull of 1,404 statements ran for minutes instead of seconds.
+     */
     @SuppressWarnings("unchecked")
     public List<String> idsKnownBy(Collection<String> aliases) {
         return getEntityManager()
-                .createNativeQuery("SELECT a.id FROM advisory a WHERE a.id IN "
-                        + "(SELECT advisory_id FROM advisory_alias WHERE alias IN (:aliases)) "
+                .createNativeQuery("SELECT a.id FROM advisory a WHERE a.id = ANY (ARRAY("
+                        + "SELECT advisory_id FROM advisory_alias WHERE alias IN (:aliases))) "
                         + "ORDER BY a.created_at, a.id")
                 .setParameter("aliases", aliases)
                 .getResultList();
