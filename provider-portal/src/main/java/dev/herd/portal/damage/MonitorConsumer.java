@@ -8,6 +8,7 @@ import dev.herd.contracts.monitor.MonitorRecords;
 import dev.herd.contracts.monitor.MonitorRecords.FlowRecord;
 import dev.herd.portal.machine.Machine;
 import dev.herd.portal.machine.MachineRepository;
+import dev.herd.portal.traffic.TrafficCounter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import java.time.Instant;
@@ -15,7 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the monitor records gateways forward ({@link MonitorRecords}, subscription {@code portal-monitor}) and fires
+ * Reads the monitor records gateways forward ({@link MonitorRecords}, subscription {@code portal-monitor}), counts
+ * every flow into the tenant's traffic windows ({@link TrafficCounter}), and fires
  * {@link MonitorRecordsReceived} (the agent is alive, canary flows mark their canary seen); canary flows go no further
  * (never an attack), every other flow goes to damage detection. A batch without records is a sensor's heartbeat.
  */
@@ -26,16 +28,19 @@ public class MonitorConsumer implements MessageHandler {
     private final Event<MonitorRecordsReceived> received;
     private final DamageService damage;
     private final ObjectMapper json;
+    private final TrafficCounter traffic;
 
     public MonitorConsumer(
             MachineRepository machines,
             Event<MonitorRecordsReceived> received,
             DamageService damage,
-            ObjectMapper json) {
+            ObjectMapper json,
+            TrafficCounter traffic) {
         this.machines = machines;
         this.received = received;
         this.damage = damage;
         this.json = json;
+        this.traffic = traffic;
     }
 
     @Override
@@ -61,6 +66,7 @@ public class MonitorConsumer implements MessageHandler {
         for (FlowRecord flow : batch.records()) {
             (CanaryTraffic.isCanary(flow.signature()) ? canaries : flows).add(flow);
         }
+        traffic.count(batch.tenantId(), batch.agentId(), batch.records());
         received.fire(new MonitorRecordsReceived(
                 batch.tenantId(),
                 batch.agentId(),

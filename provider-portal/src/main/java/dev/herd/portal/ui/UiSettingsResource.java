@@ -1,14 +1,13 @@
 package dev.herd.portal.ui;
 
 import dev.herd.contracts.tenancy.Roles;
-import dev.herd.portal.policy.PolicyRepository;
+import dev.herd.portal.policy.PolicyService;
 import dev.herd.portal.policy.TenantPolicy;
 import dev.herd.portal.tenant.TenantService;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -28,13 +27,13 @@ public class UiSettingsResource {
     private final Template settings;
     private final UiSession session;
     private final TenantService tenants;
-    private final PolicyRepository policies;
+    private final PolicyService policies;
 
     public UiSettingsResource(
             @Location("ui/settings.html") Template settings,
             UiSession session,
             TenantService tenants,
-            PolicyRepository policies) {
+            PolicyService policies) {
         this.settings = settings;
         this.session = session;
         this.tenants = tenants;
@@ -53,7 +52,6 @@ public class UiSettingsResource {
 
     @POST
     @Path("/policy")
-    @Transactional
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.TENANT_ADMIN})
     public String savePolicy(
             @PathParam("tenant") String tenant,
@@ -76,10 +74,10 @@ public class UiSettingsResource {
                         forbidden,
                         maintenanceWindows)
                 .policy();
-        policies.save(tenant, policy, session.caller().subject());
+        TenantPolicy saved = policies.save(tenant, policy, session.caller().subject());
         return settings.getFragment("policy")
                 .data("tenant", tenant)
-                .data("form", PolicyForm.of(policies.of(tenant)))
+                .data("form", PolicyForm.of(saved))
                 .data("canAct", true)
                 .data("done", "Policy saved.")
                 .render();

@@ -51,7 +51,6 @@ class NotificationServiceTest {
     @BeforeEach
     void incidents() {
         fixtures.reset();
-        fixtures.execute("TRUNCATE notification_read");
         fixtures.execute("INSERT INTO damage_case (id, tenant_id, state, opened_at, updated_at, signature, "
                 + "isolation_point) VALUES ('" + ACME_CASE + "', 'acme', 'ISOLATED', now() - interval '5 minutes', "
                 + "now(), 'ET WEB webshell', 'fw-lan'), ('" + ACME_OLD_CASE + "', 'acme', 'CLOSED', "

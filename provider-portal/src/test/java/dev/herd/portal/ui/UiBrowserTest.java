@@ -6,16 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herd.contracts.monitor.MonitorRecords.FlowRecord;
 import dev.herd.portal.patch.PatchPlanService;
 import dev.herd.portal.support.PortalFixtures;
+import dev.herd.portal.traffic.TrafficCounter;
 import dev.herd.testing.EmbeddedArtemisResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import java.net.URL;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -42,6 +47,9 @@ class UiBrowserTest {
 
     @Inject
     PatchPlanService plans;
+
+    @Inject
+    TrafficCounter traffic;
 
     @BeforeEach
     void fleet() {
@@ -103,6 +111,40 @@ class UiBrowserTest {
             assertTrue(browser.text("machine-findings").contains("CVE-2099-0131"), browser.text("machine-findings"));
             assertTrue(browser.text("packages").contains("openssl"), browser.text("packages"));
             browser.screenshot("machine");
+
+            UUID web1 = UUID.fromString(fixtures.text("SELECT CAST(id AS text) FROM machine WHERE name = 'acme-web1'"));
+            QuarkusTransaction.requiringNew()
+                    .run(() -> traffic.count(
+                            "acme",
+                            web1,
+                            List.of(
+                                    new FlowRecord(
+                                            Instant.now().minusSeconds(900),
+                                            "10.0.0.5",
+                                            "10.0.0.9",
+                                            "tcp",
+                                            443,
+                                            5000,
+                                            null),
+                                    new FlowRecord(
+                                            Instant.now().minusSeconds(60),
+                                            "10.0.0.5",
+                                            "10.0.0.53",
+                                            "udp",
+                                            53,
+                                            80,
+                                            null))));
+            browser.driver().findElement(By.linkText("Traffic")).click();
+            browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("protocols")));
+            assertTrue(browser.text("protocols").contains("tcp")
+                    && browser.text("protocols").contains("udp"));
+            assertTrue(browser.text("machines").contains("acme-web1"), browser.text("machines"));
+            browser.await()
+                    .until(d -> !d.findElements(By.cssSelector("#traffic-chart canvas"))
+                            .isEmpty());
+            browser.screenshot("traffic");
+            browser.open("/ui/tenants/acme/traffic?hours=999");
+            assertEquals("400 Bad Request", browser.text("error-status"));
 
             browser.open("/ui/tenants/globex");
             assertTrue(browser.title().startsWith("Globex Inc"), browser.title());
@@ -176,7 +218,8 @@ class UiBrowserTest {
                     "/ui/tenants/globex/patch-plans",
                     "/ui/tenants/globex/topology",
                     "/ui/tenants/globex/machines/globex-web1",
-                    "/ui/tenants/globex/settings")) {
+                    "/ui/tenants/globex/settings",
+                    "/ui/tenants/globex/traffic")) {
                 browser.open(path);
                 assertEquals("403 Forbidden", browser.text("error-status"), path);
                 assertFalse(browser.html().contains("Globex Inc"), "globex's name leaked into " + path);
