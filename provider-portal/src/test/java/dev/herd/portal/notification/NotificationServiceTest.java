@@ -51,6 +51,8 @@ class NotificationServiceTest {
     @BeforeEach
     void incidents() {
         fixtures.reset();
+        fixtures.execute("INSERT INTO tenant (id, display_name) VALUES ('acme', 'Acme Corp'), ('globex', 'Globex Inc') "
+                + "ON CONFLICT DO NOTHING");
         fixtures.execute("INSERT INTO damage_case (id, tenant_id, state, opened_at, updated_at, signature, "
                 + "isolation_point) VALUES ('" + ACME_CASE + "', 'acme', 'ISOLATED', now() - interval '5 minutes', "
                 + "now(), 'ET WEB webshell', 'fw-lan'), ('" + ACME_OLD_CASE + "', 'acme', 'CLOSED', "

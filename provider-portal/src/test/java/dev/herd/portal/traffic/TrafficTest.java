@@ -42,6 +42,8 @@ class TrafficTest {
     @BeforeEach
     void traffic() {
         fixtures.reset();
+        fixtures.execute("INSERT INTO tenant (id, display_name) VALUES ('acme', 'Acme Corp'), ('globex', 'Globex Inc') "
+                + "ON CONFLICT DO NOTHING");
         fixtures.execute("INSERT INTO machine (id, tenant_id, name, addresses, listening, last_sequence, updated_at) "
                 + "VALUES ('" + WEB + "', 'acme', 'acme-web1', '[]', '[]', 1, now())");
         Instant window = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(1, ChronoUnit.HOURS);
@@ -69,7 +71,7 @@ class TrafficTest {
     @Test
     void windowsPerProtocolAndTheBusiestMachinesOfTheTenantOnly() {
         assertEquals(
-                4,
+                5,
                 fixtures.count("SELECT count(*) FROM traffic_window WHERE tenant_id = 'acme' "
                         + "AND window_start > now() - interval '1 day'"),
                 "web: tcp and udp in the first window, tcp and other in the second; mail: icmp");
