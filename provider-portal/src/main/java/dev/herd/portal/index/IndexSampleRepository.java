@@ -1,10 +1,9 @@
 package dev.herd.portal.index;
 
+import dev.herd.portal.sql.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,7 +45,7 @@ public class IndexSampleRepository {
         List<IndexSample> samples = new ArrayList<>(rows.size());
         for (Object[] r : rows.reversed()) {
             samples.add(new IndexSample(
-                    instant(r[0]),
+                    Timestamps.instant(r[0]),
                     ((Number) r[1]).doubleValue(),
                     ((Number) r[2]).doubleValue(),
                     ((Number) r[3]).doubleValue(),
@@ -61,14 +60,5 @@ public class IndexSampleRepository {
                 .createNativeQuery("DELETE FROM index_sample WHERE sampled_at < :before")
                 .setParameter("before", before)
                 .executeUpdate();
-    }
-
-    private static Instant instant(Object value) {
-        return switch (value) {
-            case Instant i -> i;
-            case OffsetDateTime o -> o.toInstant();
-            case Timestamp t -> t.toInstant();
-            default -> throw new IllegalStateException("not a timestamp: " + value);
-        };
     }
 }

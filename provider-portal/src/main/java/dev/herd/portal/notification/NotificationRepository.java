@@ -1,5 +1,6 @@
 package dev.herd.portal.notification;
 
+import dev.herd.portal.sql.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -79,7 +80,7 @@ public class NotificationRepository {
                     Urgency.valueOf((String) row[2]),
                     (String) row[3],
                     (String) row[4],
-                    instant(row[5]),
+                    Timestamps.instant(row[5]),
                     (String) row[6],
                     false));
         }
@@ -111,18 +112,5 @@ public class NotificationRepository {
                     .setParameter("at", Timestamp.from(at))
                     .executeUpdate();
         }
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        throw new IllegalStateException("not a time: " + value);
     }
 }

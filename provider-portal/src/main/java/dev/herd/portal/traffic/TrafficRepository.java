@@ -1,5 +1,6 @@
 package dev.herd.portal.traffic;
 
+import dev.herd.portal.sql.Timestamps;
 import dev.herd.portal.traffic.TrafficView.MachineTraffic;
 import dev.herd.portal.traffic.TrafficView.Point;
 import dev.herd.portal.traffic.TrafficView.ProtocolSeries;
@@ -8,7 +9,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -40,7 +40,7 @@ public class TrafficRepository {
         Map<String, List<Point>> points = new LinkedHashMap<>();
         for (Object[] row : rows) {
             points.computeIfAbsent((String) row[0], p -> new ArrayList<>())
-                    .add(new Point(instant(row[1]), number(row[2]), number(row[3])));
+                    .add(new Point(Timestamps.instant(row[1]), number(row[2]), number(row[3])));
         }
         List<ProtocolSeries> series = new ArrayList<>();
         points.forEach((protocol, list) -> series.add(new ProtocolSeries(
@@ -86,18 +86,5 @@ public class TrafficRepository {
 
     private static long number(Object value) {
         return ((Number) value).longValue();
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        throw new IllegalStateException("not a time: " + value);
     }
 }
