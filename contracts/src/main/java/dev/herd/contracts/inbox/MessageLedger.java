@@ -43,8 +43,8 @@ public class MessageLedger {
             return List.of();
         }
         for (String id : messageIds) {
-            if (id.indexOf(SEPARATOR) >= 0) {
-                // Packing would split it: record such ids one by one.
+            if (id.isEmpty() || id.indexOf(SEPARATOR) >= 0) {
+                // Packing would split it or drop it (an empty element): record such ids one by one.
                 return messageIds.stream()
                         .filter(each -> firstDelivery(subscription, each))
                         .toList();

@@ -101,16 +101,18 @@ public class NotificationRepository {
                 .getResultList());
     }
 
+    /** Marks the keys read by the user with one statement; keys read before keep their first time. */
     @Transactional
     void markRead(String username, Collection<String> keys, Instant at) {
-        for (String key : keys) {
-            entityManager
-                    .createNativeQuery("INSERT INTO notification_read (username, notification_key, read_at) "
-                            + "VALUES (:u, :k, :at) ON CONFLICT DO NOTHING")
-                    .setParameter("u", username)
-                    .setParameter("k", key)
-                    .setParameter("at", Timestamp.from(at))
-                    .executeUpdate();
+        if (keys.isEmpty()) {
+            return;
         }
+        entityManager
+                .createNativeQuery("INSERT INTO notification_read (username, notification_key, read_at) "
+                        + "SELECT :u, k, :at FROM unnest(CAST(:keys AS text[])) AS k ON CONFLICT DO NOTHING")
+                .setParameter("u", username)
+                .setParameter("keys", keys.toArray(String[]::new))
+                .setParameter("at", Timestamp.from(at))
+                .executeUpdate();
     }
 }
