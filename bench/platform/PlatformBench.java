@@ -462,6 +462,12 @@ class OperatorApi {
             }
             request = body == null ? request.GET() : request.header("Content-Type", "application/json").POST(body);
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 429 && attempt < 20) {
+                // A spent request budget (herd.rate-limit.*): wait as the gateway or hub says, then try again.
+                long seconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
+                Thread.sleep(Math.min(60, Math.max(1, seconds)) * 1000);
+                continue;
+            }
             if (response.statusCode() != 401 || !signedIn || attempt > 0) {
                 return response;
             }

@@ -73,16 +73,17 @@ PY
 
 # Enrols MACHINE for TENANT with a fresh enrolment token and posts its first report; prints one line either way.
 # Returns 3 when the operator's token was refused (HTTP 401), 1 on any other failure.
+# A spent request budget (429) is retried after its Retry-After (curl --retry), like a timeout.
 herd_fleet_send() {
     local tenant=$1 machine=$2 report=$3 token=$4 gateway="http://127.0.0.1:$HERD_GATEWAY_PORT" answer status
     local enrolment agent credential nonce
-    answer=$(curl -s -m 30 -w '\n%{http_code}' -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    answer=$(curl -s --retry 5 -m 30 -w '\n%{http_code}' -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
         -d "{\"tenantId\":\"$(herd_json_escape "$tenant")\"}" "$gateway/api/enrolment-tokens" || true)
     status=${answer##*$'\n'}
     [ "$status" != 401 ] || { herd_fleet_failed "$machine" "enrolment token" "$status" "${answer%$'\n'*}"; return 3; }
     [ "$status" = 201 ] || { herd_fleet_failed "$machine" "enrolment token" "$status" "${answer%$'\n'*}"; return 1; }
     enrolment=$(herd_json_field token "${answer%$'\n'*}")
-    answer=$(curl -s -m 30 -w '\n%{http_code}' -H 'Content-Type: application/json' \
+    answer=$(curl -s --retry 5 -m 30 -w '\n%{http_code}' -H 'Content-Type: application/json' \
         -d "{\"token\":\"$enrolment\",\"hostname\":\"$(herd_json_escape "$machine")\",\"machineId\":\"fleet-$(herd_json_escape "$machine")\"}" \
         "$gateway/agent/enrol" || true)
     status=${answer##*$'\n'}
@@ -90,7 +91,7 @@ herd_fleet_send() {
     agent=$(herd_json_field agentId "${answer%$'\n'*}")
     credential=$(herd_json_field credential "${answer%$'\n'*}")
     nonce="fleet-$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')"
-    answer=$(curl -s -m 60 -w '\n%{http_code}' -H "Authorization: Agent $credential" \
+    answer=$(curl -s --retry 5 -m 60 -w '\n%{http_code}' -H "Authorization: Agent $credential" \
         -H "X-Herd-Timestamp: $(date +%s)" -H "X-Herd-Nonce: $nonce" -H 'Content-Type: application/json' \
         --data-binary "@$report" "$gateway/agent/reports" || true)
     status=${answer##*$'\n'}

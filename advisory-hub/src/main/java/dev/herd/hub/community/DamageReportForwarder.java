@@ -91,10 +91,19 @@ public class DamageReportForwarder implements PanacheRepositoryBase<DamageDelive
                         .page(Page.ofSize(BATCH))
                         .list());
         for (DamageDelivery delivery : due) {
-            Attempt attempt = post(delivery);
+            Attempt attempt = post(delivery, signingSecret(delivery.providerId));
             QuarkusTransaction.requiringNew().run(() -> record(delivery.id, attempt));
         }
         return due.size();
+    }
+
+    /** The provider's key now: a key made by a later subscription signs the retries of earlier deliveries too. */
+    private String signingSecret(String providerId) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> providers
+                        .findByIdOptional(providerId)
+                        .map(p -> p.damageReportSecret)
+                        .orElse(null));
     }
 
     /** The deliveries to one provider, newest first. */
@@ -104,15 +113,19 @@ public class DamageReportForwarder implements PanacheRepositoryBase<DamageDelive
                 .list();
     }
 
-    private Attempt post(DamageDelivery delivery) {
+    /** POSTs the delivery, signed with the provider's current key ({@code secret}, null for an unsigned one). */
+    private Attempt post(DamageDelivery delivery, String secret) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(delivery.url))
                     .timeout(config.damageReports().httpTimeout())
                     .header("Content-Type", "application/json")
                     .header("Herd-Report-Id", delivery.reportId.toString())
-                    .POST(HttpRequest.BodyPublishers.ofString(delivery.payload))
-                    .build();
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+                    .POST(HttpRequest.BodyPublishers.ofString(delivery.payload));
+            if (secret != null) {
+                DamageReportSigner.headers(secret, delivery.reportId, delivery.payload, Instant.now())
+                        .forEach(request::header);
+            }
+            HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
             int status = response.statusCode();
             return new Attempt(status, status / 100 == 2 ? null : "HTTP " + status);
         } catch (InterruptedException e) {

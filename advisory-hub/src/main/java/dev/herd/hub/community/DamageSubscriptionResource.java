@@ -42,8 +42,11 @@ public class DamageSubscriptionResource {
         this.caller = caller;
     }
 
-    /** A subscription and the latest deliveries made under it. */
-    public record View(String providerId, String url, List<Delivery> deliveries) {}
+    /**
+     * A subscription and the latest deliveries made under it. {@code signingSecret} is the key that signs the
+     * deliveries (Standard Webhooks); it is shown only in the answer to the PUT that made it.
+     */
+    public record View(String providerId, String url, String signingSecret, List<Delivery> deliveries) {}
 
     /** One delivery as shown. */
     public record Delivery(
@@ -58,7 +61,7 @@ public class DamageSubscriptionResource {
     @GET
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.PROVIDER})
     public View get(@PathParam("id") String providerId) {
-        return view(provider(providerId));
+        return view(provider(providerId), null);
     }
 
     @PUT
@@ -67,13 +70,15 @@ public class DamageSubscriptionResource {
     public View subscribe(@PathParam("id") String providerId, @Valid @NotNull DamageSubscription subscription) {
         Provider provider = provider(providerId);
         provider.damageReportUrl = checked(subscription.url());
-        return view(provider);
+        provider.damageReportSecret = DamageReportSigner.newSecret();
+        return view(provider, provider.damageReportSecret);
     }
 
     @DELETE
     @Transactional
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.PROVIDER})
     public Response unsubscribe(@PathParam("id") String providerId) {
+        // The key stays: deliveries queued before this are still retried, and still signed.
         provider(providerId).damageReportUrl = null;
         return Response.noContent().build();
     }
@@ -90,10 +95,11 @@ public class DamageSubscriptionResource {
                 .orElseThrow(() -> HerdException.notFound("provider-not-found", "No provider '" + providerId + "'."));
     }
 
-    private View view(Provider provider) {
+    private View view(Provider provider, String shownSecret) {
         return new View(
                 provider.id,
                 provider.damageReportUrl,
+                shownSecret,
                 forwarder.of(provider.id, SHOWN_DELIVERIES).stream()
                         .map(d -> new Delivery(
                                 d.reportId,

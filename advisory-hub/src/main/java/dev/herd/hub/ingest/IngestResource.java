@@ -2,6 +2,8 @@ package dev.herd.hub.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herd.contracts.problem.BoundedBody;
+import dev.herd.contracts.ratelimit.CallerRateLimiter;
+import dev.herd.contracts.tenancy.CurrentCaller;
 import dev.herd.contracts.tenancy.Roles;
 import dev.herd.hub.HubConfig;
 import dev.herd.hub.advisory.Submission;
@@ -31,16 +33,29 @@ public class IngestResource {
     /** Verified documents stored per transaction. */
     private static final int STORE_CHUNK = 200;
 
+    /** The budget of pushes per caller ({@code herd.rate-limit.advisory-push.*}); a push may carry a whole batch. */
+    static final String LIMIT = "advisory-push";
+
     private final Submitter submitter;
     private final IngestService ingest;
     private final ObjectMapper json;
     private final HubConfig config;
+    private final CurrentCaller caller;
+    private final CallerRateLimiter limiter;
 
-    public IngestResource(Submitter submitter, IngestService ingest, ObjectMapper json, HubConfig config) {
+    public IngestResource(
+            Submitter submitter,
+            IngestService ingest,
+            ObjectMapper json,
+            HubConfig config,
+            CurrentCaller caller,
+            CallerRateLimiter limiter) {
         this.submitter = submitter;
         this.ingest = ingest;
         this.json = json;
         this.config = config;
+        this.caller = caller;
+        this.limiter = limiter;
     }
 
     @POST
@@ -49,6 +64,7 @@ public class IngestResource {
     public Response push(
             InputStream body, @QueryParam("provider") String provider, @HeaderParam("Accept") String accept)
             throws IOException {
+        limiter.admit(LIMIT, caller.get().subject());
         Submission submission = submitter.resolve(provider);
         JsonBatch batch = new JsonBatch(
                 json,

@@ -26,4 +26,8 @@ public class Provider {
     /** Where the provider wants damage reports POSTed; null when it did not ask for them. */
     @Column(name = "damage_report_url")
     public String damageReportUrl;
+
+    /** The key that signs its damage-report deliveries ({@code whsec_…}); null when it did not ask for them. */
+    @Column(name = "damage_report_secret")
+    public String damageReportSecret;
 }

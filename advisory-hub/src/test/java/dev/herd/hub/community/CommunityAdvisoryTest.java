@@ -9,12 +9,16 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.standardwebhooks.Webhook;
+import com.standardwebhooks.exceptions.WebhookVerificationException;
 import com.sun.net.httpserver.HttpServer;
 import dev.herd.contracts.advisory.AdvisoryChanged;
 import dev.herd.contracts.damage.DamageReport;
@@ -34,7 +38,10 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -289,10 +296,12 @@ class CommunityAdvisoryTest {
     @Test
     void subscribedProvidersReceiveTheReportWithRetries() throws Exception {
         List<String> received = new CopyOnWriteArrayList<>();
+        List<Map<String, List<String>>> headers = new CopyOnWriteArrayList<>();
         AtomicInteger calls = new AtomicInteger();
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/damage", exchange -> {
             received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            headers.add(lowerCased(exchange.getRequestHeaders()));
             exchange.sendResponseHeaders(calls.incrementAndGet() == 1 ? 503 : 204, -1);
             exchange.close();
         });
@@ -300,14 +309,17 @@ class CommunityAdvisoryTest {
         try {
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/damage";
             String osvClient = client("provider-osv-demo", "provider-osv-demo-secret");
-            given().auth()
+            String secret = given().auth()
                     .oauth2(osvClient)
                     .contentType(ContentType.JSON)
                     .body("{\"url\":\"" + url + "\"}")
                     .put("/api/providers/osv-demo/damage-report-subscription")
                     .then()
                     .statusCode(200)
-                    .body("url", equalTo(url));
+                    .body("url", equalTo(url))
+                    .body("signingSecret", startsWith("whsec_"))
+                    .extract()
+                    .path("signingSecret");
             given().auth()
                     .oauth2(osvClient)
                     .contentType(ContentType.JSON)
@@ -347,6 +359,7 @@ class CommunityAdvisoryTest {
                     .get("/api/providers/osv-demo/damage-report-subscription")
                     .then()
                     .statusCode(200)
+                    .body("signingSecret", equalTo(null))
                     .body("deliveries.state", contains("PENDING"))
                     .body("deliveries[0].lastStatus", equalTo(503));
             assertEquals(1, forwarder.deliverDue());
@@ -360,6 +373,16 @@ class CommunityAdvisoryTest {
                     .body("deliveries[0].attempts", equalTo(2))
                     .body("deliveries[0].reportId", equalTo(reportId.toString()));
             assertEquals(2, received.size());
+            // Each attempt is signed with the key the provider was given: Standard Webhooks' own verifier accepts it,
+            // and rejects the same headers over a changed body or under another key.
+            new Webhook(secret).verify(received.get(1), headers.get(1));
+            assertEquals(reportId.toString(), headers.get(1).get("webhook-id").get(0));
+            assertThrows(
+                    WebhookVerificationException.class,
+                    () -> new Webhook(secret).verify(received.get(1).replace("origin-a", "origin-b"), headers.get(1)));
+            assertThrows(
+                    WebhookVerificationException.class,
+                    () -> new Webhook(DamageReportSigner.newSecret()).verify(received.get(1), headers.get(1)));
             DamageReport delivered = json.readValue(received.get(1), DamageReport.class);
             assertEquals(reportId, delivered.reportId());
             assertEquals("origin-a", delivered.origin());
@@ -374,6 +397,13 @@ class CommunityAdvisoryTest {
         } finally {
             server.stop(0);
         }
+    }
+
+    /** The request headers with lower-case names, as Standard Webhooks' verifier looks them up. */
+    private static Map<String, List<String>> lowerCased(Map<String, List<String>> headers) {
+        Map<String, List<String>> lower = new HashMap<>();
+        headers.forEach((name, values) -> lower.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+        return lower;
     }
 
     private static List<DamageReport.Indicator> indicators() {

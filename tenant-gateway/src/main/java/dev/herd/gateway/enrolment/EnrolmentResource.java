@@ -2,8 +2,11 @@ package dev.herd.gateway.enrolment;
 
 import dev.herd.contracts.problem.HerdException;
 import dev.herd.contracts.problem.ProblemDetail.FieldError;
+import dev.herd.contracts.ratelimit.CallerRateLimiter;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,14 +18,21 @@ public class EnrolmentResource {
     /** The enrolment request: the token from the portal or admin API, and who the machine is. */
     public record EnrolRequest(String token, String hostname, String machineId) {}
 
-    private final EnrolmentService enrolment;
+    /** The budget of enrolment attempts per client address ({@code herd.rate-limit.enrolment.*}): no credential yet. */
+    static final String LIMIT = "enrolment";
 
-    public EnrolmentResource(EnrolmentService enrolment) {
+    private final EnrolmentService enrolment;
+    private final CallerRateLimiter limiter;
+
+    public EnrolmentResource(EnrolmentService enrolment, CallerRateLimiter limiter) {
         this.enrolment = enrolment;
+        this.limiter = limiter;
     }
 
     @POST
-    public Response enrol(EnrolRequest request) {
+    public Response enrol(EnrolRequest request, @Context HttpServerRequest http) {
+        // Before anything else: guessing tokens costs a request of the budget, valid or not.
+        limiter.admit(LIMIT, http.remoteAddress().hostAddress());
         List<FieldError> errors = new ArrayList<>();
         require(errors, "token", request == null ? null : request.token(), 256);
         require(errors, "hostname", request == null ? null : request.hostname(), 253);

@@ -1,6 +1,7 @@
 package dev.herd.gateway.enrolment;
 
 import dev.herd.contracts.problem.HerdException;
+import dev.herd.contracts.ratelimit.CallerRateLimiter;
 import dev.herd.contracts.tenancy.Caller;
 import dev.herd.contracts.tenancy.CurrentCaller;
 import dev.herd.contracts.tenancy.Roles;
@@ -53,14 +54,20 @@ public class EnrolmentTokenResource {
         }
     }
 
+    /** The budget of tokens issued per caller ({@code herd.rate-limit.enrolment-tokens.*}). */
+    static final String LIMIT = "enrolment-tokens";
+
     private final EnrolmentTokenRepository tokens;
     private final CurrentCaller caller;
     private final GatewayConfig config;
+    private final CallerRateLimiter limiter;
 
-    public EnrolmentTokenResource(EnrolmentTokenRepository tokens, CurrentCaller caller, GatewayConfig config) {
+    public EnrolmentTokenResource(
+            EnrolmentTokenRepository tokens, CurrentCaller caller, GatewayConfig config, CallerRateLimiter limiter) {
         this.tokens = tokens;
         this.caller = caller;
         this.config = config;
+        this.limiter = limiter;
     }
 
     @POST
@@ -68,6 +75,7 @@ public class EnrolmentTokenResource {
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.TENANT_ADMIN, Roles.GATEWAY})
     public Response issue(@Valid IssueRequest request) {
         Caller who = caller.get();
+        limiter.admit(LIMIT, who.subject());
         String tenant = tenantFor(who, request == null ? null : request.tenantId());
         String secret = Secrets.generate();
         EnrolmentToken token = new EnrolmentToken();

@@ -1,5 +1,6 @@
 package dev.herd.gateway.monitor;
 
+import dev.herd.contracts.ratelimit.CallerRateLimiter;
 import dev.herd.gateway.agent.Agent;
 import dev.herd.gateway.agent.AgentAuthenticator;
 import dev.herd.gateway.agent.AgentHeaders;
@@ -19,14 +20,20 @@ import java.io.InputStream;
 @Path("/agent/flows")
 public class FlowResource {
 
+    /** The budget of flow batches per agent or sensor ({@code herd.rate-limit.agent-flows.*}). */
+    static final String LIMIT = "agent-flows";
+
     private final AgentAuthenticator authenticator;
     private final FlowReader reader;
     private final FlowService service;
+    private final CallerRateLimiter limiter;
 
-    public FlowResource(AgentAuthenticator authenticator, FlowReader reader, FlowService service) {
+    public FlowResource(
+            AgentAuthenticator authenticator, FlowReader reader, FlowService service, CallerRateLimiter limiter) {
         this.authenticator = authenticator;
         this.reader = reader;
         this.service = service;
+        this.limiter = limiter;
     }
 
     @POST
@@ -42,6 +49,7 @@ public class FlowResource {
             throws IOException {
         // The tenant is the authenticated agent's own; nothing in the body can name another.
         Agent agent = authenticator.authenticate(authorization, timestamp, nonce);
+        limiter.admit(LIMIT, agent.id.toString());
         return Response.accepted(service.accept(agent, reader.read(body))).build();
     }
 }

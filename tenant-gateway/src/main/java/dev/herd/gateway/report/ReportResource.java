@@ -1,5 +1,6 @@
 package dev.herd.gateway.report;
 
+import dev.herd.contracts.ratelimit.CallerRateLimiter;
 import dev.herd.gateway.agent.Agent;
 import dev.herd.gateway.agent.AgentAuthenticator;
 import dev.herd.gateway.agent.AgentHeaders;
@@ -16,14 +17,20 @@ import java.io.IOException;
 @Path("/agent/reports")
 public class ReportResource {
 
+    /** The budget of reports per agent ({@code herd.rate-limit.agent-reports.*}). */
+    static final String LIMIT = "agent-reports";
+
     private final AgentAuthenticator authenticator;
     private final ReportReader reader;
     private final ReportService service;
+    private final CallerRateLimiter limiter;
 
-    public ReportResource(AgentAuthenticator authenticator, ReportReader reader, ReportService service) {
+    public ReportResource(
+            AgentAuthenticator authenticator, ReportReader reader, ReportService service, CallerRateLimiter limiter) {
         this.authenticator = authenticator;
         this.reader = reader;
         this.service = service;
+        this.limiter = limiter;
     }
 
     @POST
@@ -40,6 +47,7 @@ public class ReportResource {
             throws IOException {
         // The tenant is the authenticated agent's own; nothing in the body can name another.
         Agent agent = authenticator.authenticate(authorization, timestamp, nonce);
+        limiter.admit(LIMIT, agent.id.toString());
         return service.accept(agent, reader.read(body));
     }
 }
