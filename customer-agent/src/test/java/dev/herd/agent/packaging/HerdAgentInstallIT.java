@@ -12,6 +12,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,7 @@ class HerdAgentInstallIT {
     }
 
     @Test
-    void installsRunsAndPurgesWithoutTrace() throws IOException {
+    void installsRunsAndPurgesWithoutTrace() throws Exception {
         installed = true;
         AgentPackage.run("dpkg", "-i", deb.deb().toString());
         assertEquals("installed", status());
@@ -69,10 +70,9 @@ class HerdAgentInstallIT {
         assertTrue(Files.isSymbolicLink(WANTS), "the unit is enabled (deb-systemd-helper): " + WANTS);
         verifyUnit();
         agentRunsOnTheJavaItFinds();
-        serviceRefusesToStartWithoutAGateway();
+        serviceWaitsForAGateway();
+        serviceEnrolsFromItsSettings();
 
-        Files.writeString(STATE.resolve("credential.json"), "{}");
-        Files.writeString(CONF, Files.readString(CONF).replace("HERD_GATEWAY=\n", "HERD_GATEWAY=http://gw:8082\n"));
         AgentPackage.run("dpkg", "--remove", "herd-agent");
         assertEquals("config-files", status());
         assertFalse(Files.exists(Path.of("/usr/bin/herd-agent")));
@@ -119,11 +119,50 @@ class HerdAgentInstallIT {
         assertTrue(noJava.stderr().contains("herd-agent: needs Java 21 or newer"), noJava.stderr());
     }
 
-    private void serviceRefusesToStartWithoutAGateway() {
-        CommandResult start = AgentPackage.attempt(
-                "env", "-i", "PATH=/usr/bin:/bin", "HERD_GATEWAY=", "/usr/lib/herd-agent/herd-agent-service");
-        assertEquals(78, start.exitCode(), start.message());
-        assertTrue(start.stderr().contains("HERD_GATEWAY is not set in /etc/herd-agent/agent.conf"), start.stderr());
+    /** The service with the shipped settings refuses to start (78, no restart): agent.conf names no gateway. */
+    private void serviceWaitsForAGateway() throws Exception {
+        Path log = Files.createTempFile("herd-agent-service", ".log");
+        Process service = ServiceStart.start(CONF, log);
+        assertTrue(service.waitFor(60, TimeUnit.SECONDS), "the service script did not end");
+        String said = Files.readString(log);
+        Files.delete(log);
+        assertEquals(78, service.exitValue(), said);
+        assertTrue(said.contains("HERD_GATEWAY is not set in /etc/herd-agent/agent.conf"), said);
+    }
+
+    /** With a gateway and a token in agent.conf the service enrols, keeps the credential in /var/lib and runs. */
+    private void serviceEnrolsFromItsSettings() throws Exception {
+        EnrolmentGateway gateway = EnrolmentGateway.start();
+        Path log = Files.createTempFile("herd-agent-service", ".log");
+        Process service = null;
+        try {
+            Files.writeString(
+                    CONF,
+                    Files.readString(CONF)
+                            .replace("HERD_GATEWAY=\n", "HERD_GATEWAY=" + gateway.url() + "\n")
+                            .replace("HERD_ENROLMENT_TOKEN=\n", "HERD_ENROLMENT_TOKEN=tok-1\n")
+                            .replace(
+                                    "HERD_RUN_OPTIONS=--apply dry-run\n",
+                                    "HERD_RUN_OPTIONS=--apply off --interval 1\n"));
+            service = ServiceStart.start(CONF, log);
+            Path heartbeat = STATE.resolve("heartbeat");
+            for (int i = 0; i < 600 && service.isAlive() && !Files.exists(heartbeat); i++) {
+                Thread.sleep(100);
+            }
+            String said = Files.readString(log);
+            assertTrue(service.isAlive(), "the service ended: " + said);
+            assertEquals("tok-1", gateway.token(), said);
+            assertEquals(
+                    "root 600", owner(STATE.resolve("credential.json")) + " " + mode(STATE.resolve("credential.json")));
+            assertTrue(Files.exists(heartbeat), "no heartbeat in " + STATE + " after 60 s: " + said);
+            assertTrue(said.contains("agent a-1 reporting to " + gateway.url()), said);
+        } finally {
+            if (service != null) {
+                service.destroyForcibly().waitFor();
+            }
+            gateway.stop();
+            Files.delete(log);
+        }
     }
 
     /** dpkg's status of herd-agent: installed, config-files ..., or empty when dpkg does not know it. */
