@@ -1,4 +1,4 @@
-# ./herd build: compile, check formatting and package every module, without running the tests.
+# ./herd build: compile, check formatting and package every module (with the agent's .deb), without running the tests.
 herd_command() {
     herd_require_java
     herd_step "building Herd (./mvnw install -DskipTests)"
