@@ -40,7 +40,11 @@ final class ChartRenderer {
                     .withValuesFile(valuesFile)
                     .call();
         } catch (RuntimeException e) {
-            throw new ChartException(chart.relativize(valuesFile) + ": helm template failed: " + e.getMessage(), e);
+            // Helm's hint names a command-line flag the check does not have.
+            String message = String.valueOf(e.getMessage())
+                    .replace("Use --debug flag to render out invalid YAML", "")
+                    .strip();
+            throw new ChartException(chart.relativize(valuesFile) + ": helm template failed: " + message, e);
         }
         return split(chart.relativize(valuesFile).toString(), output);
     }
@@ -61,9 +65,7 @@ final class ChartRenderer {
     private JsonNode read(String valuesFile, String template, String document) {
         try {
             return yaml.readTree(document);
-        } catch (IOException e) {
-            throw new ChartException(valuesFile + ": " + template + " is not valid YAML: " + e.getMessage(), e);
-        } catch (UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new ChartException(valuesFile + ": " + template + " is not valid YAML: " + e.getMessage(), e);
         }
     }

@@ -53,6 +53,9 @@ class ChartCheckTest {
         ChartReport report = new ChartCheck(chart).run();
 
         assertFalse(report.valid());
+        assertTrue(
+                report.problems().getFirst().contains("unbalanced.yaml"),
+                report.problems().toString());
     }
 
     @Test
