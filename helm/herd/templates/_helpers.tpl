@@ -1,0 +1,208 @@
+{{/*
+Names. The full name is truncated to 40 characters: the longest suffix added to it ("-provider-portal-headless")
+is 23 characters long and object names stop at 63.
+*/}}
+{{- define "herd.name" -}}
+{{- default .Chart.Name .Values.common.nameOverride | trunc 40 | trimSuffix "-" -}}
+{{- end -}}
+
+{{- define "herd.fullname" -}}
+{{- if .Values.common.fullnameOverride -}}
+{{- .Values.common.fullnameOverride | trunc 40 | trimSuffix "-" -}}
+{{- else -}}
+{{- $name := default .Chart.Name .Values.common.nameOverride -}}
+{{- if contains $name .Release.Name -}}
+{{- .Release.Name | trunc 40 | trimSuffix "-" -}}
+{{- else -}}
+{{- printf "%s-%s" .Release.Name $name | trunc 40 | trimSuffix "-" -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+
+{{- define "herd.chart" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{- define "herd.commonLabels" -}}
+helm.sh/chart: {{ include "herd.chart" . }}
+app.kubernetes.io/part-of: {{ include "herd.name" . }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+{{- with .Values.common.extraLabels }}
+{{ toYaml . }}
+{{- end }}
+{{- end -}}
+
+{{/*
+Components. Every helper below takes (dict "root" $ "component" "<key>"), key being the values block: hub, gateway,
+portal, recoveryBroker, artemis or realmImport. Each component's own name, HTTP port and module come from here.
+*/}}
+{{- define "herd.components" -}}
+hub: {name: advisory-hub, port: 8081}
+gateway: {name: tenant-gateway, port: 8082}
+portal: {name: provider-portal, port: 8083}
+recoveryBroker: {name: recovery-broker, port: 8084}
+artemis: {name: artemis, port: 61616}
+realmImport: {name: realm-import, port: 0}
+{{- end -}}
+
+{{- define "herd.component" -}}
+{{- $components := include "herd.components" . | fromYaml -}}
+{{- toYaml (get $components .component) -}}
+{{- end -}}
+
+{{- define "herd.componentName" -}}
+{{- (include "herd.component" . | fromYaml).name -}}
+{{- end -}}
+
+{{- define "herd.componentPort" -}}
+{{- (include "herd.component" . | fromYaml).port -}}
+{{- end -}}
+
+{{- define "herd.componentFullname" -}}
+{{- printf "%s-%s" (include "herd.fullname" .root) (include "herd.componentName" .) -}}
+{{- end -}}
+
+{{- define "herd.selectorLabels" -}}
+app.kubernetes.io/instance: {{ .root.Release.Name }}
+app.kubernetes.io/name: {{ include "herd.name" .root }}
+app.kubernetes.io/component: {{ include "herd.componentName" . }}
+{{- end -}}
+
+{{- define "herd.labels" -}}
+{{ include "herd.commonLabels" .root }}
+{{ include "herd.selectorLabels" . }}
+{{- end -}}
+
+{{/* registry/repository:tag, or registry/repository@sha256:... when the tag is a digest. */}}
+{{- define "herd.image" -}}
+{{- $values := get .root.Values .component -}}
+{{- $registry := $values.image.registry | default .root.Values.common.image.registry -}}
+{{- $repository := ternary $values.image.repository (printf "%s/%s" $registry $values.image.repository) (empty $registry) -}}
+{{- $tag := $values.image.tag | default .root.Chart.AppVersion | toString -}}
+{{- if hasPrefix "sha256:" $tag -}}
+{{- printf "%s@%s" $repository $tag -}}
+{{- else -}}
+{{- printf "%s:%s" $repository $tag -}}
+{{- end -}}
+{{- end -}}
+
+{{- define "herd.serviceAccountName" -}}
+{{- if .Values.common.serviceAccount.create -}}
+{{- default (include "herd.fullname" .) .Values.common.serviceAccount.name -}}
+{{- else -}}
+{{- default "default" .Values.common.serviceAccount.name -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
+Secrets: the chart creates none (a random value rendered by Helm would change at every upgrade); each credential is
+read from an existing Secret, named in the values, through secretKeyRef.
+*/}}
+{{- define "herd.artemisSecretName" -}}
+{{- required "artemis.auth.existingSecret is required (a Secret with the broker user's password)" .Values.artemis.auth.existingSecret -}}
+{{- end -}}
+
+{{- define "herd.portalPseudonymSecretName" -}}
+{{- required "portal.pseudonymSecret.existingSecret is required (a Secret with the damage-report pseudonym key)" .Values.portal.pseudonymSecret.existingSecret -}}
+{{- end -}}
+
+{{/* Artemis: the headless service that gives each broker its DNS name, and the URL the services connect to. */}}
+{{- define "herd.artemisHeadless" -}}
+{{- printf "%s-headless" (include "herd.componentFullname" (dict "root" . "component" "artemis")) -}}
+{{- end -}}
+
+{{- define "herd.artemisUrl" -}}
+{{- $service := include "herd.componentFullname" (dict "root" . "component" "artemis") -}}
+{{- printf "tcp://%s.%s.svc.%s:61616?%s" $service .Release.Namespace .Values.artemis.clusterDomain .Values.artemis.urlOptions -}}
+{{- end -}}
+
+{{- define "herd.oidcUrl" -}}
+{{- $url := required "common.keycloak.url is required (the external Keycloak's base URL)" .Values.common.keycloak.url -}}
+{{- printf "%s/realms/%s" (trimSuffix "/" $url) .Values.common.keycloak.realm -}}
+{{- end -}}
+
+{{/* What every service gets: database, broker, Keycloak, forwarded headers behind the ingress, heap. */}}
+{{- define "herd.serviceEnv" -}}
+{{- $values := get .root.Values .component -}}
+{{- $common := .root.Values.common -}}
+- name: QUARKUS_DATASOURCE_JDBC_URL
+  value: {{ required "common.database.jdbcUrl is required (the external PostgreSQL)" $common.database.jdbcUrl | quote }}
+- name: QUARKUS_DATASOURCE_USERNAME
+  valueFrom:
+    secretKeyRef:
+      name: {{ required "common.database.existingSecret is required (a Secret with the database user and password)" $common.database.existingSecret }}
+      key: {{ $common.database.usernameKey }}
+- name: QUARKUS_DATASOURCE_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ $common.database.existingSecret }}
+      key: {{ $common.database.passwordKey }}
+- name: QUARKUS_ARTEMIS_URL
+  value: {{ include "herd.artemisUrl" .root | quote }}
+- name: QUARKUS_ARTEMIS_USERNAME
+  value: {{ .root.Values.artemis.auth.username | quote }}
+- name: QUARKUS_ARTEMIS_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "herd.artemisSecretName" .root }}
+      key: {{ .root.Values.artemis.auth.passwordKey }}
+- name: QUARKUS_OIDC_AUTH_SERVER_URL
+  value: {{ include "herd.oidcUrl" .root | quote }}
+- name: QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING
+  value: "true"
+- name: QUARKUS_HTTP_PROXY_ENABLE_FORWARDED_HOST
+  value: "true"
+- name: JAVA_MAX_MEM_RATIO
+  value: {{ $values.javaMaxMemRatio | quote }}
+{{- end -}}
+
+{{/* Each service's own settings. */}}
+{{- define "herd.hub.env" -}}
+{{- end -}}
+
+{{- define "herd.gateway.env" -}}
+{{- end -}}
+
+{{- define "herd.portal.env" -}}
+- name: QUARKUS_OIDC_WEB_CREDENTIALS_SECRET
+  valueFrom:
+    secretKeyRef:
+      name: {{ required "common.keycloak.existingSecret is required (a Secret with the clients' secrets)" .Values.common.keycloak.existingSecret }}
+      key: {{ .Values.common.keycloak.portalClientSecretKey }}
+- name: HERD_PORTAL_DAMAGE_PSEUDONYM_SECRET
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "herd.portalPseudonymSecretName" . }}
+      key: {{ .Values.portal.pseudonymSecret.key }}
+{{- with .Values.common.mail.host }}
+- name: HERD_PORTAL_MAIL_HOST
+  value: {{ . | quote }}
+- name: QUARKUS_MAILER_PORT
+  value: {{ $.Values.common.mail.port | quote }}
+{{- end }}
+{{- end -}}
+
+{{- define "herd.recoveryBroker.env" -}}
+- name: QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET
+  valueFrom:
+    secretKeyRef:
+      name: {{ required "common.keycloak.existingSecret is required (a Secret with the clients' secrets)" .Values.common.keycloak.existingSecret }}
+      key: {{ .Values.common.keycloak.recoveryBrokerClientSecretKey }}
+{{- with .Values.common.mail.host }}
+- name: HERD_RECOVERY_MAIL_HOST
+  value: {{ . | quote }}
+- name: QUARKUS_MAILER_PORT
+  value: {{ $.Values.common.mail.port | quote }}
+{{- end }}
+{{- end -}}
+
+{{/* An egress rule to an external part (database, Keycloak, mail): its port, and its peers when given. */}}
+{{- define "herd.egressTo" -}}
+- ports:
+    - port: {{ .port }}
+      protocol: TCP
+  {{- with .networkPeers }}
+  to: {{- toYaml . | nindent 4 }}
+  {{- end }}
+{{- end -}}
