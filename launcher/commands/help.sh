@@ -17,6 +17,9 @@ Herd launcher. Usage: ./herd COMMAND [ARGS]
   advisories import --provider ID FILE...   push advisory files; one JSON line per document
   agent collect --print [ARGS]       print this machine's report as the agent collects it
   findings --tenant T [--json] [--machine NAME] [--closed]   a tenant's findings (JSON array with --json)
+  chaos [SECONDS]  against the running platform: a mixed workload for SECONDS (300) while each service, Artemis
+                   and PostgreSQL is killed (SIGKILL) and restarted in turn; counts every effect and ends with
+                   'chaos: K kills, M messages, L lost, D applied twice'
   chart check      render helm/herd with every values file under helm/herd/ci and validate each manifest against
                    the Kubernetes API's schemas
   vercmp ECOSYSTEM  read lines 'A B' on stdin, print 'A OP B' (OP <, = or >) in that ecosystem's version order

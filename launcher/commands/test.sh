@@ -4,7 +4,8 @@
 # Without extra arguments, a green suite is followed by the launcher tests (launcher/tests/*_test.sh) and the
 # end-to-end check: the whole platform started from the built jars on free ports under .herd/test/e2e,
 # `./herd check debian12` and `./herd demo 10` (four providers, four tenants, damage at one, isolation asserted,
-# prevention at the others, revocation) against it, and `./herd down` (HERD_TEST_E2E=0 skips it).
+# prevention at the others, revocation) against it, `./herd chaos 90` (each part killed once under load, every effect
+# counted), and `./herd down` (HERD_TEST_E2E=0 skips it).
 herd_command() {
     local dir="$HERD_HOME/test" started=$SECONDS
     herd_require_java
@@ -82,6 +83,13 @@ herd_test_end_to_end() {
     fi
     if [ $status -eq 0 ]; then
         env HERD_HOME="$home" "${ports[@]}" "$HERD_ROOT/herd" demo 10 || status=$?
+    fi
+    if [ $status -eq 0 ]; then
+        # Each part killed once under load; HERD_TEST_CHAOS_SECONDS=0 skips it.
+        local chaos=${HERD_TEST_CHAOS_SECONDS:-90}
+        if [ "$chaos" != 0 ]; then
+            env HERD_HOME="$home" "${ports[@]}" "$HERD_ROOT/herd" chaos "$chaos" || status=$?
+        fi
     fi
     env HERD_HOME="$home" "${ports[@]}" "$HERD_ROOT/herd" down >/dev/null 2>&1 || true
     return $status
