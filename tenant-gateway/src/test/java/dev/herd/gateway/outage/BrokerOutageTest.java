@@ -3,6 +3,7 @@ package dev.herd.gateway.outage;
 import static dev.herd.gateway.GatewayFixtures.acmeGateway;
 import static dev.herd.gateway.GatewayFixtures.asAgent;
 import static dev.herd.gateway.GatewayFixtures.enrol;
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,7 @@ import dev.herd.contracts.inventory.MachineInventory;
 import dev.herd.contracts.outbox.Outbox;
 import dev.herd.gateway.GatewayFixtures;
 import dev.herd.gateway.GatewayFixtures.EnrolledAgent;
+import dev.herd.gateway.delivery.DeliveryFixtures;
 import dev.herd.testing.RestartableArtemisResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -34,7 +36,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The broker goes down while agents report and comes back: every report arrives once, in order per machine. */
+/**
+ * The uplink (the broker, and with it the portal) goes down while agents report and comes back: every report arrives
+ * once, in order per machine; readiness says DOWN meanwhile; delivery from the portal resumes.
+ */
 @QuarkusTest
 @TestProfile(BrokerOutageProfile.class)
 class BrokerOutageTest {
@@ -105,6 +110,41 @@ class BrokerOutageTest {
             assertEquals(expected, sequences, "reports of agent " + agent.id() + " arrive once each, in order");
         }
         assertEquals(0, outbox.pendingCount(), "the outbox ends empty");
+    }
+
+    @Test
+    void readinessSaysDownWhileTheUplinkIsLostAndDeliveryResumesWhenItIsBack() throws Exception {
+        EnrolledAgent agent = enrol(acmeGateway(), "web-01");
+        DeliveryFixtures delivery = new DeliveryFixtures(connections);
+        delivery.publishBundle("acme", 1, "before the outage");
+        await("bundle 1 is served", () -> servedRevision(agent).equals("\"1\""));
+
+        broker.stopBroker();
+        await("readiness reports the lost uplink", () -> readiness() == 503);
+        // Agents keep being served what the gateway holds, and keep reporting.
+        assertEquals("\"1\"", servedRevision(agent));
+        asAgent(agent)
+                .contentType("application/json")
+                .body(OutageReports.body("host-0", 1))
+                .post("/agent/reports")
+                .then()
+                .statusCode(200);
+
+        broker.startBroker();
+        await("readiness is back", () -> readiness() == 200);
+        // The gateway's subscriptions consume again: what the portal publishes after the outage reaches the agent.
+        delivery.publishBundle("acme", 2, "after the outage");
+        await("bundle 2 is served", () -> servedRevision(agent).equals("\"2\""));
+        await("the report taken during the outage is forwarded", () -> outbox.pendingCount() == 0);
+    }
+
+    private static String servedRevision(EnrolledAgent agent) {
+        String etag = asAgent(agent).get("/agent/rule-bundle").header("ETag");
+        return etag == null ? "" : etag;
+    }
+
+    private static int readiness() {
+        return given().get("/q/health/ready").statusCode();
     }
 
     /** Posts reports {@code from..to} of every agent, interleaving the machines like a fleet does. */
