@@ -77,10 +77,11 @@ herd_chaos_kill() {
     fi
     while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
     herd_info "chaos: killed $part (pid $pid) at $(date +%T)"
+    # Parts started here are disowned: their next kill is not reported by bash as a job of this shell.
     case $part in
         postgres) herd_start_postgres ;;
-        artemis) herd_start_artemis ;;
-        *) herd_start_service "$part" ;;
+        artemis) herd_start_artemis; disown "$!" 2>/dev/null || true ;;
+        *) herd_start_service "$part"; disown "$!" 2>/dev/null || true ;;
     esac
     herd_wait_healthy "$part" 180 >/dev/null || { herd_error "$part did not come back"; return 1; }
     herd_info "chaos: $part back and healthy after $((SECONDS - started)) s"
