@@ -22,6 +22,32 @@ public class TenantRepository implements PanacheRepositoryBase<Tenant, String> {
         return query.page(Page.of(index, size)).list();
     }
 
+    /**
+     * One page of the tenants {@code scope} allows, by the value of {@code indexColumn} ({@code vulnerability_index} or
+     * {@code risk_index}) in each tenant's last index sample, then by id; tenants without a sample come last.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Tenant> pageByLastIndexSample(
+            Optional<String> scope, String indexColumn, boolean descending, int index, int size) {
+        if (!indexColumn.equals("vulnerability_index") && !indexColumn.equals("risk_index")) {
+            throw new IllegalArgumentException("not an index column: " + indexColumn);
+        }
+        // LATERAL reads one sample per tenant through the (tenant_id, sampled_at) key, not the whole history.
+        String direction = descending ? "DESC" : "ASC";
+        return getEntityManager()
+                .createNativeQuery(
+                        "SELECT t.* FROM tenant t LEFT JOIN LATERAL (SELECT s." + indexColumn + " AS value "
+                                + "FROM index_sample s WHERE s.tenant_id = t.id ORDER BY s.sampled_at DESC LIMIT 1) i "
+                                + "ON true WHERE (CAST(:scope AS text) IS NULL OR t.id = :scope) "
+                                + "ORDER BY i.value " + direction + " NULLS LAST, t.id " + direction
+                                + " LIMIT :size OFFSET :offset",
+                        Tenant.class)
+                .setParameter("scope", scope.orElse(null))
+                .setParameter("size", size)
+                .setParameter("offset", (long) index * size)
+                .getResultList();
+    }
+
     public long countVisible(Optional<String> scope) {
         return scope.map(id -> count("id", id)).orElseGet(this::count);
     }

@@ -24,18 +24,23 @@ public class TenantService {
                 .toList();
     }
 
-    /** One page of the tenants the caller may see, sorted by id or display name; {@code index} counts from 0. */
+    /** One page of the tenants the caller may see, in {@code order}; {@code index} counts from 0. */
     public TenantPage page(Caller caller, TenantPage.Order order, int index, int size) {
-        Sort sort = switch (order) {
-            case ID -> Sort.by("id");
+        List<Tenant> page = order.indexColumn() != null
+                ? tenants.pageByLastIndexSample(
+                        caller.tenantScope(), order.indexColumn(), order.descending(), index, size)
+                : tenants.pageVisible(caller.tenantScope(), sort(order), index, size);
+        List<TenantView> rows = page.stream().map(TenantView::of).toList();
+        return new TenantPage(rows, index, size, tenants.countVisible(caller.tenantScope()));
+    }
+
+    private static Sort sort(TenantPage.Order order) {
+        return switch (order) {
             case ID_DESC -> Sort.descending("id");
             case NAME -> Sort.by("displayName").and("id");
             case NAME_DESC -> Sort.descending("displayName").and("id", Sort.Direction.Descending);
+            default -> Sort.by("id");
         };
-        List<TenantView> rows = tenants.pageVisible(caller.tenantScope(), sort, index, size).stream()
-                .map(TenantView::of)
-                .toList();
-        return new TenantPage(rows, index, size, tenants.countVisible(caller.tenantScope()));
     }
 
     public TenantView get(Caller caller, String id) {

@@ -102,7 +102,9 @@ public class UiDashboardResource {
         try {
             return TenantPage.Order.valueOf(sort.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw HerdException.badRequest("sort-invalid", "sort must be one of id, id_desc, name, name_desc.");
+            throw HerdException.badRequest(
+                    "sort-invalid",
+                    "sort must be one of id, id_desc, name, name_desc, vulnerability, vulnerability_desc, risk, risk_desc.");
         }
     }
 }
