@@ -159,8 +159,8 @@ public class IngestService {
         }
     }
 
-    private List<AdvisoryStatement> read(
-            DocumentFormat format, JsonNode document, List<Issue> errors, List<Issue> warnings) {
+    /** The statements of one document of a detected format, or its errors; package-private for the fuzz targets. */
+    List<AdvisoryStatement> read(DocumentFormat format, JsonNode document, List<Issue> errors, List<Issue> warnings) {
         return switch (format) {
             case OSV -> {
                 errors.addAll(osvSchema.check(document));
