@@ -17,6 +17,7 @@ Herd launcher. Usage: ./herd COMMAND [ARGS]
   advisories import --provider ID FILE...   push advisory files; one JSON line per document
   agent collect --print [ARGS]       print this machine's report as the agent collects it
   findings --tenant T [--json] [--machine NAME] [--closed]   a tenant's findings (JSON array with --json)
+  fuzz [SECONDS] [TARGET...]   fuzz each Jazzer target (or those matching TARGET) for SECONDS (120); one line each
   vercmp ECOSYSTEM  read lines 'A B' on stdin, print 'A OP B' (OP <, = or >) in that ecosystem's version order
   bench hub        advisory-hub ingestion benchmark against the running platform
   bench gateway [SECONDS]   tenant-gateway intake benchmark: full and delta reports/s, flow records/s vs the HTTP floor
