@@ -26,6 +26,9 @@ public final class RpmQueryParser {
             if (f.length != 6) {
                 throw new InventoryException(origin, number, "expected 6 tab-separated fields, found " + f.length);
             }
+            if (f[0].isBlank() || f[2].isBlank()) {
+                throw new InventoryException(origin, number, "a package without a name or a version");
+            }
             String version = evr(f[1], f[2], f[3]);
             String arch = f[4].equals("(none)") ? "noarch" : f[4];
             packages.add(fromSourceRpm(f[0], version, arch, f[1], f[5]));
