@@ -11,6 +11,7 @@ import dev.herd.hub.advisory.Submission;
 import dev.herd.hub.csaf.CsafTranslator;
 import dev.herd.hub.csaf.CsafVerification;
 import dev.herd.hub.kev.KevTranslator;
+import dev.herd.hub.osv.OsvDates;
 import dev.herd.hub.osv.OsvRangeChecks;
 import dev.herd.hub.osv.OsvSchema;
 import dev.herd.hub.osv.OsvTranslator;
@@ -166,6 +167,7 @@ public class IngestService {
                 errors.addAll(osvSchema.check(document));
                 // Also on schema failures: the range rule names the broken range more plainly than the schema.
                 OsvRangeChecks.check(document, errors, warnings);
+                OsvDates.check(document, errors);
                 yield errors.isEmpty() ? List.of(OsvTranslator.translate(document)) : List.of();
             }
             case KEV -> {
