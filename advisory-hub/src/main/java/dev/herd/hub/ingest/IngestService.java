@@ -162,6 +162,17 @@ public class IngestService {
 
     /** The statements of one document of a detected format, or its errors; package-private for the fuzz targets. */
     List<AdvisoryStatement> read(DocumentFormat format, JsonNode document, List<Issue> errors, List<Issue> warnings) {
+        List<AdvisoryStatement> statements = translate(format, document, errors, warnings);
+        // A translated statement meets the constraints a Herd document is held to (ids of at most 200 characters
+        // ...): otherwise it would pass verification and then fail to store.
+        statements.forEach(statement -> validator
+                .validate(statement)
+                .forEach(v -> errors.add(new Issue("statement-invalid", v.getPropertyPath() + ": " + v.getMessage()))));
+        return errors.isEmpty() ? statements : List.of();
+    }
+
+    private List<AdvisoryStatement> translate(
+            DocumentFormat format, JsonNode document, List<Issue> errors, List<Issue> warnings) {
         return switch (format) {
             case OSV -> {
                 errors.addAll(osvSchema.check(document));

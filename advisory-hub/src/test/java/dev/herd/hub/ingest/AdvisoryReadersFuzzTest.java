@@ -34,13 +34,13 @@ import org.junit.jupiter.api.Test;
 class AdvisoryReadersFuzzTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final IngestService INGEST =
-            new IngestService(new OsvSchema(), new CsafVerification(), null, null, JSON, null);
     private static final Validator VALIDATOR = Validation.byDefaultProvider()
             .configure()
             .messageInterpolator(new ParameterMessageInterpolator())
             .buildValidatorFactory()
             .getValidator();
+    private static final IngestService INGEST =
+            new IngestService(new OsvSchema(), new CsafVerification(), null, null, JSON, VALIDATOR);
 
     @FuzzTest
     void csaf(byte[] body) throws IOException {
