@@ -41,7 +41,8 @@ public final class RpmQueryParser {
         String base = srpm.replaceFirst("\\.(no)?src\\.rpm$", "");
         int release = base.lastIndexOf('-');
         int ver = release > 0 ? base.lastIndexOf('-', release - 1) : -1;
-        if (srpm.equals("(none)") || ver <= 0) {
+        // A name that does not split into NAME-VERSION-RELEASE with none of them empty tells nothing either.
+        if (srpm.equals("(none)") || ver <= 0 || release == ver + 1 || release == base.length() - 1) {
             return new InstalledPackage(name, version, arch, name, version, "rpm");
         }
         String sourceVersion = evr(epoch, base.substring(ver + 1, release), base.substring(release + 1));
