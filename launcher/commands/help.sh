@@ -22,6 +22,7 @@ Herd launcher. Usage: ./herd COMMAND [ARGS]
                    'chaos: K kills, M messages, L lost, D applied twice'
   chart check      render helm/herd with every values file under helm/herd/ci and validate each manifest against
                    the Kubernetes API's schemas
+  fuzz [SECONDS] [TARGET...]   fuzz each Jazzer target (or those matching TARGET) for SECONDS (120); one line each
   vercmp ECOSYSTEM  read lines 'A B' on stdin, print 'A OP B' (OP <, = or >) in that ecosystem's version order
   bench hub        advisory-hub ingestion benchmark against the running platform
   bench gateway [SECONDS]   tenant-gateway intake benchmark: full and delta reports/s, flow records/s vs the HTTP floor

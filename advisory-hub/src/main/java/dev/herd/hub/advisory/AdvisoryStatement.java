@@ -17,7 +17,7 @@ import java.util.List;
 public record AdvisoryStatement(
         @NotBlank @Size(max = 200) String documentId,
         List<@NotBlank @Size(max = 200) String> aliases,
-        @Size(max = 1000) String title,
+        @Size(max = TITLE_MAX) String title,
         String description,
         @Valid CvssRating cvss,
         @Valid List<AffectedPackage> affected,
@@ -29,8 +29,16 @@ public record AdvisoryStatement(
         @NotNull Instant modified,
         boolean withdrawn) {
 
+    /** Longest title kept; a translated document's longer summary or first line is cut to it. */
+    public static final int TITLE_MAX = 1000;
+
     /** Value of the {@code format} marker of Herd's own JSON documents. */
     public static final String FORMAT_MARKER = "herd-advisory/1";
+
+    /** {@code text} cut to {@link #TITLE_MAX} characters, for titles taken from another format's free text. */
+    public static String title(String text) {
+        return text == null || text.length() <= TITLE_MAX ? text : text.substring(0, TITLE_MAX - 1) + "…";
+    }
 
     public AdvisoryStatement {
         aliases = aliases == null ? List.of() : List.copyOf(aliases);

@@ -23,8 +23,12 @@ public final class CsafTranslator {
         JsonNode document = csaf.path("document");
         JsonNode tracking = document.path("tracking");
         String trackingId = tracking.path("id").asText();
-        Instant published = Instant.parse(tracking.path("initial_release_date").asText());
-        Instant modified = Instant.parse(tracking.path("current_release_date").asText());
+        Instant published = CsafDateTime.parse(
+                        tracking.path("initial_release_date").asText())
+                .orElseThrow();
+        Instant modified = CsafDateTime.parse(
+                        tracking.path("current_release_date").asText())
+                .orElseThrow();
         List<String> references = new ArrayList<>();
         document.path("references")
                 .forEach(ref -> references.add(ref.path("url").asText()));
@@ -40,7 +44,9 @@ public final class CsafTranslator {
             statements.add(new AdvisoryStatement(
                     trackingId + "/" + key,
                     cve == null ? List.of() : List.of(cve),
-                    vulnerability.path("title").asText(document.path("title").asText(null)),
+                    AdvisoryStatement.title(vulnerability
+                            .path("title")
+                            .asText(document.path("title").asText(null))),
                     description != null ? description : summary,
                     rating(vulnerability),
                     List.of(),

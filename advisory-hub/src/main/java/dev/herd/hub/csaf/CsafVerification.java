@@ -22,6 +22,18 @@ public class CsafVerification {
         if (!errors.isEmpty()) {
             return;
         }
+        // The schema names these date-times, but its "format" is not asserted; the translator needs them as instants.
+        for (String field : List.of("initial_release_date", "current_release_date")) {
+            String text = document.path("document").path("tracking").path(field).asText(null);
+            if (CsafDateTime.parse(text).isEmpty()) {
+                errors.add(new Issue(
+                        "csaf-schema",
+                        "/document/tracking/" + field + ": '" + text + "' is not an RFC 3339 date-time"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            return;
+        }
         mandatory.run(document).forEach(f -> errors.add(issue(f)));
         optional.run(document).forEach(f -> warnings.add(issue(f)));
     }

@@ -11,6 +11,7 @@ import dev.herd.hub.advisory.Submission;
 import dev.herd.hub.csaf.CsafTranslator;
 import dev.herd.hub.csaf.CsafVerification;
 import dev.herd.hub.kev.KevTranslator;
+import dev.herd.hub.osv.OsvDates;
 import dev.herd.hub.osv.OsvRangeChecks;
 import dev.herd.hub.osv.OsvSchema;
 import dev.herd.hub.osv.OsvTranslator;
@@ -159,13 +160,25 @@ public class IngestService {
         }
     }
 
-    private List<AdvisoryStatement> read(
+    /** The statements of one document of a detected format, or its errors; package-private for the fuzz targets. */
+    List<AdvisoryStatement> read(DocumentFormat format, JsonNode document, List<Issue> errors, List<Issue> warnings) {
+        List<AdvisoryStatement> statements = translate(format, document, errors, warnings);
+        // A translated statement meets the constraints a Herd document is held to (ids of at most 200 characters
+        // ...): otherwise it would pass verification and then fail to store.
+        statements.forEach(statement -> validator
+                .validate(statement)
+                .forEach(v -> errors.add(new Issue("statement-invalid", v.getPropertyPath() + ": " + v.getMessage()))));
+        return errors.isEmpty() ? statements : List.of();
+    }
+
+    private List<AdvisoryStatement> translate(
             DocumentFormat format, JsonNode document, List<Issue> errors, List<Issue> warnings) {
         return switch (format) {
             case OSV -> {
                 errors.addAll(osvSchema.check(document));
                 // Also on schema failures: the range rule names the broken range more plainly than the schema.
                 OsvRangeChecks.check(document, errors, warnings);
+                OsvDates.check(document, errors);
                 yield errors.isEmpty() ? List.of(OsvTranslator.translate(document)) : List.of();
             }
             case KEV -> {

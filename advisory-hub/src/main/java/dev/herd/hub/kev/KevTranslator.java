@@ -64,7 +64,7 @@ public final class KevTranslator {
             statements.add(new AdvisoryStatement(
                     "KEV:" + cve,
                     List.of(cve),
-                    entry.path("vulnerabilityName").asText(null),
+                    AdvisoryStatement.title(entry.path("vulnerabilityName").asText(null)),
                     description.strip(),
                     null,
                     List.of(),

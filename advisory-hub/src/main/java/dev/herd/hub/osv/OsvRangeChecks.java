@@ -15,10 +15,11 @@ public final class OsvRangeChecks {
     private OsvRangeChecks() {}
 
     public static void check(JsonNode document, List<Issue> errors, List<Issue> warnings) {
+        // It also runs on schema failures, so "affected" and "ranges" may be objects, whose get(int) is null.
         JsonNode affected = document.path("affected");
-        for (int a = 0; a < affected.size(); a++) {
+        for (int a = 0; affected.isArray() && a < affected.size(); a++) {
             JsonNode ranges = affected.get(a).path("ranges");
-            for (int r = 0; r < ranges.size(); r++) {
+            for (int r = 0; ranges.isArray() && r < ranges.size(); r++) {
                 String where = "affected[" + a + "].ranges[" + r + "]";
                 Set<String> introduced = new HashSet<>();
                 Set<String> fixed = new HashSet<>();

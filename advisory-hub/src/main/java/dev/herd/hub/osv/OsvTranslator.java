@@ -62,7 +62,7 @@ public final class OsvTranslator {
         return new AdvisoryStatement(
                 osv.get("id").asText(),
                 strings(osv.path("aliases")),
-                summary != null ? summary : firstLine(details),
+                AdvisoryStatement.title(summary != null ? summary : firstLine(details)),
                 details,
                 rating(osv),
                 affected,

@@ -122,6 +122,24 @@ class IngestResourceTest {
     }
 
     @Test
+    void aBodyJacksonTakesForUtf32IsMalformedJsonNotAnInternalError() throws Exception {
+        // Found by fuzzing (AdvisoryReadersFuzzTestInputs/csaf/crash-236025a9): four NUL bytes, then JSON.
+        byte[] body = Files.readAllBytes(Path.of(getClass()
+                .getResource("AdvisoryReadersFuzzTestInputs/csaf/crash-236025a97df325f594e5731e9ef6e7ac555d384d")
+                .toURI()));
+        given().auth()
+                .oauth2(KeycloakTokens.client("provider-osv-demo", "provider-osv-demo-secret"))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/advisories")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("malformed-json"));
+        assertEquals(0, fixtures.count("advisory"));
+    }
+
+    @Test
     void emptyBodiesAndBatchesAreBadRequests() {
         pushAsOsvProvider("").then().statusCode(400).body("code", equalTo("body-empty"));
         pushAsOsvProvider("[]").then().statusCode(400).body("code", equalTo("batch-empty"));

@@ -12,6 +12,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.CharConversionException;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
@@ -60,6 +61,15 @@ public class ProblemDetailsMapper {
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e, UriInfo uri) {
         return badJson("The body is not valid JSON: " + e.getOriginalMessage(), uri);
+    }
+
+    /**
+     * A body Jackson took for UTF-32 (it starts with NUL bytes) and could not decode: not JSON either (RFC 8259 §8.1
+     * wants UTF-8), and a plain IOException, not a JsonProcessingException. Found by fuzzing the hub's push reader.
+     */
+    @ServerExceptionMapper
+    public Response undecodableJson(CharConversionException e, UriInfo uri) {
+        return badJson("The body is not JSON in UTF-8: " + e.getMessage(), uri);
     }
 
     /** Declared for the subtype on purpose: Quarkus ships its own mapper for it, and ours must win. */

@@ -52,7 +52,7 @@ public final class ApkInstalledParser {
     private static InstalledPackage toPackage(Map<Character, String> fields, Path file, int line) {
         String name = fields.get('P');
         String version = fields.get('V');
-        if (name == null || version == null) {
+        if (name == null || version == null || name.isBlank() || version.isBlank()) {
             throw new InventoryException(file, line, "entry starting here has no P: or V: field (file truncated?)");
         }
         String origin = fields.getOrDefault('o', name);

@@ -26,6 +26,9 @@ public final class RpmQueryParser {
             if (f.length != 6) {
                 throw new InventoryException(origin, number, "expected 6 tab-separated fields, found " + f.length);
             }
+            if (f[0].isBlank() || f[2].isBlank()) {
+                throw new InventoryException(origin, number, "a package without a name or a version");
+            }
             String version = evr(f[1], f[2], f[3]);
             String arch = f[4].equals("(none)") ? "noarch" : f[4];
             packages.add(fromSourceRpm(f[0], version, arch, f[1], f[5]));
@@ -38,7 +41,8 @@ public final class RpmQueryParser {
         String base = srpm.replaceFirst("\\.(no)?src\\.rpm$", "");
         int release = base.lastIndexOf('-');
         int ver = release > 0 ? base.lastIndexOf('-', release - 1) : -1;
-        if (srpm.equals("(none)") || ver <= 0) {
+        // A name that does not split into NAME-VERSION-RELEASE with none of them empty tells nothing either.
+        if (srpm.equals("(none)") || ver <= 0 || release == ver + 1 || release == base.length() - 1) {
             return new InstalledPackage(name, version, arch, name, version, "rpm");
         }
         String sourceVersion = evr(epoch, base.substring(ver + 1, release), base.substring(release + 1));
