@@ -56,3 +56,16 @@ CREATE TABLE config_file_change (
 );
 CREATE INDEX config_file_change_by_file ON config_file_change (machine_id, path, observed_at DESC);
 CREATE INDEX config_file_change_by_tenant ON config_file_change (tenant_id, observed_at);
+
+-- A tenant's own expected permissions (PUT /api/tenants/{t}/expected-config-files): each entry overrides the default
+-- table's entry for the same path, or adds one.
+CREATE TABLE tenant_expected_config_file (
+    tenant_id  VARCHAR(63) NOT NULL,
+    path       TEXT        NOT NULL,
+    mode       VARCHAR(4)  NOT NULL,
+    owner      TEXT        NOT NULL,
+    grp        TEXT        NOT NULL,
+    updated_by TEXT        NOT NULL,
+    updated_at TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (tenant_id, path)
+);

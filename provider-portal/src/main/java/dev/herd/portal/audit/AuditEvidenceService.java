@@ -21,10 +21,13 @@ public class AuditEvidenceService {
 
     private final PrivilegedSessionRepository sessions;
     private final ConfigFileRepository files;
+    private final ExpectedConfigFileRepository expected;
 
-    public AuditEvidenceService(PrivilegedSessionRepository sessions, ConfigFileRepository files) {
+    public AuditEvidenceService(
+            PrivilegedSessionRepository sessions, ConfigFileRepository files, ExpectedConfigFileRepository expected) {
         this.sessions = sessions;
         this.files = files;
+        this.expected = expected;
     }
 
     /** Applies one report's evidence, checked and not applied before. */
@@ -37,10 +40,28 @@ public class AuditEvidenceService {
         if (evidence.configFiles().isEmpty()) {
             return;
         }
+        List<ExpectedPermissions.Expected> own = expected.of(tenant);
         Map<String, ConfigFileView> stored = files.ofMachine(tenant, machine);
-        for (MachineEvidence.ConfigFile observed : evidence.configFiles()) {
-            ConfigFileView before = stored.remove(observed.path());
-            ConfigFileView now = checked(machine, observed, before, at);
+        for (MachineEvidence.ConfigFile f : evidence.configFiles()) {
+            ConfigFileView before = stored.remove(f.path());
+            ConfigFileView observed = new ConfigFileView(
+                    machine,
+                    null,
+                    f.path(),
+                    f.mode(),
+                    f.owner(),
+                    f.group(),
+                    f.modified(),
+                    f.changed(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    at,
+                    List.of());
+            ConfigFileView now = checked(own, observed, before, at, at);
             changes(before, now)
                     .ifPresent(what -> files.change(tenant, machine, observed.path(), change(at, what, now)));
             files.put(tenant, now);
@@ -52,30 +73,48 @@ public class AuditEvidenceService {
         }
     }
 
-    private static ConfigFileView checked(
-            UUID machine, MachineEvidence.ConfigFile f, ConfigFileView before, Instant at) {
-        Optional<ExpectedPermissions.Expected> expected = ExpectedPermissions.of(f.path());
+    /**
+     * Checks the tenant's stored files again against its expected permissions (after they changed): a file whose
+     * difference is new is told about from {@code at}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recheck(String tenant, Instant at) {
+        List<ExpectedPermissions.Expected> own = expected.of(tenant);
+        for (ConfigFileView f : files.ofTenant(tenant)) {
+            files.put(tenant, checked(own, f, f, at, f.seenAt()));
+        }
+    }
+
+    /** The observed file with what is expected of it and how it differs; a difference already known keeps its time. */
+    static ConfigFileView checked(
+            List<ExpectedPermissions.Expected> own,
+            ConfigFileView f,
+            ConfigFileView before,
+            Instant differsFrom,
+            Instant seenAt) {
+        Optional<ExpectedPermissions.Expected> e = ExpectedPermissions.of(own, f.path());
         Optional<ExpectedPermissions.Mismatch> mismatch =
-                expected.flatMap(e -> ExpectedPermissions.check(e, f.mode(), f.owner(), f.group()));
+                e.flatMap(x -> ExpectedPermissions.check(x, f.mode(), f.owner(), f.group()));
         String what = mismatch.map(ExpectedPermissions.Mismatch::what).orElse(null);
-        Instant since =
-                what == null ? null : before != null && what.equals(before.mismatch()) ? before.mismatchSince() : at;
+        Instant since = what == null
+                ? null
+                : before != null && what.equals(before.mismatch()) ? before.mismatchSince() : differsFrom;
         return new ConfigFileView(
-                machine,
-                null,
+                f.machineId(),
+                f.machine(),
                 f.path(),
                 f.mode(),
                 f.owner(),
                 f.group(),
                 f.modified(),
                 f.changed(),
-                expected.map(ExpectedPermissions.Expected::mode).orElse(null),
-                expected.map(ExpectedPermissions.Expected::owner).orElse(null),
-                expected.map(ExpectedPermissions.Expected::group).orElse(null),
+                e.map(ExpectedPermissions.Expected::mode).orElse(null),
+                e.map(ExpectedPermissions.Expected::owner).orElse(null),
+                e.map(ExpectedPermissions.Expected::group).orElse(null),
                 what,
                 mismatch.map(ExpectedPermissions.Mismatch::urgency).orElse(null),
                 since,
-                at,
+                seenAt,
                 List.of());
     }
 

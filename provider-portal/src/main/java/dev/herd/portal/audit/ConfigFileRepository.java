@@ -40,6 +40,17 @@ public class ConfigFileRepository {
         return files;
     }
 
+    /** Every stored file of the tenant. */
+    @SuppressWarnings("unchecked")
+    public List<ConfigFileView> ofTenant(String tenant) {
+        List<Object[]> rows = entityManager
+                .createNativeQuery("SELECT " + COLUMNS + " FROM config_file c LEFT JOIN machine m "
+                        + "ON m.id = c.machine_id WHERE c.tenant_id = :t")
+                .setParameter("t", tenant)
+                .getResultList();
+        return rows.stream().map(ConfigFileRepository::view).toList();
+    }
+
     /** Stores the file's observed state (the view's machine name is not stored). */
     public void put(String tenant, ConfigFileView f) {
         entityManager

@@ -1,7 +1,11 @@
 package dev.herd.portal.audit;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The permissions each network configuration file is expected to have, as Debian 12 installs it (docs/provider-portal.md,
@@ -10,7 +14,13 @@ import java.util.Optional;
 public final class ExpectedPermissions {
 
     /** One expected entry; {@code path} ending in {@code /*.yaml} stands for that folder's YAML files. */
-    public record Expected(String path, String mode, String owner, String group) {
+    public record Expected(
+            @NotNull @Size(max = 1024) @Pattern(regexp = "/[^\\p{Cntrl}]*")
+            String path,
+
+            @NotNull @Pattern(regexp = "[0-7]{4}") String mode,
+            @NotNull @Pattern(regexp = NAME) String owner,
+            @NotNull @Pattern(regexp = NAME) String group) {
 
         boolean covers(String file) {
             if (path.endsWith("/*.yaml")) {
@@ -37,11 +47,16 @@ public final class ExpectedPermissions {
             // netplan (0.106 and later) warns that anything wider than 0600 is too open: the files may hold secrets.
             new Expected("/etc/netplan/*.yaml", "0600", "root", "root"));
 
+    /** A user or group name as Debian's adduser allows it. */
+    static final String NAME = "[a-z_][a-z0-9_.-]{0,31}";
+
     private ExpectedPermissions() {}
 
-    /** What is expected of the file; empty when the table has no entry for it. */
-    public static Optional<Expected> of(String path) {
-        return DEFAULTS.stream().filter(e -> e.covers(path)).findFirst();
+    /** What is expected of the file: the tenant's own entry first, then the default; empty when neither has one. */
+    public static Optional<Expected> of(List<Expected> tenants, String path) {
+        return Stream.concat(tenants.stream(), DEFAULTS.stream())
+                .filter(e -> e.covers(path))
+                .findFirst();
     }
 
     /** How an observed file differs from what is expected, and how urgent that is. */

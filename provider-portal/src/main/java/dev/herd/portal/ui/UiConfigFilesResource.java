@@ -5,7 +5,7 @@ import dev.herd.portal.audit.AuditPage;
 import dev.herd.portal.audit.AuditQuery;
 import dev.herd.portal.audit.ConfigFileService;
 import dev.herd.portal.audit.ConfigFileView;
-import dev.herd.portal.audit.ExpectedPermissions;
+import dev.herd.portal.audit.ExpectedConfigFileService;
 import dev.herd.portal.tenant.TenantService;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -30,16 +30,19 @@ public class UiConfigFilesResource {
     private final UiSession session;
     private final TenantService tenants;
     private final ConfigFileService service;
+    private final ExpectedConfigFileService expected;
 
     public UiConfigFilesResource(
             @Location("ui/config-files.html") Template files,
             UiSession session,
             TenantService tenants,
-            ConfigFileService service) {
+            ConfigFileService service,
+            ExpectedConfigFileService expected) {
         this.files = files;
         this.session = session;
         this.tenants = tenants;
         this.service = service;
+        this.expected = expected;
     }
 
     @GET
@@ -50,7 +53,7 @@ public class UiConfigFilesResource {
         return UiPages.page(files, session, tenant)
                 .data("view", view)
                 .data("files", shown)
-                .data("expected", ExpectedPermissions.DEFAULTS)
+                .data("expected", expected.of(session.caller(), tenant))
                 .data("pager", UiPager.of(shown.page() - 1, shown.size(), shown.total()));
     }
 }

@@ -202,6 +202,60 @@ class AuditEvidenceTest {
         }
     }
 
+    @Test
+    void aTenantAdminsOwnExpectationReplacesTheDefaultAndTheFilesAreCheckedAgain() {
+        send(evidence("acme", WEB, 1, List.of(), List.of(file("/etc/ssh/sshd_config", "0600", "root"))));
+        PortalFixtures.await("the evidence", WAIT, () -> fixtures.count("SELECT count(*) FROM config_file") == 1);
+        assertEquals(
+                List.of(Urgency.NORMAL),
+                notifications.forTenant(ACME_VIEWER, "acme", 100).stream()
+                        .map(Notification::urgency)
+                        .toList(),
+                "stricter than Debian's 0644");
+        String stricter = """
+                {"entries": [{"path": "/etc/ssh/sshd_config", "mode": "0600", "owner": "root", "group": "root"}]}""";
+
+        put("acme-viewer", "acme", stricter).statusCode(403);
+        put("acme-admin", "globex", stricter).statusCode(403);
+        for (String bad : List.of(
+                "{}",
+                "{\"entries\": [{\"path\": \"etc/hosts\", \"mode\": \"0644\", \"owner\": \"root\", \"group\": \"root\"}]}",
+                "{\"entries\": [{\"path\": \"/etc/hosts\", \"mode\": \"0999\", \"owner\": \"root\", \"group\": \"root\"}]}",
+                "{\"entries\": [{\"path\": \"/etc/hosts\", \"mode\": \"0644\", \"owner\": \"Root!\", \"group\": \"root\"}]}",
+                "{\"entries\": [null]}")) {
+            put("acme-admin", "acme", bad).statusCode(400).contentType("application/problem+json");
+        }
+        assertEquals(0, fixtures.count("SELECT count(*) FROM tenant_expected_config_file"));
+
+        put("acme-admin", "acme", stricter)
+                .statusCode(200)
+                .body("entries.mode", contains("0600"))
+                .body("defaults.size()", equalTo(ExpectedPermissions.DEFAULTS.size()));
+        given().auth()
+                .oauth2(user("acme-viewer"))
+                .get("/api/tenants/acme/expected-config-files")
+                .then()
+                .statusCode(200)
+                .body("entries.path", contains("/etc/ssh/sshd_config"));
+        given().auth()
+                .oauth2(user("acme-viewer"))
+                .get("/api/tenants/acme/config-files")
+                .then()
+                .statusCode(200)
+                .body("items[0].expectedMode", equalTo("0600"))
+                .body("items[0].mismatch", nullValue());
+        assertEquals(List.of(), notifications.forTenant(ACME_VIEWER, "acme", 100), "checked again at once");
+    }
+
+    private io.restassured.response.ValidatableResponse put(String who, String tenant, String body) {
+        return given().auth()
+                .oauth2(user(who))
+                .contentType("application/json")
+                .body(body)
+                .put("/api/tenants/" + tenant + "/expected-config-files")
+                .then();
+    }
+
     private void refused(String path, String code) {
         given().urlEncodingEnabled(false)
                 .auth()
