@@ -4,6 +4,7 @@ import dev.herd.agent.antivirus.Antivirus;
 import dev.herd.agent.antivirus.AntivirusCollector;
 import dev.herd.agent.antivirus.AntivirusDetection;
 import dev.herd.agent.audit.AuditCollector;
+import dev.herd.agent.audit.ConfigFileCollector;
 import dev.herd.agent.files.FileHasher;
 import dev.herd.agent.hardware.HardwareCollector;
 import dev.herd.agent.inventory.InstalledPackage;
@@ -45,7 +46,7 @@ public final class ReportCollector {
                 HardwareCollector.collect(root),
                 FileHasher.hash(root, watched),
                 AuditCollector.privilegedLogins(root),
-                AuditCollector.networkConfigChanges(root),
+                ConfigFileCollector.collect(root),
                 AntivirusCollector.collect(
                         root,
                         packages,

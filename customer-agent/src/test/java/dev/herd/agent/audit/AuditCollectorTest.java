@@ -1,54 +1,64 @@
 package dev.herd.agent.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class AuditCollectorTest {
 
+    private static final ZonedDateTime NOW = ZonedDateTime.of(2026, 12, 7, 12, 0, 0, 0, ZoneOffset.UTC);
+
     @TempDir
     Path root;
 
     @Test
-    void sudoAndSuLinesAreKeptAndOthersDropped() {
+    void sudoAndSuLinesAreSessionsWithUserTargetAndTime() {
         String log = """
                 Nov 21 10:00:01 web1 sshd[811]: Accepted publickey for alice from 10.0.0.5 port 51234
                 Nov 21 10:00:09 web1 sudo:    alice : TTY=pts/0 ; PWD=/home/alice ; USER=root ; COMMAND=/usr/bin/id
-                Nov 21 10:01:00 web1 su[920]: (to root) alice on pts/0
+                Nov 21 10:00:09 web1 sudo: pam_unix(sudo:session): session opened for user root(uid=0) by alice(uid=1000)
+                Nov 21 10:01:00 web1 su[920]: (to postgres) bob on pts/0
+                2026-12-07T09:30:00.123456+01:00 web1 sudo:   carol : TTY=pts/1 ; PWD=/ ; USER=www-data ; COMMAND=/bin/ls
+                Dec 31 23:59:00 web1 su[7]: FAILED SU (to root) mallory on pts/3
                 """;
 
+        List<PrivilegedLogin> logins = AuditCollector.parse(log, NOW);
+
         assertEquals(
-                List.of("sudo", "su"),
-                AuditCollector.parse(log).stream().map(PrivilegedLogin::tool).toList());
+                List.of("sudo", "su", "sudo", "su"),
+                logins.stream().map(PrivilegedLogin::tool).toList());
+        assertEquals(
+                List.of("alice", "bob", "carol", "mallory"),
+                logins.stream().map(PrivilegedLogin::user).toList());
+        assertEquals(
+                List.of("root", "postgres", "www-data", "root"),
+                logins.stream().map(PrivilegedLogin::target).toList());
+        assertEquals(
+                List.of(
+                        "2026-11-21T10:00:09Z",
+                        "2026-11-21T10:01:00Z",
+                        "2026-12-07T08:30:00.123456Z",
+                        "2025-12-31T23:59:00Z"),
+                logins.stream().map(PrivilegedLogin::at).toList(),
+                "a year-less line later than now is last year's");
     }
 
     @Test
-    void osWithoutAuthLogAndNetworkFilesGivesEmptyLists() {
+    void aLineWithoutReadableTimeKeepsItsSessionWithoutTime() {
+        List<PrivilegedLogin> logins = AuditCollector.parse("garbled sudo: alice : USER=root ; COMMAND=/bin/sh\n", NOW);
+
+        assertEquals(1, logins.size());
+        assertEquals("alice", logins.getFirst().user());
+        assertEquals(null, logins.getFirst().at());
+    }
+
+    @Test
+    void osWithoutAuthLogGivesEmptyList() {
         assertEquals(List.of(), AuditCollector.privilegedLogins(root));
-        assertEquals(List.of(), AuditCollector.networkConfigChanges(root));
-    }
-
-    @Test
-    void aNetworkFileIsReportedWithItsPermissionsOwnerAndGroup() throws Exception {
-        Path hosts = root.resolve("etc/hosts");
-        Files.createDirectories(hosts.getParent());
-        Files.writeString(hosts, "127.0.0.1 localhost\n");
-        Files.setPosixFilePermissions(hosts, PosixFilePermissions.fromString("rw-r--r--"));
-        ConfigChange before = AuditCollector.networkConfigChanges(root).getFirst();
-
-        Files.setPosixFilePermissions(hosts, PosixFilePermissions.fromString("rw-rw-rw-"));
-        ConfigChange after = AuditCollector.networkConfigChanges(root).getFirst();
-
-        assertEquals("/etc/hosts", before.path());
-        assertEquals("rw-r--r--", before.permissions());
-        assertEquals("rw-rw-rw-", after.permissions());
-        assertEquals(Files.getOwner(hosts).getName(), after.owner());
-        assertNotEquals(before, after, "a permission change alone is a change");
     }
 }

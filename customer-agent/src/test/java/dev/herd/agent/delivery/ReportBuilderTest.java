@@ -156,7 +156,8 @@ class ReportBuilderTest {
                 changed.listening(),
                 changed.hardware(),
                 List.of(new WatchedFile("/etc/passwd", "ok", "ab".repeat(32))),
-                List.of(new PrivilegedLogin("sudo", "Dec  7 02:00:01 web-01 sudo: alice : COMMAND=/bin/sh")),
+                List.of(new PrivilegedLogin(
+                        "sudo", "alice", "root", null, "Dec  7 02:00:01 web-01 sudo: alice : COMMAND=/bin/sh")),
                 changed.networkConfigChanges(),
                 changed.antivirus()));
 

@@ -14,14 +14,15 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Reads the damage evidence gateways forward ({@link MachineEvidence}, subscription {@code portal-evidence}): checks
- * it whole (a malformed hash or a detection without product or name sets the message aside), hashes in lower case,
- * then hands it to {@link EvidenceService}.
+ * Reads the evidence gateways forward ({@link MachineEvidence}, subscription {@code portal-evidence}): checks it whole
+ * (a malformed hash, a detection without product or name, a session without user or a configuration file without an
+ * octal mode sets the message aside), hashes in lower case, then hands it to {@link EvidenceService}.
  */
 @ApplicationScoped
 public class EvidenceConsumer implements MessageHandler {
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern MODE = Pattern.compile("[0-7]{4}");
     private static final int MAX_TEXT = 4096;
 
     private final MachineRepository machines;
@@ -91,6 +92,7 @@ public class EvidenceConsumer implements MessageHandler {
             detections.add(new MachineEvidence.AntivirusDetection(
                     d.product(), d.signature(), d.path(), hash(d.sha256(), where, true), d.detectedAt()));
         }
+        checkAudit(report);
         return new MachineEvidence(
                 report.tenantId(),
                 report.agentId(),
@@ -99,7 +101,36 @@ public class EvidenceConsumer implements MessageHandler {
                 files,
                 detections,
                 report.products(),
-                report.receivedAt());
+                report.receivedAt(),
+                report.privilegedSessions(),
+                report.configFiles());
+    }
+
+    /** Privileged sessions need a tool and a user; configuration files an absolute path and an octal mode. */
+    private static void checkAudit(MachineEvidence report) {
+        for (int i = 0; i < report.privilegedSessions().size(); i++) {
+            MachineEvidence.PrivilegedSession s = report.privilegedSessions().get(i);
+            if (s == null || !text(s.tool()) || !text(s.user())) {
+                throw new BadMessageException("privileged session " + i + " has no tool or user");
+            }
+            if ((s.target() != null && s.target().length() > MAX_TEXT)
+                    || (s.line() != null && s.line().length() > MAX_TEXT)) {
+                throw new BadMessageException("privileged session " + i + " has a text longer than " + MAX_TEXT);
+            }
+        }
+        for (int i = 0; i < report.configFiles().size(); i++) {
+            MachineEvidence.ConfigFile f = report.configFiles().get(i);
+            if (f == null || !text(f.path()) || !f.path().startsWith("/")) {
+                throw new BadMessageException("configuration file " + i + " has no absolute path");
+            }
+            if (f.mode() == null || !MODE.matcher(f.mode()).matches()) {
+                throw new BadMessageException("configuration file " + i + ": mode must be four octal digits");
+            }
+            if ((f.owner() != null && f.owner().length() > MAX_TEXT)
+                    || (f.group() != null && f.group().length() > MAX_TEXT)) {
+                throw new BadMessageException("configuration file " + i + " has an owner or group too long");
+            }
+        }
     }
 
     private static boolean text(String value) {

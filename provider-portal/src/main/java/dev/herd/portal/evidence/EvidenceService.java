@@ -2,6 +2,7 @@ package dev.herd.portal.evidence;
 
 import dev.herd.contracts.damage.DamageReport;
 import dev.herd.contracts.evidence.MachineEvidence;
+import dev.herd.portal.audit.AuditEvidenceService;
 import dev.herd.portal.damage.AttackIndicatorRepository;
 import dev.herd.portal.damage.DamageEvent;
 import dev.herd.portal.damage.DamageKind;
@@ -22,7 +23,8 @@ import java.util.Set;
  * Turns a machine's file evidence into damage (DESIGN §3.4): every anti-virus detection is malware on that machine
  * (its hash is learnt into the attack database), and so is every watched file whose hash the attack database knows as
  * bad. A hash learnt bad — here or from a community advisory — also strikes every machine, of any tenant, that
- * reported a watched file with that hash; each tenant's damage stays its own.
+ * reported a watched file with that hash; each tenant's damage stays its own. Privileged sessions and configuration
+ * files go to {@link AuditEvidenceService}.
  */
 @ApplicationScoped
 public class EvidenceService {
@@ -34,16 +36,19 @@ public class EvidenceService {
     private final AttackIndicatorRepository indicators;
     private final DamageService damage;
     private final MachineRepository machines;
+    private final AuditEvidenceService audit;
 
     public EvidenceService(
             WatchedFileRepository watched,
             AttackIndicatorRepository indicators,
             DamageService damage,
-            MachineRepository machines) {
+            MachineRepository machines,
+            AuditEvidenceService audit) {
         this.watched = watched;
         this.indicators = indicators;
         this.damage = damage;
         this.machines = machines;
+        this.audit = audit;
     }
 
     /** Applies one report's evidence (checked already); a sequence applied before changes nothing. */
@@ -52,6 +57,12 @@ public class EvidenceService {
         Instant received = evidence.receivedAt();
         if (!watched.advance(evidence.tenantId(), evidence.agentId(), evidence.sequence(), received)) {
             return;
+        }
+        audit.apply(evidence);
+        if (evidence.fileHashes().isEmpty()
+                && evidence.detections().isEmpty()
+                && evidence.products().isEmpty()) {
+            return; // sessions and configuration files only: the watched files stay as the last report gave them
         }
         watched.replace(evidence.tenantId(), evidence.agentId(), evidence.fileHashes(), received);
         Set<String> knownBad = indicators.known(
@@ -79,6 +90,9 @@ public class EvidenceService {
                         received,
                         new DamageEvent.InfectedFile(null, file.path(), file.sha256())));
             }
+        }
+        if (events.isEmpty()) {
+            return;
         }
         List<String> learnt = damage.malware(evidence.tenantId(), events, machines.ofTenant(evidence.tenantId()));
         Set<String> struck = new HashSet<>();

@@ -54,7 +54,14 @@ public class NotificationRepository {
             + "FROM finding f JOIN advisory a ON a.id = f.advisory_id "
             + "WHERE a.known_exploited AND f.state = 'OPEN' "
             + "AND (CAST(:tenant AS text) IS NULL OR f.tenant_id = :tenant) "
-            + "GROUP BY f.tenant_id, f.advisory_id ORDER BY max(f.opened_at) DESC LIMIT :n)"
+            + "GROUP BY f.tenant_id, f.advisory_id ORDER BY max(f.opened_at) DESC LIMIT :n) "
+            + "UNION ALL (SELECT 'config-file:' || c.machine_id || ':' || c.path || '@' "
+            + "|| CAST(extract(epoch FROM c.mismatch_since) AS bigint), c.tenant_id, c.urgency, "
+            + "'Permissions of ' || c.path || ' differ', coalesce(m.name, CAST(c.machine_id AS text)) || ': ' "
+            + "|| c.mismatch, c.mismatch_since, '/ui/tenants/' || c.tenant_id || '/config-files' "
+            + "FROM config_file c LEFT JOIN machine m ON m.id = c.machine_id WHERE c.mismatch IS NOT NULL "
+            + "AND (CAST(:tenant AS text) IS NULL OR c.tenant_id = :tenant) "
+            + "ORDER BY c.mismatch_since DESC LIMIT :n)"
             + ") AS feed ORDER BY CASE u WHEN 'EMERGENCY' THEN 0 WHEN 'HIGH' THEN 1 WHEN 'NORMAL' THEN 2 ELSE 3 END, "
             + "at DESC, k LIMIT :n";
 

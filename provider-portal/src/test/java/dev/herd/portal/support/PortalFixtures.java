@@ -30,7 +30,8 @@ public class PortalFixtures {
                                         + "attack_indicator, detector_seen, machine_traffic, profile_verdict, damage_event, "
                                         + "isolation_order, damage_case, canary, interconnection, interconnection_enforced, "
                                         + "warning_reminder, tenant_warning, damage_case_history, watched_file, machine_evidence_seen, "
-                                        + "machine_diagnosis, index_sample, prevention_queue, traffic_window, notification_read")
+                                        + "machine_diagnosis, index_sample, prevention_queue, traffic_window, notification_read, "
+                                        + "privileged_session, config_file, config_file_change, tenant_expected_config_file")
                         .executeUpdate());
         standingAdvisories.reload();
     }

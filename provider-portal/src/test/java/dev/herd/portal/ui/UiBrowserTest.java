@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herd.contracts.evidence.MachineEvidence;
 import dev.herd.contracts.monitor.MonitorRecords.FlowRecord;
+import dev.herd.portal.audit.AuditEvidenceService;
 import dev.herd.portal.patch.PatchPlanService;
 import dev.herd.portal.support.PortalFixtures;
 import dev.herd.portal.traffic.TrafficCounter;
@@ -51,9 +53,71 @@ class UiBrowserTest {
     @Inject
     TrafficCounter traffic;
 
+    @Inject
+    AuditEvidenceService audit;
+
     @BeforeEach
     void fleet() {
         UiSample.fleet(fixtures, connections, json, plans);
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (String machine : List.of("acme-web1", "globex-web1")) {
+                String tenant = machine.substring(0, machine.indexOf('-'));
+                Instant at = Instant.parse("2026-12-01T08:00:00Z");
+                audit.apply(new MachineEvidence(
+                        tenant,
+                        UUID.fromString(
+                                fixtures.text("SELECT CAST(id AS text) FROM machine WHERE name = '" + machine + "'")),
+                        machine,
+                        1,
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        Instant.now(),
+                        List.of(new MachineEvidence.PrivilegedSession(
+                                "sudo",
+                                "alice",
+                                "root",
+                                at,
+                                "Dec  1 08:00:00 " + machine + " sudo: alice : USER=root ; COMMAND=/usr/bin/apt")),
+                        List.of(
+                                new MachineEvidence.ConfigFile("/etc/hosts", "0644", "root", "root", at, at),
+                                new MachineEvidence.ConfigFile(
+                                        "/etc/ssh/sshd_config", "0666", "root", "root", at, at))));
+            }
+        });
+    }
+
+    @Test
+    void staffReadSessionsAndConfigFilesAndTheMismatchIsANotification() {
+        try (UiBrowser browser = UiBrowser.logIn(base(), "herd-admin")) {
+            browser.open("/ui/tenants/acme");
+            browser.driver().findElement(By.linkText("Sessions")).click();
+            browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("sessions")));
+            assertTrue(browser.text("sessions").contains("alice"), browser.text("sessions"));
+            assertTrue(browser.text("sessions").contains("acme-web1"), browser.text("sessions"));
+            assertFalse(browser.html().contains("globex-web1"), "globex's session on acme's page");
+            browser.screenshot("sessions");
+
+            browser.driver().findElement(By.linkText("Config files")).click();
+            browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("config-files")));
+            String files = browser.text("config-files");
+            assertTrue(files.indexOf("/etc/ssh/sshd_config") < files.indexOf("/etc/hosts"), files);
+            assertTrue(files.contains("mode 0666, expected 0644"), files);
+            assertTrue(files.contains("first seen"), files);
+            browser.screenshot("config-files");
+            browser.open("/ui/tenants/acme/config-files?page=0");
+            assertEquals("400 Bad Request", browser.text("error-status"));
+
+            browser.open("/ui/tenants/acme/machines/acme-web1");
+            assertTrue(browser.text("machine-sessions").contains("alice"), browser.text("machine-sessions"));
+            assertTrue(
+                    browser.text("machine-config-files").contains("mode 0666, expected 0644"),
+                    browser.text("machine-config-files"));
+
+            browser.open("/ui/notifications");
+            assertTrue(
+                    browser.html().contains("Permissions of /etc/ssh/sshd_config differ"), "no mismatch notification");
+        }
     }
 
     private String base() {
@@ -219,7 +283,9 @@ class UiBrowserTest {
                     "/ui/tenants/globex/topology",
                     "/ui/tenants/globex/machines/globex-web1",
                     "/ui/tenants/globex/settings",
-                    "/ui/tenants/globex/traffic")) {
+                    "/ui/tenants/globex/traffic",
+                    "/ui/tenants/globex/sessions",
+                    "/ui/tenants/globex/config-files")) {
                 browser.open(path);
                 assertEquals("403 Forbidden", browser.text("error-status"), path);
                 assertFalse(browser.html().contains("Globex Inc"), "globex's name leaked into " + path);

@@ -4,8 +4,6 @@ import dev.herd.contracts.evidence.MachineEvidence;
 import dev.herd.gateway.agent.Agent;
 import dev.herd.gateway.report.AcceptedReport;
 import dev.herd.gateway.report.ReportSubmission;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -13,8 +11,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Cuts a report down to its damage evidence (DESIGN §3.4): the hashes of watched files read as {@code ok} and the
- * anti-virus products and detections. Nothing else of the report leaves the site; a report without any is none.
+ * Cuts a report down to its evidence (DESIGN §3.4): the hashes of watched files read as {@code ok}, the anti-virus
+ * products and detections, the privileged sessions and the network configuration files ({@link AuditEvidence}).
+ * Nothing else of the report leaves the site; a report without any is none.
  */
 final class EvidenceMapper {
 
@@ -49,9 +48,15 @@ final class EvidenceMapper {
                                 d.signature(),
                                 d.path(),
                                 sha256(d.sha256()).orElse(null),
-                                instant(d.detectedAt())))
+                                AuditEvidence.instant(d.detectedAt())))
                         .toList();
-        if (hashes.isEmpty() && products.isEmpty() && detections.isEmpty()) {
+        List<MachineEvidence.PrivilegedSession> sessions = AuditEvidence.sessions(report);
+        List<MachineEvidence.ConfigFile> configFiles = AuditEvidence.configFiles(report);
+        if (hashes.isEmpty()
+                && products.isEmpty()
+                && detections.isEmpty()
+                && sessions.isEmpty()
+                && configFiles.isEmpty()) {
             return Optional.empty();
         }
         Agent agent = accepted.agent();
@@ -66,7 +71,9 @@ final class EvidenceMapper {
                 hashes,
                 detections,
                 products,
-                accepted.receivedAt()));
+                accepted.receivedAt(),
+                sessions,
+                configFiles));
     }
 
     /** A well-formed SHA-256 in lower-case hex; anything else is left out rather than forwarded. */
@@ -76,18 +83,6 @@ final class EvidenceMapper {
         }
         String lower = text.trim().toLowerCase(Locale.ROOT);
         return SHA256.matcher(lower).matches() ? Optional.of(lower) : Optional.empty();
-    }
-
-    /** The detection time when the agent wrote it as an ISO-8601 instant; null when it could not be read. */
-    private static Instant instant(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     private static <T> List<T> orEmpty(List<T> list) {

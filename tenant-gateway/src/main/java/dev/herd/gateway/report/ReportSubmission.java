@@ -20,7 +20,17 @@ public record ReportSubmission(Long sequence, String kind, Report report, Delta 
             List<Interface> interfaces,
             Hardware hardware,
             List<WatchedFile> watchedFiles,
-            Antivirus antivirus) {}
+            Antivirus antivirus,
+            List<PrivilegedLogin> privilegedLogins,
+            List<ConfigFile> networkConfigChanges) {}
+
+    /** A sudo or su use: tool, user, as whom, when (ISO-8601 instant) and the log line. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PrivilegedLogin(String tool, String user, String target, String at, String line) {}
+
+    /** A network configuration file: octal mode, owner, group, content and inode change times (ISO-8601 instants). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ConfigFile(String path, String mode, String owner, String group, String modified, String changed) {}
 
     /** A network interface, its MAC address and its addresses (with prefix lengths). */
     @JsonIgnoreProperties(ignoreUnknown = true)

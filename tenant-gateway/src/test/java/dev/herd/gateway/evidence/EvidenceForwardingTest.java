@@ -25,7 +25,10 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Damage evidence (watched-file hashes, anti-virus findings) reaches Artemis through the outbox, and only that. */
+/**
+ * Evidence (watched-file hashes, anti-virus findings, privileged sessions, network configuration files) reaches
+ * Artemis through the outbox, and only that.
+ */
 @QuarkusTest
 class EvidenceForwardingTest {
 
@@ -115,5 +118,67 @@ class EvidenceForwardingTest {
                                 """)).statusCode(200);
         assertEquals(0, fixtures.count("outbox_message WHERE address = '" + MachineEvidence.ADDRESS + "'"));
         assertEquals(1, fixtures.count("outbox_message"), "the inventory still goes");
+    }
+
+    @Test
+    void privilegedSessionsAndConfigFilesAreEvidenceOnTheirOwn() throws Exception {
+        EnrolledAgent agent = enrol(acmeGateway(), "ws-03");
+        try (JMSContext context = connections.createContext(JMSContext.AUTO_ACKNOWLEDGE);
+                JMSConsumer consumer = context.createConsumer(context.createTopic(MachineEvidence.ADDRESS))) {
+            MachineReports.send(agent, MachineReports.full(1, """
+                                    "privilegedLogins": [
+                                      {"tool": "sudo", "user": "alice", "target": "root", "at": "2026-11-21T06:00:00Z",
+                                       "line": "Nov 21 06:00:00 ws-03 sudo: alice : USER=root ; COMMAND=/bin/sh"},
+                                      {"tool": "su", "user": "bob", "target": "postgres", "at": "yesterday"},
+                                      {"tool": "sshd", "user": "eve"},
+                                      {"tool": "sudo"}],
+                                    "networkConfigChanges": [
+                                      {"path": "/etc/hosts", "mode": "0666", "owner": "root", "group": "root",
+                                       "modified": "2026-11-20T10:00:00Z", "changed": "2026-11-21T05:00:00Z",
+                                       "permissions": "rw-rw-rw-"},
+                                      {"path": "/etc/nftables.conf", "mode": "755", "owner": "root", "group": "root"},
+                                      {"path": "/etc/resolv.conf", "mode": "rw-r--r--"},
+                                      {"path": "relative", "mode": "0644"}]
+                                    """)).statusCode(200);
+            relay.sendBatch();
+
+            TextMessage message = (TextMessage) consumer.receive(10_000);
+            assertNotNull(message, "sessions and configuration files alone are evidence");
+            MachineEvidence evidence = json.readValue(message.getText(), MachineEvidence.class);
+            assertEquals(List.of(), evidence.fileHashes());
+            assertEquals(
+                    List.of(
+                            new MachineEvidence.PrivilegedSession(
+                                    "sudo",
+                                    "alice",
+                                    "root",
+                                    Instant.parse("2026-11-21T06:00:00Z"),
+                                    "Nov 21 06:00:00 ws-03 sudo: alice : USER=root ; COMMAND=/bin/sh"),
+                            new MachineEvidence.PrivilegedSession("su", "bob", "postgres", null, null)),
+                    evidence.privilegedSessions(),
+                    "other tools and sessions without a user are left out; an unreadable time is null");
+            assertEquals(
+                    List.of(
+                            new MachineEvidence.ConfigFile(
+                                    "/etc/hosts",
+                                    "0666",
+                                    "root",
+                                    "root",
+                                    Instant.parse("2026-11-20T10:00:00Z"),
+                                    Instant.parse("2026-11-21T05:00:00Z")),
+                            new MachineEvidence.ConfigFile("/etc/nftables.conf", "0755", "root", "root", null, null)),
+                    evidence.configFiles(),
+                    "a mode that is not octal and a relative path are left out");
+        }
+    }
+
+    @Test
+    void evidenceWithoutTheNewListsReadsAsEmptyLists() throws Exception {
+        MachineEvidence old = json.readValue("""
+                {"tenantId": "acme", "agentId": "00000000-0000-0000-0000-000000000001", "sequence": 3,
+                 "fileHashes": [], "receivedAt": "2026-11-21T07:00:00Z"}
+                """, MachineEvidence.class);
+        assertEquals(List.of(), old.privilegedSessions());
+        assertEquals(List.of(), old.configFiles());
     }
 }

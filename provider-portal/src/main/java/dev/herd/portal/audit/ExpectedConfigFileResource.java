@@ -1,0 +1,41 @@
+package dev.herd.portal.audit;
+
+import dev.herd.contracts.tenancy.CurrentCaller;
+import dev.herd.contracts.tenancy.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** A tenant's expected configuration file permissions beyond the default table: the tenant reads, its admins set. */
+@Path("/api/tenants/{tenant}/expected-config-files")
+@Produces(MediaType.APPLICATION_JSON)
+public class ExpectedConfigFileResource {
+
+    private final ExpectedConfigFileService expected;
+    private final CurrentCaller caller;
+
+    public ExpectedConfigFileResource(ExpectedConfigFileService expected, CurrentCaller caller) {
+        this.expected = expected;
+        this.caller = caller;
+    }
+
+    @GET
+    @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
+    public ExpectedConfigFiles get(@PathParam("tenant") String tenant) {
+        return expected.of(caller.get(), tenant);
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.MSSP_ADMIN, Roles.TENANT_ADMIN})
+    public ExpectedConfigFiles put(@PathParam("tenant") String tenant, @Valid @NotNull ExpectedEntries request) {
+        return expected.replace(caller.get(), tenant, request);
+    }
+}

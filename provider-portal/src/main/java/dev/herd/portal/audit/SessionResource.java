@@ -1,0 +1,36 @@
+package dev.herd.portal.audit;
+
+import dev.herd.contracts.tenancy.CurrentCaller;
+import dev.herd.contracts.tenancy.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/** A tenant's privileged sessions (sudo, su) as its agents reported them, newest first. */
+@Path("/api/tenants/{tenant}/sessions")
+@Produces(MediaType.APPLICATION_JSON)
+public class SessionResource {
+
+    private final SessionService sessions;
+    private final CurrentCaller caller;
+
+    public SessionResource(SessionService sessions, CurrentCaller caller) {
+        this.sessions = sessions;
+        this.caller = caller;
+    }
+
+    /** Page {@code page} (from 1) of {@code size} (1 to 200, default 50), of one machine by name when given. */
+    @GET
+    @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
+    public AuditPage<SessionView> list(
+            @PathParam("tenant") String tenant,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size,
+            @QueryParam("machine") String machine) {
+        return sessions.page(caller.get(), tenant, AuditQuery.of(page, size, machine));
+    }
+}

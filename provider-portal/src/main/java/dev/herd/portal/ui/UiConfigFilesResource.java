@@ -1,0 +1,59 @@
+package dev.herd.portal.ui;
+
+import dev.herd.contracts.tenancy.Roles;
+import dev.herd.portal.audit.AuditPage;
+import dev.herd.portal.audit.AuditQuery;
+import dev.herd.portal.audit.ConfigFileService;
+import dev.herd.portal.audit.ConfigFileView;
+import dev.herd.portal.audit.ExpectedConfigFileService;
+import dev.herd.portal.tenant.TenantService;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * A tenant's network configuration files page: permissions against the expected ones (those that differ first) and
+ * each file's newest changes, from {@link ConfigFileService} as the API answers it.
+ */
+@Path("/ui/tenants/{tenant}/config-files")
+@Produces(MediaType.TEXT_HTML)
+public class UiConfigFilesResource {
+
+    private final Template files;
+    private final UiSession session;
+    private final TenantService tenants;
+    private final ConfigFileService service;
+    private final ExpectedConfigFileService expected;
+
+    public UiConfigFilesResource(
+            @Location("ui/config-files.html") Template files,
+            UiSession session,
+            TenantService tenants,
+            ConfigFileService service,
+            ExpectedConfigFileService expected) {
+        this.files = files;
+        this.session = session;
+        this.tenants = tenants;
+        this.service = service;
+        this.expected = expected;
+    }
+
+    @GET
+    @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
+    public TemplateInstance page(@PathParam("tenant") String tenant, @QueryParam("page") String page) {
+        var view = tenants.get(session.caller(), tenant);
+        AuditPage<ConfigFileView> shown = service.page(session.caller(), tenant, AuditQuery.of(page, null, null));
+        return UiPages.page(files, session, tenant)
+                .data("view", view)
+                .data("files", shown)
+                .data("expected", expected.of(session.caller(), tenant))
+                .data("pager", UiPager.of(shown.page() - 1, shown.size(), shown.total()));
+    }
+}
