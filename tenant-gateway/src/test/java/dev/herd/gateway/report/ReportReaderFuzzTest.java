@@ -45,7 +45,15 @@ class ReportReaderFuzzTest {
                 1L,
                 "FULL",
                 new ReportSubmission.Report(
-                        new ReportSubmission.Os("debian", "12", "amd64", "h"), null, null, null, null, null, null),
+                        new ReportSubmission.Os("debian", "12", "amd64", "h"),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
                 null);
         assertThrows(RuntimeException.class, () -> assertIntakeCanUse(noPackages));
     }
