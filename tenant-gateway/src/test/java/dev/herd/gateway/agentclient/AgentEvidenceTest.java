@@ -107,6 +107,8 @@ class AgentEvidenceTest {
         Duration took = Duration.between(pluggedIn, Instant.now());
         assertTrue(took.compareTo(Duration.ofSeconds(10)) <= 0, "isolated after " + took);
         assertEquals(List.of(new RecordingDevice.Call("QUARANTINE", FIXTURE_MACHINE, "quarantine")), recorded.calls());
+        // The device is called inside the report's transaction: the report row shows once that commits.
+        await(() -> fixtures.count("machine_report WHERE kind = 'DELTA'") > 0, Duration.ofSeconds(10));
         assertEquals(1, fixtures.count("machine_report WHERE kind = 'DELTA' AND sequence = 2"));
         given().auth()
                 .oauth2(user("acme-viewer"))
