@@ -81,8 +81,7 @@ public class DiagnosisService {
         Set<String> tenants = new LinkedHashSet<>();
         AtomicReference<FindingReconciler.Outcome> outcome = new AtomicReference<>(FindingReconciler.Outcome.NONE);
         machines.forEachPage(packages.machinesWith(names), PAGE, touched -> {
-            Map<UUID, List<InstalledPackage>> installed =
-                    packages.of(touched.stream().map(m -> m.id).toList(), names);
+            Map<UUID, List<InstalledPackage>> installed = packages.of(touched, names);
             Map<UUID, List<Verdict>> verdicts = new HashMap<>();
             for (Machine machine : touched) {
                 matcher.match(
@@ -105,7 +104,7 @@ public class DiagnosisService {
     @Transactional(Transactional.TxType.MANDATORY)
     public FindingReconciler.Outcome machineChanged(Machine machine) {
         lock.acquireShared();
-        return diagnose(List.of(machine), packages.of(List.of(machine.id)), false);
+        return diagnose(List.of(machine), packages.of(List.of(machine)), false);
     }
 
     /** Re-diagnoses every machine of a tenant against every standing advisory. */
@@ -114,8 +113,7 @@ public class DiagnosisService {
         long started = System.nanoTime();
         lock.acquire();
         List<Machine> tenantMachines = machines.ofTenant(tenantId);
-        Map<UUID, List<InstalledPackage>> installed =
-                packages.of(tenantMachines.stream().map(m -> m.id).toList());
+        Map<UUID, List<InstalledPackage>> installed = packages.of(tenantMachines);
         FindingReconciler.Outcome outcome = diagnose(tenantMachines, installed, true);
         return new DiagnosisSummary(
                 tenantId,

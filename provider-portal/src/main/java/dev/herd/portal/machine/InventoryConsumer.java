@@ -102,16 +102,15 @@ public class InventoryConsumer implements MessageHandler {
         machine.listening = inventory.listening();
         machine.lastSequence = inventory.sequence();
         machine.updatedAt = inventory.receivedAt();
-        machines.persist(machine);
-        machines.flush();
-        if (listeningChanged) {
-            listeningPorts.replace(machine);
-        }
         if (inventory.kind() == MachineInventory.Kind.FULL) {
             packages.replace(machine, inventory.packages());
         } else {
-            packages.remove(machine.id, inventory.removedPackages());
-            packages.upsert(machine, inventory.packages());
+            packages.change(machine, inventory.removedPackages(), inventory.packages());
+        }
+        machines.persist(machine);
+        machines.flush(); // with its package set: what follows may clear the persistence context
+        if (listeningChanged) {
+            listeningPorts.replace(machine);
         }
         stored.fire(new MachineInventoryStored(machine, listeningChanged));
     }

@@ -46,6 +46,10 @@ public class Machine {
     @Column(nullable = false, columnDefinition = "jsonb")
     public List<MachineInventory.ListeningPort> listening;
 
+    /** The stored package set of its installed packages (V26); null until its first inventory. */
+    @Column(name = "package_set_id")
+    public Long packageSetId;
+
     @Column(name = "last_sequence", nullable = false)
     public long lastSequence;
 

@@ -57,7 +57,7 @@ public class MachineRepository implements PanacheRepositoryBase<Machine, UUID> {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = getEntityManager()
                 .createQuery("select m.id, m.tenantId, m.name, m.hostname, m.osId, m.osVersion, m.ecosystem, "
-                        + "m.architecture, m.addresses, m.listening, m.lastSequence, m.updatedAt "
+                        + "m.architecture, m.addresses, m.listening, m.lastSequence, m.updatedAt, m.packageSetId "
                         + "from Machine m where m.id in ?1")
                 .setParameter(1, ids)
                 .getResultList();
@@ -80,6 +80,7 @@ public class MachineRepository implements PanacheRepositoryBase<Machine, UUID> {
             m.listening = listening;
             m.lastSequence = ((Number) r[10]).longValue();
             m.updatedAt = (Instant) r[11];
+            m.packageSetId = (Long) r[12];
             copies.add(m);
         }
         return copies;

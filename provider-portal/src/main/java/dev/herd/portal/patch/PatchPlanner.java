@@ -98,10 +98,10 @@ public class PatchPlanner {
             return List.of();
         }
         List<PatchPlan.Step> steps = new ArrayList<>();
-        for (Object[] row : packages.binariesOf(machine.id, finding.packageName())) {
-            String binary = (String) row[0];
-            String version = (String) row[1];
-            String sourceVersion = (String) row[2];
+        for (InstalledPackages.Binary installed : packages.binariesOf(machine, finding.packageName())) {
+            String binary = installed.name();
+            String version = installed.version();
+            String sourceVersion = installed.matchVersion();
             boolean follows = version.equals(sourceVersion)
                     || (version.startsWith(sourceVersion)
                             && BIN_NMU.matcher(version.substring(sourceVersion.length()))

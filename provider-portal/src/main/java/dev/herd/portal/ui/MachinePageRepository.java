@@ -57,8 +57,9 @@ public class MachinePageRepository {
     /** One more than a page of packages after {@code after} (by name), so the caller knows whether there is a next. */
     public List<MachinePage.Package> packages(UUID machineId, String after) {
         return rows(entityManager
-                        .createNativeQuery("SELECT name, architecture, version, source_name FROM machine_package "
-                                + "WHERE machine_id = :m AND name > :after ORDER BY name, architecture LIMIT :n")
+                        .createNativeQuery("SELECT p.name, p.architecture, p.version, p.source_name FROM machine m "
+                                + "JOIN package_set_member p ON p.set_id = m.package_set_id WHERE m.id = :m "
+                                + "AND p.name > :after ORDER BY p.name, p.architecture LIMIT :n")
                         .setParameter("m", machineId)
                         .setParameter("after", after == null ? "" : after)
                         .setParameter("n", PACKAGES + 1))
@@ -72,7 +73,10 @@ public class MachinePageRepository {
     }
 
     public long packageCount(UUID machineId) {
-        return count("SELECT count(*) FROM machine_package WHERE machine_id = :m", machineId);
+        return count(
+                "SELECT COALESCE(max(s.package_count), 0) FROM machine m JOIN package_set s ON s.id = m.package_set_id "
+                        + "WHERE m.id = :m",
+                machineId);
     }
 
     /** The worst open findings first (severity, then known-exploited, then advisory). */

@@ -54,8 +54,8 @@ public class SameSoftware {
             }
             query = entityManager
                     .createNativeQuery("SELECT m.tenant_id, m.id FROM machine m WHERE m.tenant_id <> ALL(:tenants) "
-                            + "AND EXISTS (SELECT 1 FROM machine_package p WHERE p.machine_id = m.id "
-                            + "AND p.match_name = ANY(:names)) ORDER BY m.tenant_id, m.id")
+                            + "AND m.package_set_id IN (SELECT p.set_id FROM package_set_member p "
+                            + "WHERE p.match_name = ANY(:names)) ORDER BY m.tenant_id, m.id")
                     .setParameter("names", shared.toArray(String[]::new));
         }
         @SuppressWarnings("unchecked")
@@ -70,7 +70,7 @@ public class SameSoftware {
 
     /** The source packages (match names) installed on every one of these machines. */
     Set<String> sharedPackages(Collection<UUID> damaged) {
-        Map<UUID, List<InstalledPackage>> installed = packages.of(damaged);
+        Map<UUID, List<InstalledPackage>> installed = packages.ofIds(damaged);
         Set<String> shared = null;
         for (UUID machine : damaged) {
             Set<String> names = installed.getOrDefault(machine, List.of()).stream()

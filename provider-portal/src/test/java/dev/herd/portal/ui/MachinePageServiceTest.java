@@ -51,8 +51,9 @@ class MachinePageServiceTest {
                 fixtures.text("SELECT CAST(addresses ->> 0 AS text) FROM machine WHERE name = 'acme-web1'"),
                 page.machine().addresses().getFirst());
         assertEquals(
-                fixtures.count("SELECT count(*) FROM machine_package p JOIN machine m ON m.id = p.machine_id "
-                        + "WHERE m.name = 'acme-web1'"),
+                fixtures.count(
+                        "SELECT count(*) FROM package_set_member p JOIN machine m ON m.package_set_id = p.set_id "
+                                + "WHERE m.name = 'acme-web1'"),
                 page.packageCount());
         assertTrue(page.packages().stream().anyMatch(p -> p.name().startsWith("openssl")), page.packages()::toString);
         assertEquals(
