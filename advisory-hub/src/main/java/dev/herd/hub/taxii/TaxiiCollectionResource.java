@@ -14,7 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
-/** The objects (§5.4, §5.6), object versions (§5.8) and manifest (§5.3) of the TAXII collection. */
+/** The TAXII collection (§5.2), its objects (§5.4, §5.6), object versions (§5.8) and manifest (§5.3). */
 @Path("/taxii2/" + TaxiiDiscoveryResource.API_ROOT + "/collections/{id}")
 @RolesAllowed({Roles.TAXII_CONSUMER, Roles.MSSP_ADMIN, Roles.MSSP_ANALYST})
 public class TaxiiCollectionResource {
@@ -27,6 +27,13 @@ public class TaxiiCollectionResource {
         this.taxii = taxii;
         this.json = json;
         this.config = config;
+    }
+
+    @GET
+    @Path("/")
+    public Response collection(@PathParam("id") String id, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        TaxiiMediaType.require(accept);
+        return TaxiiAnswer.of(json, taxii.collection(id));
     }
 
     @GET

@@ -9,13 +9,12 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-/** TAXII 2.1 discovery (§4.1), the API root {@value #API_ROOT} (§4.2) and its collections (§5.1, §5.2). */
+/** TAXII 2.1 discovery (§4.1), the API root {@value #API_ROOT} (§4.2) and its list of collections (§5.1). */
 @Path("/taxii2")
 @RolesAllowed({Roles.TAXII_CONSUMER, Roles.MSSP_ADMIN, Roles.MSSP_ANALYST})
 public class TaxiiDiscoveryResource {
@@ -67,12 +66,5 @@ public class TaxiiDiscoveryResource {
         ObjectNode collections = JsonNodeFactory.instance.objectNode();
         collections.putArray("collections").add(taxii.collection(TaxiiService.COLLECTION_ID));
         return TaxiiAnswer.of(json, collections);
-    }
-
-    @GET
-    @Path("/" + API_ROOT + "/collections/{id}/")
-    public Response collection(@PathParam("id") String id, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        TaxiiMediaType.require(accept);
-        return TaxiiAnswer.of(json, taxii.collection(id));
     }
 }
