@@ -24,6 +24,29 @@ public interface HubConfig {
     /** Delivery of damage reports to subscribed providers. */
     DamageReports damageReports();
 
+    /** The TAXII 2.1 API and the STIX bundle push. */
+    Taxii taxii();
+
+    /** The TAXII 2.1 API and the STIX bundle push. */
+    interface Taxii {
+
+        /** Objects per page when the request names no {@code limit}. */
+        @WithDefault("100")
+        int defaultPageSize();
+
+        /** Most objects per page; a larger {@code limit} is cut to it (TAXII 2.1 §3.4 lets the server page). */
+        @WithDefault("1000")
+        int maxPageSize();
+
+        /** Largest STIX bundle a provider may push, in bytes; larger bodies are answered 413. */
+        @WithDefault("4194304")
+        long maxBundleBytes();
+
+        /** Most objects in one pushed bundle. */
+        @WithDefault("10000")
+        int maxBundleObjects();
+    }
+
     /** Push API settings. */
     interface Push {
 

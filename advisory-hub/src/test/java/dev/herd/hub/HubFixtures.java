@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import dev.herd.hub.provider.Provider;
 import dev.herd.hub.provider.ProviderRepository;
+import dev.herd.hub.taxii.TaxiiCatalogue;
 import dev.herd.testing.KeycloakTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
@@ -27,10 +28,12 @@ public class HubFixtures {
 
     private final EntityManager em;
     private final ProviderRepository providers;
+    private final TaxiiCatalogue taxii;
 
-    public HubFixtures(EntityManager em, ProviderRepository providers) {
+    public HubFixtures(EntityManager em, ProviderRepository providers, TaxiiCatalogue taxii) {
         this.em = em;
         this.providers = providers;
+        this.taxii = taxii;
     }
 
     public void resetWithProviders() {
@@ -43,14 +46,16 @@ public class HubFixtures {
         });
     }
 
-    /** No provider at all (and so no advisory, provenance or rejection either). */
+    /** No provider at all (and so no advisory, provenance or rejection either), and a TAXII collection of only Herd's
+     * identity and marking. */
     public void removeAllProviders() {
         QuarkusTransaction.requiringNew()
                 .run(() -> em.createNativeQuery(
                                 "TRUNCATE advisory, advisory_alias, advisory_package, provenance, rejection, outbox_message, "
                                         + "consumed_message, dead_letter, community_advisory, community_report, "
-                                        + "damage_delivery, provider CASCADE")
+                                        + "damage_delivery, taxii_object, provider CASCADE")
                         .executeUpdate());
+        taxii.catchUp();
     }
 
     /**

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.herd.hub.stix.StixIds;
+import dev.herd.hub.taxii.TaxiiService;
 import dev.herd.testing.EmbeddedArtemisResource;
 import dev.herd.testing.KeycloakTokens;
 import dev.herd.testing.tenancy.Caller;
@@ -72,6 +74,12 @@ class HubTenancyMatrixTest extends TenancyMatrixSuite {
         }
         if (operation.template().startsWith("/api/advisories/{id}")) {
             return "CVE-2020-36567";
+        }
+        if (operation.template().startsWith("/taxii2/") && name.equals("id")) {
+            return TaxiiService.COLLECTION_ID;
+        }
+        if (operation.template().startsWith("/taxii2/") && name.equals("objectId")) {
+            return StixIds.HERD_IDENTITY;
         }
         return super.pathValue(operation, name, schema);
     }

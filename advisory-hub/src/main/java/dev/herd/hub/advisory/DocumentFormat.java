@@ -5,5 +5,7 @@ public enum DocumentFormat {
     OSV,
     CSAF,
     KEV,
-    HERD
+    HERD,
+    /** A STIX 2.1 indicator from a bundle a provider pushed (dev.herd.hub.stix). */
+    STIX
 }

@@ -19,26 +19,36 @@ import java.util.regex.Pattern;
  * The indicators of a damage report, checked and in canonical form (sorted, without duplicates): the community
  * advisory id is derived from them, so the same indicator set always names the same advisory. Pure.
  */
-record CommunityIndicators(List<DamageReport.Indicator> indicators) {
+public record CommunityIndicators(List<DamageReport.Indicator> indicators) {
 
     private static final Pattern SHA256 = Pattern.compile("^[0-9a-f]{64}$");
     private static final Pattern ADDRESS_TEXT = Pattern.compile("^[0-9a-f.:]+(/\\d{1,3})?$");
-    private static final int MAX_INDICATORS = 100;
-    private static final int MAX_SIGNATURE = 4096;
+    /** Most indicators one report or one STIX indicator may carry. */
+    public static final int MAX_INDICATORS = 100;
+    /** Longest payload signature, in characters. */
+    public static final int MAX_SIGNATURE = 4096;
 
     /** Checks and canonicalises the indicators of {@code report}; {@link IllegalArgumentException} names the fault. */
     static CommunityIndicators of(DamageReport report) {
-        if (report.indicators().isEmpty()) {
+        return of(report.indicators());
+    }
+
+    /**
+     * Checks and canonicalises {@code indicators} (from a damage report or a provider's STIX indicator);
+     * {@link IllegalArgumentException} names the fault as {@code indicators[i]: ...}.
+     */
+    public static CommunityIndicators of(List<DamageReport.Indicator> indicators) {
+        if (indicators.isEmpty()) {
             throw new IllegalArgumentException("a damage report needs at least one indicator");
         }
-        if (report.indicators().size() > MAX_INDICATORS) {
+        if (indicators.size() > MAX_INDICATORS) {
             throw new IllegalArgumentException("more than " + MAX_INDICATORS + " indicators");
         }
         TreeSet<String> seen = new TreeSet<>();
         List<DamageReport.Indicator> canonical = new ArrayList<>();
         List<DamageReport.Indicator> sorted = new ArrayList<>();
-        for (int i = 0; i < report.indicators().size(); i++) {
-            sorted.add(canonical(report.indicators().get(i), "indicators[" + i + "]"));
+        for (int i = 0; i < indicators.size(); i++) {
+            sorted.add(canonical(indicators.get(i), "indicators[" + i + "]"));
         }
         sorted.sort((a, b) -> key(a).compareTo(key(b)));
         for (DamageReport.Indicator indicator : sorted) {
@@ -50,7 +60,7 @@ record CommunityIndicators(List<DamageReport.Indicator> indicators) {
     }
 
     /** {@code HERD-COMMUNITY-} and the first 12 hex digits of the SHA-256 of the sorted indicators. */
-    String advisoryId() {
+    public String advisoryId() {
         String joined = String.join(
                 "\n", indicators.stream().map(CommunityIndicators::key).toList());
         try {
@@ -63,7 +73,7 @@ record CommunityIndicators(List<DamageReport.Indicator> indicators) {
     }
 
     /** One mitigation per indicator: a signature or an attacker filter, or (file hash) a description only. */
-    List<Mitigation> mitigations() {
+    public List<Mitigation> mitigations() {
         return indicators.stream()
                 .map(i -> switch (i.type()) {
                     case SIGNATURE ->
@@ -78,7 +88,7 @@ record CommunityIndicators(List<DamageReport.Indicator> indicators) {
     }
 
     /** A short human summary: {@code signature on tcp/443, attacker 203.0.113.7}. */
-    String summary() {
+    public String summary() {
         return String.join(
                 ", ",
                 indicators.stream()

@@ -23,6 +23,23 @@ public class CommunityRepository implements PanacheRepositoryBase<CommunityAdvis
 
     /** Every community advisory with its advisory's title and state and the counts of its reports, newest first. */
     List<CommunityAdvisoryView> views() {
+        return views(null);
+    }
+
+    /** The view of one community advisory, if there is one by that id. */
+    public java.util.Optional<CommunityAdvisoryView> view(String advisoryId) {
+        return views(advisoryId).stream().findFirst();
+    }
+
+    /** The ids of every community advisory, oldest first. */
+    public List<String> ids() {
+        return getEntityManager()
+                .createQuery(
+                        "SELECT c.advisoryId FROM CommunityAdvisory c ORDER BY c.createdAt, c.advisoryId", String.class)
+                .getResultList();
+    }
+
+    private List<CommunityAdvisoryView> views(String only) {
         EntityManager em = getEntityManager();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT c.advisory_id, a.title, a.withdrawn_at IS NOT NULL, "
@@ -33,7 +50,9 @@ public class CommunityRepository implements PanacheRepositoryBase<CommunityAdvis
                         + "(SELECT min(r.received_at) FROM community_report r WHERE r.advisory_id = c.advisory_id), "
                         + "(SELECT max(r.received_at) FROM community_report r WHERE r.advisory_id = c.advisory_id) "
                         + "FROM community_advisory c JOIN advisory a ON a.id = c.advisory_id "
+                        + "WHERE CAST(:only AS VARCHAR) IS NULL OR c.advisory_id = :only "
                         + "ORDER BY c.created_at DESC, c.advisory_id")
+                .setParameter("only", only)
                 .getResultList();
         return rows.stream()
                 .map(r -> new CommunityAdvisoryView(

@@ -11,6 +11,7 @@ import dev.herd.hub.advisory.Submission;
 import dev.herd.hub.provider.Provider;
 import dev.herd.hub.provider.ProviderRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -35,6 +36,7 @@ public class CommunityService {
     private final ProviderRepository providers;
     private final DamageReportForwarder forwarder;
     private final HubConfig config;
+    private final Event<CommunityAdvisoryChanged> changed;
 
     public CommunityService(
             CommunityRepository community,
@@ -42,13 +44,15 @@ public class CommunityService {
             AdvisoryMerger merger,
             ProviderRepository providers,
             DamageReportForwarder forwarder,
-            HubConfig config) {
+            HubConfig config,
+            Event<CommunityAdvisoryChanged> changed) {
         this.community = community;
         this.advisories = advisories;
         this.merger = merger;
         this.providers = providers;
         this.forwarder = forwarder;
         this.config = config;
+        this.changed = changed;
     }
 
     /**
@@ -112,6 +116,10 @@ public class CommunityService {
         received.applied = !revoked;
         community.persistReport(received);
         forwarder.enqueue(report, now);
+        if (!revoked) {
+            community.flush();
+            changed.fire(new CommunityAdvisoryChanged(id));
+        }
     }
 
     /** Withdraws a community advisory for good: a WITHDRAWN announcement now, and later reports do not revive it. */
@@ -136,6 +144,7 @@ public class CommunityService {
         advisory.revokeReason = reason.strip();
         merger.withdraw(advisoryId, now);
         community.flush();
+        changed.fire(new CommunityAdvisoryChanged(advisoryId));
         return list().stream()
                 .filter(v -> v.id().equals(advisoryId))
                 .findFirst()

@@ -34,7 +34,7 @@ public class IngestResource {
     private static final int STORE_CHUNK = 200;
 
     /** The budget of pushes per caller ({@code herd.rate-limit.advisory-push.*}); a push may carry a whole batch. */
-    static final String LIMIT = "advisory-push";
+    public static final String LIMIT = "advisory-push";
 
     private final Submitter submitter;
     private final IngestService ingest;

@@ -190,6 +190,8 @@ public class IngestService {
                 csaf.check(document, errors, warnings);
                 yield errors.isEmpty() ? CsafTranslator.translate(document) : List.of();
             }
+            // FormatDetector never names it: STIX bundles have their own push (dev.herd.hub.stix.StixBundleResource).
+            case STIX -> throw new IllegalStateException("STIX bundles are pushed to /api/advisories/stix");
         };
     }
 

@@ -13,6 +13,9 @@ public final class Roles {
     /** The recovery broker: sends isolation and recovery orders to tenant gateways (acts for every tenant). */
     public static final String RECOVERY = "recovery";
 
+    /** An outside consumer of the hub's TAXII 2.1 feed of community indicators (a SIEM, MISP, OpenCTI). */
+    public static final String TAXII_CONSUMER = "taxii-consumer";
+
     /** Token claim that binds customer users and gateways to exactly one tenant. */
     public static final String TENANT_CLAIM = "tenant_id";
 
