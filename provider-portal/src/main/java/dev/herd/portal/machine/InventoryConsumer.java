@@ -108,7 +108,7 @@ public class InventoryConsumer implements MessageHandler {
             packages.change(machine, inventory.removedPackages(), inventory.packages());
         }
         machines.persist(machine);
-        machines.flush(); // with its package set: what follows may clear the persistence context
+        machines.flush(); // with its package set, which exists by now: what follows reads the machine by query
         if (listeningChanged) {
             listeningPorts.replace(machine);
         }
