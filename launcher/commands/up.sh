@@ -87,7 +87,7 @@ ${_green}Herd is up${_reset} (${1} s). Everything is healthy; './herd status' ch
 
   Portal (log in)     http://localhost:$HERD_PORTAL_PORT/ui
   Advisory hub API    http://localhost:$HERD_HUB_PORT/q/swagger-ui
-  Tenant gateway API  http://localhost:$HERD_GATEWAY_PORT/q/swagger-ui
+  Tenant gateway API  https://localhost:$HERD_GATEWAY_PORT/q/swagger-ui  (CA $(herd_gateway_ca), SHA-256 $(cat "$(herd_tls_dir)/ca.sha256"))
   Portal API          http://localhost:$HERD_PORTAL_PORT/q/swagger-ui
   Recovery broker API http://localhost:$HERD_RECOVERY_PORT/q/swagger-ui
   Keycloak admin      http://localhost:$HERD_KEYCLOAK_PORT/admin  ($HERD_KEYCLOAK_ADMIN / $HERD_KEYCLOAK_ADMIN_PASSWORD)

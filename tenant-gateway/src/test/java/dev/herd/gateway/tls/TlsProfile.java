@@ -1,0 +1,63 @@
+package dev.herd.gateway.tls;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The gateway as production runs it: HTTPS only with a CA made by the launcher's own script
+ * ({@code launcher/tls/make-demo-ca.sh}, keytool), plain HTTP not allowed.
+ */
+public class TlsProfile implements QuarkusTestProfile {
+
+    static final String PASSWORD = "herd-demo-tls";
+    private static Path dir;
+
+    /** The folder with ca.pem, ca.sha256 and gateway.p12, made once per test run. */
+    static synchronized Path dir() {
+        if (dir == null) {
+            try {
+                Path made = Files.createTempDirectory("herd-gateway-tls");
+                Path script =
+                        Path.of("..", "launcher", "tls", "make-demo-ca.sh").toAbsolutePath();
+                ProcessBuilder builder =
+                        new ProcessBuilder("bash", script.toString(), made.toString()).redirectErrorStream(true);
+                builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+                Process process = builder.start();
+                String said = new String(process.getInputStream().readAllBytes());
+                if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                    throw new IOException("make-demo-ca.sh failed: " + said);
+                }
+                dir = made;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return dir;
+    }
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        Path tls = dir();
+        return Map.of(
+                "quarkus.tls.key-store.p12.path",
+                tls.resolve("gateway.p12").toString(),
+                "quarkus.tls.key-store.p12.password",
+                PASSWORD,
+                "herd.tls.ca-file",
+                tls.resolve("ca.pem").toString(),
+                "herd.tls.allow-plain-http",
+                "false",
+                "quarkus.http.insecure-requests",
+                "disabled",
+                "quarkus.http.test-ssl-port",
+                "0");
+    }
+}
