@@ -15,32 +15,35 @@ import java.util.concurrent.TimeUnit;
 public class TlsProfile implements QuarkusTestProfile {
 
     static final String PASSWORD = "herd-demo-tls";
-    private static Path dir;
+    // A system property, not a static field alone: Quarkus loads this class in more than one class loader (the profile,
+    // the test instance), and both must see the one CA the gateway was started with.
+    private static final String DIR_PROPERTY = "herd.test.gateway-tls-dir";
 
-    /** The folder with ca.pem, ca.sha256 and gateway.p12, made once per test run. */
+    /** The folder with ca.pem, ca.sha256 and gateway.p12, made once per test JVM. */
     static synchronized Path dir() {
-        if (dir == null) {
-            try {
-                Path made = Files.createTempDirectory("herd-gateway-tls");
-                Path script =
-                        Path.of("..", "launcher", "tls", "make-demo-ca.sh").toAbsolutePath();
-                ProcessBuilder builder =
-                        new ProcessBuilder("bash", script.toString(), made.toString()).redirectErrorStream(true);
-                builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-                Process process = builder.start();
-                String said = new String(process.getInputStream().readAllBytes());
-                if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                    throw new IOException("make-demo-ca.sh failed: " + said);
-                }
-                dir = made;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+        String known = System.getProperty(DIR_PROPERTY);
+        if (known != null) {
+            return Path.of(known);
         }
-        return dir;
+        try {
+            Path made = Files.createTempDirectory("herd-gateway-tls");
+            Path script = Path.of("..", "launcher", "tls", "make-demo-ca.sh").toAbsolutePath();
+            ProcessBuilder builder =
+                    new ProcessBuilder("bash", script.toString(), made.toString()).redirectErrorStream(true);
+            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            Process process = builder.start();
+            String said = new String(process.getInputStream().readAllBytes());
+            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IOException("make-demo-ca.sh failed: " + said);
+            }
+            System.setProperty(DIR_PROPERTY, made.toString());
+            return made;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
