@@ -23,14 +23,18 @@ herd_command() {
     herd_up_summary $((SECONDS - started))
 }
 
-# Before anything starts: every port of a part that is not running yet must be free.
+# Before anything starts: every port of a part that is not running yet must be free; the gateway's plain HTTP port
+# too when HERD_TLS_ALLOW_PLAIN_HTTP=true (otherwise the gateway serves HTTPS only and does not open it).
 herd_up_check_ports() {
-    local entry part port variable
+    local entry part port variable plain=()
+    [ "$HERD_TLS_ALLOW_PLAIN_HTTP" = true ] \
+        && plain=("tenant-gateway $HERD_GATEWAY_PLAIN_PORT HERD_GATEWAY_PLAIN_PORT")
     for entry in "postgres $HERD_PG_PORT HERD_PG_PORT" \
         "artemis $HERD_ARTEMIS_PORT HERD_ARTEMIS_PORT" "artemis $HERD_ARTEMIS_CONSOLE_PORT HERD_ARTEMIS_CONSOLE_PORT" \
         "keycloak $HERD_KEYCLOAK_PORT HERD_KEYCLOAK_PORT" "keycloak $HERD_KEYCLOAK_MGMT_PORT HERD_KEYCLOAK_MGMT_PORT" \
         "advisory-hub $HERD_HUB_PORT HERD_HUB_PORT" "tenant-gateway $HERD_GATEWAY_PORT HERD_GATEWAY_PORT" \
-        "provider-portal $HERD_PORTAL_PORT HERD_PORTAL_PORT" "recovery-broker $HERD_RECOVERY_PORT HERD_RECOVERY_PORT"; do
+        "provider-portal $HERD_PORTAL_PORT HERD_PORTAL_PORT" "recovery-broker $HERD_RECOVERY_PORT HERD_RECOVERY_PORT" \
+        "${plain[@]}"; do
         read -r part port variable <<<"$entry"
         herd_alive "$part" || herd_require_free_port "$port" "$part" "$variable"
     done
