@@ -75,7 +75,8 @@ herd_bench_push() {
 # (GET /q/health/live), full reports/s, delta reports/s and flow records/s (batches of 1,000), each with its ratio to
 # the floor, all measured in the same run on one connection.
 herd_bench_gateway() {
-    local seconds=$1 gateway="http://127.0.0.1:$HERD_GATEWAY_PORT" dir token answer status enrolment credential
+    local seconds=$1 gateway dir token answer status enrolment credential
+    gateway=$(herd_gateway_url)
     [[ "$seconds" =~ ^[1-9][0-9]*$ ]] || { herd_error "usage: ./herd bench gateway [SECONDS_PER_RUN]"; exit 2; }
     herd_require_java
     [ "$(herd_http_status "$gateway/q/health/ready")" = 200 ] \
@@ -86,19 +87,20 @@ herd_bench_gateway() {
     "$HERD_ROOT/herd" agent collect --print >"$dir/report.json" || herd_die "could not collect this machine's report"
     herd_step "enrolling a bench agent at $gateway"
     token=$(herd_api_token)
-    answer=$(curl -s -m 30 -w '\n%{http_code}' -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    answer=$(herd_gateway_curl -s -m 30 -w '\n%{http_code}' -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
         -d '{"tenantId":"acme"}' "$gateway/api/enrolment-tokens" || true)
     status=${answer##*$'\n'}
     [ "$status" = 201 ] || herd_die "enrolment token: HTTP $status ${answer%$'\n'*}"
     enrolment=$(herd_json_field token "${answer%$'\n'*}")
-    answer=$(curl -s -m 30 -w '\n%{http_code}' -H 'Content-Type: application/json' \
+    answer=$(herd_gateway_curl -s -m 30 -w '\n%{http_code}' -H 'Content-Type: application/json' \
         -d "{\"token\":\"$enrolment\",\"hostname\":\"bench-$(date +%s)\",\"machineId\":\"bench-$(date +%s%N)\"}" \
         "$gateway/agent/enrol" || true)
     status=${answer##*$'\n'}
     [ "$status" = 201 ] || herd_die "enrolment: HTTP $status ${answer%$'\n'*}"
     credential=$(herd_json_field credential "${answer%$'\n'*}")
     [ -n "$credential" ] || herd_die "enrolment answered no credential: ${answer%$'\n'*}"
-    "$JAVA_HOME/bin/java" "$HERD_ROOT/bench/gateway/GatewayIntakeBench.java" "$gateway" "$credential" \
+    # shellcheck disable=SC2046 # the trust store options are words
+    "$JAVA_HOME/bin/java" $(herd_tls_java_trust) "$HERD_ROOT/bench/gateway/GatewayIntakeBench.java" "$gateway" "$credential" \
         "$dir/report.json" "$seconds"
 }
 
@@ -167,6 +169,7 @@ herd_bench_platform() {
     # Readiness over HTTP, not pid files: the platform may run from another checkout.
     for part in "advisory-hub $HERD_HUB_PORT" "tenant-gateway $HERD_GATEWAY_PORT" "provider-portal $HERD_PORTAL_PORT"; do
         url="http://127.0.0.1:${part#* }/q/health/ready"
+        [ "${part% *}" = tenant-gateway ] && url="$(herd_gateway_url)/q/health/ready"
         [ "$(herd_http_status "$url")" = 200 ] || herd_die "${part% *} is not ready at $url: start the platform with ./herd up"
     done
     data="$HERD_ROOT/../shared/data/debian12"
@@ -201,8 +204,9 @@ herd_bench_platform() {
         || herd_die "advisory import failed: $(grep -v '"accepted"\|"merged"\|"unchanged"' "$dir/import.ndjson" | head -3)"
 
     herd_step "$machines machines in $tenants tenants, first reports from $agents concurrent agents (run $run)"
-    "$JAVA_HOME/bin/java" "$HERD_ROOT/bench/platform/PlatformBench.java" \
-        --gateway "http://127.0.0.1:$HERD_GATEWAY_PORT" --portal "http://127.0.0.1:$HERD_PORTAL_PORT" \
+    # shellcheck disable=SC2046 # the trust store options are words
+    "$JAVA_HOME/bin/java" $(herd_tls_java_trust) "$HERD_ROOT/bench/platform/PlatformBench.java" \
+        --gateway "$(herd_gateway_url)" --portal "http://127.0.0.1:$HERD_PORTAL_PORT" \
         --hub "http://127.0.0.1:$HERD_HUB_PORT" \
         --token-url "http://localhost:$HERD_KEYCLOAK_PORT/realms/herd/protocol/openid-connect/token" \
         --user "$HERD_USER" --password "$HERD_PASSWORD" --images "$dir/images" --machines "$machines" \
@@ -226,13 +230,15 @@ herd_bench_immunity() {
     # Readiness over HTTP, not pid files: the platform may run from another checkout.
     for part in "advisory-hub $HERD_HUB_PORT" "tenant-gateway $HERD_GATEWAY_PORT" "provider-portal $HERD_PORTAL_PORT"; do
         url="http://127.0.0.1:${part#* }/q/health/ready"
+        [ "${part% *}" = tenant-gateway ] && url="$(herd_gateway_url)/q/health/ready"
         [ "$(herd_http_status "$url")" = 200 ] || herd_die "${part% *} is not ready at $url: start the platform with ./herd up"
     done
     herd_health_keycloak >/dev/null || herd_die "no Keycloak on port $HERD_KEYCLOAK_PORT: start the platform with ./herd up"
     herd_health_postgres >/dev/null || herd_die "no PostgreSQL on port $HERD_PG_PORT: start the platform with ./herd up"
     herd_step "$tenants tenants x $machines machines on tcp/443, $standing standing community advisories, then $reports damage reports every $interval ms"
-    "$JAVA_HOME/bin/java" "$HERD_ROOT/bench/immunity/ImmunityBench.java" \
-        --gateway "http://127.0.0.1:$HERD_GATEWAY_PORT" --portal "http://127.0.0.1:$HERD_PORTAL_PORT" \
+    # shellcheck disable=SC2046 # the trust store options are words
+    "$JAVA_HOME/bin/java" $(herd_tls_java_trust) "$HERD_ROOT/bench/immunity/ImmunityBench.java" \
+        --gateway "$(herd_gateway_url)" --portal "http://127.0.0.1:$HERD_PORTAL_PORT" \
         --token-url "http://localhost:$HERD_KEYCLOAK_PORT/realms/herd/protocol/openid-connect/token" \
         --user "$HERD_USER" --password "$HERD_PASSWORD" --tenants "$tenants" --machines "$machines" \
         --standing "$standing" --reports "$reports" --interval-ms "$interval" --run "$(date +%s)" \

@@ -15,5 +15,7 @@ herd_command() {
         HERD_RECOVERY_PORT=$HERD_RECOVERY_PORT HERD_KEYCLOAK_PORT=$HERD_KEYCLOAK_PORT HERD_USER=$HERD_USER \
         HERD_ARTEMIS_CONSOLE_PORT=$HERD_ARTEMIS_CONSOLE_PORT HERD_SITE_ROUTER_PID="$(herd_alive site-router && herd_pid site-router || true)" \
         HERD_RUN="$HERD_RUN" HERD_AGENT_JAR="$(herd_agent_jar)" \
+        HERD_GATEWAY_URL="$(herd_gateway_url)" HERD_GATEWAY_CA="$(herd_gateway_ca)" \
+        HERD_TLS_ALLOW_PLAIN_HTTP=$HERD_TLS_ALLOW_PLAIN_HTTP \
         HERD_PASSWORD=$HERD_PASSWORD python3 "$HERD_ROOT/launcher/demo/demo.py" "$reports"
 }

@@ -75,15 +75,16 @@ PY
 # Returns 3 when the operator's token was refused (HTTP 401), 1 on any other failure.
 # A spent request budget (429) is retried after its Retry-After (curl --retry), like a timeout.
 herd_fleet_send() {
-    local tenant=$1 machine=$2 report=$3 token=$4 gateway="http://127.0.0.1:$HERD_GATEWAY_PORT" answer status
+    local tenant=$1 machine=$2 report=$3 token=$4 gateway answer status
+    gateway=$(herd_gateway_url)
     local enrolment agent credential nonce
-    answer=$(curl -s --retry 5 -m 30 -w '\n%{http_code}' -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    answer=$(herd_gateway_curl -s --retry 5 -m 30 -w '\n%{http_code}' -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
         -d "{\"tenantId\":\"$(herd_json_escape "$tenant")\"}" "$gateway/api/enrolment-tokens" || true)
     status=${answer##*$'\n'}
     [ "$status" != 401 ] || { herd_fleet_failed "$machine" "enrolment token" "$status" "${answer%$'\n'*}"; return 3; }
     [ "$status" = 201 ] || { herd_fleet_failed "$machine" "enrolment token" "$status" "${answer%$'\n'*}"; return 1; }
     enrolment=$(herd_json_field token "${answer%$'\n'*}")
-    answer=$(curl -s --retry 5 -m 30 -w '\n%{http_code}' -H 'Content-Type: application/json' \
+    answer=$(herd_gateway_curl -s --retry 5 -m 30 -w '\n%{http_code}' -H 'Content-Type: application/json' \
         -d "{\"token\":\"$enrolment\",\"hostname\":\"$(herd_json_escape "$machine")\",\"machineId\":\"fleet-$(herd_json_escape "$machine")\"}" \
         "$gateway/agent/enrol" || true)
     status=${answer##*$'\n'}
@@ -91,7 +92,7 @@ herd_fleet_send() {
     agent=$(herd_json_field agentId "${answer%$'\n'*}")
     credential=$(herd_json_field credential "${answer%$'\n'*}")
     nonce="fleet-$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')"
-    answer=$(curl -s --retry 5 -m 60 -w '\n%{http_code}' -H "Authorization: Agent $credential" \
+    answer=$(herd_gateway_curl -s --retry 5 -m 60 -w '\n%{http_code}' -H "Authorization: Agent $credential" \
         -H "X-Herd-Timestamp: $(date +%s)" -H "X-Herd-Nonce: $nonce" -H 'Content-Type: application/json' \
         --data-binary "@$report" "$gateway/agent/reports" || true)
     status=${answer##*$'\n'}
@@ -103,6 +104,6 @@ herd_fleet_send() {
 herd_fleet_failed() {
     local detail
     detail=$(herd_json_field detail "$4")
-    [ "$3" = 000 ] && detail="no answer from the gateway at http://127.0.0.1:$HERD_GATEWAY_PORT (is './herd up' running?)"
+    [ "$3" = 000 ] && detail="no answer from the gateway at $(herd_gateway_url) (is './herd up' running? its CA: $(herd_gateway_ca))"
     printf 'machine %s: %s failed (HTTP %s): %s\n' "$1" "$2" "$3" "${detail:-$4}"
 }

@@ -23,14 +23,18 @@ herd_command() {
     herd_up_summary $((SECONDS - started))
 }
 
-# Before anything starts: every port of a part that is not running yet must be free.
+# Before anything starts: every port of a part that is not running yet must be free; the gateway's plain HTTP port
+# too when HERD_TLS_ALLOW_PLAIN_HTTP=true (otherwise the gateway serves HTTPS only and does not open it).
 herd_up_check_ports() {
-    local entry part port variable
+    local entry part port variable plain=()
+    [ "$HERD_TLS_ALLOW_PLAIN_HTTP" = true ] \
+        && plain=("tenant-gateway $HERD_GATEWAY_PLAIN_PORT HERD_GATEWAY_PLAIN_PORT")
     for entry in "postgres $HERD_PG_PORT HERD_PG_PORT" \
         "artemis $HERD_ARTEMIS_PORT HERD_ARTEMIS_PORT" "artemis $HERD_ARTEMIS_CONSOLE_PORT HERD_ARTEMIS_CONSOLE_PORT" \
         "keycloak $HERD_KEYCLOAK_PORT HERD_KEYCLOAK_PORT" "keycloak $HERD_KEYCLOAK_MGMT_PORT HERD_KEYCLOAK_MGMT_PORT" \
         "advisory-hub $HERD_HUB_PORT HERD_HUB_PORT" "tenant-gateway $HERD_GATEWAY_PORT HERD_GATEWAY_PORT" \
-        "provider-portal $HERD_PORTAL_PORT HERD_PORTAL_PORT" "recovery-broker $HERD_RECOVERY_PORT HERD_RECOVERY_PORT"; do
+        "provider-portal $HERD_PORTAL_PORT HERD_PORTAL_PORT" "recovery-broker $HERD_RECOVERY_PORT HERD_RECOVERY_PORT" \
+        "${plain[@]}"; do
         read -r part port variable <<<"$entry"
         herd_alive "$part" || herd_require_free_port "$port" "$part" "$variable"
     done
@@ -87,7 +91,7 @@ ${_green}Herd is up${_reset} (${1} s). Everything is healthy; './herd status' ch
 
   Portal (log in)     http://localhost:$HERD_PORTAL_PORT/ui
   Advisory hub API    http://localhost:$HERD_HUB_PORT/q/swagger-ui
-  Tenant gateway API  http://localhost:$HERD_GATEWAY_PORT/q/swagger-ui
+  Tenant gateway API  https://localhost:$HERD_GATEWAY_PORT/q/swagger-ui  (CA $(herd_gateway_ca), SHA-256 $(cat "$(herd_tls_dir)/ca.sha256"))
   Portal API          http://localhost:$HERD_PORTAL_PORT/q/swagger-ui
   Recovery broker API http://localhost:$HERD_RECOVERY_PORT/q/swagger-ui
   Keycloak admin      http://localhost:$HERD_KEYCLOAK_PORT/admin  ($HERD_KEYCLOAK_ADMIN / $HERD_KEYCLOAK_ADMIN_PASSWORD)

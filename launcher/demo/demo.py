@@ -22,6 +22,7 @@ import json
 import math
 import os
 import shutil
+import ssl
 import subprocess
 import sys
 import threading
@@ -36,6 +37,10 @@ import lab as site_lab
 PORTS = {name: int(os.environ[variable]) for name, variable in (
     ("hub", "HERD_HUB_PORT"), ("gateway", "HERD_GATEWAY_PORT"), ("portal", "HERD_PORTAL_PORT"),
     ("recovery", "HERD_RECOVERY_PORT"), ("keycloak", "HERD_KEYCLOAK_PORT"), ("artemis", "HERD_ARTEMIS_CONSOLE_PORT"))}
+# The gateway serves HTTPS with the demo CA (launcher/lib/tls.sh); plain http:// only when the launcher allows it.
+GATEWAY_URL = os.environ.get("HERD_GATEWAY_URL", "https://127.0.0.1:%d" % PORTS["gateway"])
+GATEWAY_TLS = ssl.create_default_context(cafile=os.environ["HERD_GATEWAY_CA"]) \
+    if os.environ.get("HERD_GATEWAY_CA") else ssl.create_default_context()
 USER = os.environ.get("HERD_USER", "herd-admin")
 PASSWORD = os.environ.get("HERD_PASSWORD", "demo")
 PROVIDERS = (("demo-csaf", 4), ("demo-osv", 3), ("demo-vendor", 4), ("demo-cert", 5))
@@ -62,7 +67,8 @@ def step(text):
 
 
 def url(part, path, query=None):
-    return "http://127.0.0.1:%d%s%s" % (PORTS[part], path, "?" + urllib.parse.urlencode(query) if query else "")
+    base = GATEWAY_URL if part == "gateway" else "http://127.0.0.1:%d" % PORTS[part]
+    return "%s%s%s" % (base, path, "?" + urllib.parse.urlencode(query) if query else "")
 
 
 def call(method, target, body=None, headers=None, timeout=120):
@@ -71,7 +77,8 @@ def call(method, target, body=None, headers=None, timeout=120):
     if data is not None:
         request.add_header("Content-Type", "application/json")
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as answer:
+        with urllib.request.urlopen(request, timeout=timeout,
+                                    context=GATEWAY_TLS if target.startswith("https:") else None) as answer:
             text = answer.read()
             return answer.status, json.loads(text) if text else None
     except urllib.error.HTTPError as error:

@@ -12,7 +12,8 @@ herd_agent_state() { printf '%s/agent/%s\n' "$HERD_HOME" "$HERD_AGENT_TENANT"; }
 
 # Enrols the demo agent unless its state folder holds a credential already; warns and returns 1 when it cannot.
 herd_enrol_agent() {
-    local state gateway="http://127.0.0.1:$HERD_GATEWAY_PORT" token answer status
+    local state gateway token answer status
+    gateway=$(herd_gateway_url)
     state=$(herd_agent_state)
     [ -f "$state/credential.json" ] && return 0
     token=$(herd_user_token "$HERD_USER" "$HERD_PASSWORD")
@@ -20,7 +21,7 @@ herd_enrol_agent() {
         herd_warn "demo agent: cannot log in to Keycloak as $HERD_USER; it runs heartbeat-only"
         return 1
     fi
-    answer=$(curl -s -m 30 -w '\n%{http_code}' -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    answer=$(herd_gateway_curl -s -m 30 -w '\n%{http_code}' -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
         -d "{\"tenantId\":\"$HERD_AGENT_TENANT\"}" "$gateway/api/enrolment-tokens" || true)
     status=${answer##*$'\n'}
     if [ "$status" != 201 ]; then
@@ -28,7 +29,7 @@ herd_enrol_agent() {
         return 1
     fi
     mkdir -p "$state" "$HERD_LOGS"
-    if ! java -Xmx32m -XX:+UseSerialGC -jar "$(herd_agent_jar)" enrol --gateway "$gateway" \
+    if ! HERD_TLS_ALLOW_PLAIN_HTTP=$HERD_TLS_ALLOW_PLAIN_HTTP java -Xmx32m -XX:+UseSerialGC -jar "$(herd_agent_jar)" enrol --gateway "$gateway" \
         --token "$(herd_json_field token "${answer%$'\n'*}")" --state-dir "$state" >>"$HERD_LOGS/agent.log" 2>&1; then
         herd_warn "demo agent: enrolment failed (see $HERD_LOGS/agent.log); it runs heartbeat-only"
         return 1
@@ -38,8 +39,9 @@ herd_enrol_agent() {
 herd_start_agent() {
     [ -f "$(herd_agent_jar)" ] || herd_die "$(herd_agent_jar) is missing: run ./mvnw install -DskipTests"
     herd_enrol_agent || true
-    nohup java -Xmx32m -XX:+UseSerialGC -jar "$(herd_agent_jar)" run \
-        --gateway "http://127.0.0.1:$HERD_GATEWAY_PORT" --state-dir "$(herd_agent_state)" \
+    # --gateway-ca: the CA enrolment pinned; also what a heartbeat-only agent (not enrolled) trusts.
+    HERD_TLS_ALLOW_PLAIN_HTTP=$HERD_TLS_ALLOW_PLAIN_HTTP nohup java -Xmx32m -XX:+UseSerialGC -jar "$(herd_agent_jar)" run \
+        --gateway "$(herd_gateway_url)" --gateway-ca "$(herd_gateway_ca)" --state-dir "$(herd_agent_state)" \
         --interval "$HERD_AGENT_INTERVAL" --apply dry-run >>"$HERD_LOGS/agent.log" 2>&1 &
     herd_record_pid agent $!
 }

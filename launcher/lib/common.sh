@@ -16,6 +16,10 @@ HERD_HUB_PORT="${HERD_HUB_PORT:-8081}"
 HERD_GATEWAY_PORT="${HERD_GATEWAY_PORT:-8082}"
 HERD_PORTAL_PORT="${HERD_PORTAL_PORT:-8083}"
 HERD_RECOVERY_PORT="${HERD_RECOVERY_PORT:-8084}"
+# The gateway serves HTTPS (agents pin its CA); plain HTTP on HERD_GATEWAY_PLAIN_PORT only with
+# HERD_TLS_ALLOW_PLAIN_HTTP=true (launcher/lib/tls.sh).
+HERD_GATEWAY_PLAIN_PORT="${HERD_GATEWAY_PLAIN_PORT:-8092}"
+HERD_TLS_ALLOW_PLAIN_HTTP="${HERD_TLS_ALLOW_PLAIN_HTTP:-false}"
 
 HERD_DB_NAME=herd
 HERD_DB_USER=herd
@@ -219,7 +223,12 @@ herd_free_port() {
 }
 
 # HTTP status of URL (000 when nothing answers).
-herd_http_status() { curl -s -o /dev/null -m 5 -w '%{http_code}' "$1" 2>/dev/null || true; }
+# An https URL is the tenant gateway's: trusted by the demo CA (launcher/lib/tls.sh).
+herd_http_status() {
+    local trust=()
+    [[ $1 == https:* ]] && trust=(--cacert "$(herd_gateway_ca)")
+    curl -s -o /dev/null -m 5 "${trust[@]}" -w '%{http_code}' "$1" 2>/dev/null || true
+}
 
 # Waits until `herd_health_<part>` succeeds; fails early when the process died. Prints the log tail on failure.
 herd_wait_healthy() {
@@ -252,7 +261,7 @@ herd_health() {
     "herd_health_${part//-/_}"
 }
 
-for _lib in postgres artemis keycloak site services agent api; do
+for _lib in postgres artemis keycloak site tls services agent api; do
     # shellcheck source=/dev/null
     source "$HERD_ROOT/launcher/lib/$_lib.sh"
 done

@@ -31,6 +31,7 @@ herd_start_service() {
     [[ $heap =~ ^[0-9]+[kKmMgG]?$ ]] || herd_die "heap size of $service must be an -Xmx size such as 512m or 1g, not '$heap'"
     jar=$(herd_service_jar "$service")
     [ -f "$jar" ] || herd_die "$jar is missing: run ./mvnw install -DskipTests (./herd up builds it when missing)"
+    [ "$service" = tenant-gateway ] && herd_tls_ensure
     QUARKUS_HTTP_PORT=$port \
         QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$HERD_PG_PORT/$HERD_DB_NAME" \
         QUARKUS_ARTEMIS_URL="tcp://127.0.0.1:$HERD_ARTEMIS_PORT?minLargeMessageSize=1048576" \
@@ -52,10 +53,12 @@ herd_service_demo_options() {
         recovery-broker)
             printf '%s' "-Dherd.recovery.devices.fw-lan.driver=recording" \
                 " -Dherd.recovery.devices.gateway.driver=gateway" \
-                " -Dherd.recovery.devices.gateway.url=http://127.0.0.1:$HERD_GATEWAY_PORT/api/device/orders" \
-                " -Dherd.recovery.retry.base=5s"
+                " -Dherd.recovery.devices.gateway.url=$(herd_gateway_url)/api/device/orders" \
+                " -Dherd.recovery.retry.base=5s " "$(herd_tls_java_trust)"
             ;;
         tenant-gateway)
+            herd_tls_gateway_options
+            printf ' '
             herd_site_router_gateway_options
             ;;
         provider-portal)
@@ -67,8 +70,10 @@ herd_service_demo_options() {
 
 # Ready means the service's readiness (database and broker checks included) answers UP.
 herd_service_ready() {
-    local port=$1 body
-    body=$(curl -s -m 5 "http://127.0.0.1:$port/q/health/ready" 2>/dev/null) || { echo "not answering on port $port"; return 1; }
+    local port=$1 base=${2:-http://127.0.0.1:$1} body
+    local trust=()
+    [[ $base == https:* ]] && trust=(--cacert "$(herd_gateway_ca)")
+    body=$(curl -s -m 5 "${trust[@]}" "$base/q/health/ready" 2>/dev/null) || { echo "not answering on port $port"; return 1; }
     case $body in
         *'"status": "UP"'* | *'"status":"UP"'*) return 0 ;;
         '') echo "not answering on port $port"; return 1 ;;
@@ -77,6 +82,6 @@ herd_service_ready() {
 }
 
 herd_health_advisory_hub() { herd_service_ready "$HERD_HUB_PORT"; }
-herd_health_tenant_gateway() { herd_service_ready "$HERD_GATEWAY_PORT"; }
+herd_health_tenant_gateway() { herd_service_ready "$HERD_GATEWAY_PORT" "https://127.0.0.1:$HERD_GATEWAY_PORT"; }
 herd_health_provider_portal() { herd_service_ready "$HERD_PORTAL_PORT"; }
 herd_health_recovery_broker() { herd_service_ready "$HERD_RECOVERY_PORT"; }

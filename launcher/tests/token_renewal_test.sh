@@ -25,6 +25,8 @@ server=$!
 for _ in $(seq 50); do [ -s "$work/port" ] && break; sleep 0.1; done
 port=$(cat "$work/port")
 export HERD_HOME="$work/home" HERD_KEYCLOAK_PORT=$port HERD_GATEWAY_PORT=$port HERD_HUB_PORT=$port
+# The stand-in platform speaks plain HTTP: this test is about token renewal, not TLS.
+export HERD_TLS_ALLOW_PLAIN_HTTP=true HERD_GATEWAY_PLAIN_PORT=$port
 export HERD_PROGRESS_SECONDS=1
 
 python3 - "$work/fleet.json" "$work/advisories.json" <<'PY'

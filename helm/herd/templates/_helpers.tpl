@@ -35,11 +35,12 @@ app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
 
 {{/*
 Components. Every helper below takes (dict "root" $ "component" "<key>"), key being the values block: hub, gateway,
-portal, recoveryBroker, artemis or realmImport. Each component's own name, HTTP port and module come from here.
+portal, recoveryBroker, artemis or realmImport. Each component's own name, port and its scheme (HTTP unless given)
+come from here. The gateway serves HTTPS (docs/tenant-gateway.md#tls).
 */}}
 {{- define "herd.components" -}}
 hub: {name: advisory-hub, port: 8081}
-gateway: {name: tenant-gateway, port: 8082}
+gateway: {name: tenant-gateway, port: 8082, scheme: HTTPS}
 portal: {name: provider-portal, port: 8083}
 recoveryBroker: {name: recovery-broker, port: 8084}
 artemis: {name: artemis, port: 61616}
@@ -57,6 +58,27 @@ realmImport: {name: realm-import, port: 0}
 
 {{- define "herd.componentPort" -}}
 {{- (include "herd.component" . | fromYaml).port -}}
+{{- end -}}
+
+{{- define "herd.componentScheme" -}}
+{{- (include "herd.component" . | fromYaml).scheme | default "HTTP" -}}
+{{- end -}}
+
+{{/* The name of the component's port: https or http, after its scheme. */}}
+{{- define "herd.componentPortName" -}}
+{{- include "herd.componentScheme" . | lower -}}
+{{- end -}}
+
+{{/*
+Ports a service has besides its own, as a YAML list of {name, port}: the gateway's plain HTTP port when
+gateway.tls.allowPlainHttp. Container, Service and NetworkPolicy take them all.
+*/}}
+{{- define "herd.extraPorts" -}}
+{{- if and (eq .component "gateway") .root.Values.gateway.tls.allowPlainHttp -}}
+- {name: http-plain, port: {{ .root.Values.gateway.tls.plainPort }}}
+{{- else -}}
+[]
+{{- end -}}
 {{- end -}}
 
 {{- define "herd.componentFullname" -}}
@@ -101,6 +123,10 @@ read from an existing Secret, named in the values, through secretKeyRef.
 */}}
 {{- define "herd.artemisSecretName" -}}
 {{- required "artemis.auth.existingSecret is required (a Secret with the broker user's password)" .Values.artemis.auth.existingSecret -}}
+{{- end -}}
+
+{{- define "herd.gatewayTlsSecretName" -}}
+{{- required "gateway.tls.existingSecret is required (a Secret with the gateway's certificate, key and CA, e.g. a cert-manager Certificate's)" .Values.gateway.tls.existingSecret -}}
 {{- end -}}
 
 {{- define "herd.portalPseudonymSecretName" -}}
@@ -162,6 +188,23 @@ read from an existing Secret, named in the values, through secretKeyRef.
 {{- end -}}
 
 {{- define "herd.gateway.env" -}}
+- name: QUARKUS_HTTP_SSL_PORT
+  value: {{ include "herd.componentPort" (dict "root" . "component" "gateway") | quote }}
+# The key store as system properties: quarkus.tls.key-store.pem.<name>.* has a map key in its name, which an
+# environment variable cannot spell unambiguously. The java launcher reads JDK_JAVA_OPTIONS; the image's
+# JAVA_OPTS_APPEND stays as it is.
+- name: JDK_JAVA_OPTIONS
+  value: >-
+    -Dquarkus.tls.key-store.pem.0.cert=/etc/herd/gateway-tls/tls.crt
+    -Dquarkus.tls.key-store.pem.0.key=/etc/herd/gateway-tls/tls.key
+- name: HERD_TLS_CA_FILE
+  value: /etc/herd/gateway-tls/ca.crt
+- name: QUARKUS_HTTP_PORT
+  value: {{ .Values.gateway.tls.plainPort | quote }}
+- name: QUARKUS_HTTP_INSECURE_REQUESTS
+  value: {{ ternary "enabled" "disabled" .Values.gateway.tls.allowPlainHttp | quote }}
+- name: HERD_TLS_ALLOW_PLAIN_HTTP
+  value: {{ .Values.gateway.tls.allowPlainHttp | quote }}
 {{- end -}}
 
 {{- define "herd.portal.env" -}}
@@ -183,12 +226,126 @@ read from an existing Secret, named in the values, through secretKeyRef.
 {{- end }}
 {{- end -}}
 
+{{/*
+Volumes, their mounts and init containers of each service: the gateway's TLS Secret; the recovery broker's trust
+store (the JDK's CAs plus the gateway's CA), made by an init container with keytool from the broker's own image.
+*/}}
+{{- define "herd.hub.volumes" -}}
+{{- end -}}
+{{- define "herd.hub.volumeMounts" -}}
+{{- end -}}
+{{- define "herd.hub.initContainers" -}}
+{{- end -}}
+{{- define "herd.portal.volumes" -}}
+{{- end -}}
+{{- define "herd.portal.volumeMounts" -}}
+{{- end -}}
+{{- define "herd.portal.initContainers" -}}
+{{- end -}}
+
+{{- define "herd.gateway.volumes" -}}
+- name: gateway-tls
+  secret:
+    secretName: {{ include "herd.gatewayTlsSecretName" . }}
+    defaultMode: 0440
+    items:
+      - key: {{ .Values.gateway.tls.certificateKey }}
+        path: tls.crt
+      - key: {{ .Values.gateway.tls.privateKeyKey }}
+        path: tls.key
+      - key: {{ .Values.gateway.tls.caKey }}
+        path: ca.crt
+{{- end -}}
+
+{{- define "herd.gateway.volumeMounts" -}}
+- name: gateway-tls
+  mountPath: /etc/herd/gateway-tls
+  readOnly: true
+{{- end -}}
+
+{{- define "herd.gateway.initContainers" -}}
+{{- end -}}
+
+{{/* "true" when the recovery broker has the release's gateway as a device (and so trusts the gateway's CA). */}}
+{{- define "herd.recoveryBroker.usesGateway" -}}
+{{- if and .Values.gateway.enabled .Values.recoveryBroker.gatewayDevice -}}true{{- end -}}
+{{- end -}}
+
+{{- define "herd.recoveryBroker.volumes" -}}
+{{- if include "herd.recoveryBroker.usesGateway" . -}}
+- name: gateway-ca
+  secret:
+    secretName: {{ include "herd.gatewayTlsSecretName" . }}
+    defaultMode: 0444
+    items:
+      - key: {{ .Values.gateway.tls.caKey }}
+        path: ca.crt
+- name: truststore
+  emptyDir: {}
+{{- end }}
+{{- end -}}
+
+{{- define "herd.recoveryBroker.volumeMounts" -}}
+{{- if include "herd.recoveryBroker.usesGateway" . -}}
+- name: truststore
+  mountPath: /etc/herd/truststore
+  readOnly: true
+{{- end }}
+{{- end -}}
+
+{{/*
+The trust store holds only certificates, so its password protects nothing and is not a secret: the JDK's "changeit".
+*/}}
+{{- define "herd.recoveryBroker.initContainers" -}}
+{{- if include "herd.recoveryBroker.usesGateway" . -}}
+- name: gateway-truststore
+  image: {{ include "herd.image" (dict "root" . "component" "recoveryBroker") }}
+  imagePullPolicy: {{ .Values.recoveryBroker.image.pullPolicy }}
+  command: ["/bin/bash", "-euc"]
+  args:
+    - |
+      java_home=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
+      "$java_home/bin/keytool" -importkeystore -noprompt -srckeystore "$java_home/lib/security/cacerts" \
+          -srcstorepass changeit -destkeystore /etc/herd/truststore/truststore.p12 -deststoretype PKCS12 \
+          -deststorepass changeit
+      "$java_home/bin/keytool" -importcert -noprompt -alias herd-gateway-ca -file /etc/herd/gateway-ca/ca.crt \
+          -keystore /etc/herd/truststore/truststore.p12 -storetype PKCS12 -storepass changeit
+  securityContext:
+    allowPrivilegeEscalation: false
+    readOnlyRootFilesystem: true
+    capabilities:
+      drop: ["ALL"]
+  resources: {{- toYaml .Values.recoveryBroker.resources | nindent 4 }}
+  volumeMounts:
+    - name: tmp
+      mountPath: /tmp
+    - name: gateway-ca
+      mountPath: /etc/herd/gateway-ca
+      readOnly: true
+    - name: truststore
+      mountPath: /etc/herd/truststore
+{{- end }}
+{{- end -}}
+
 {{- define "herd.recoveryBroker.env" -}}
 - name: QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET
   valueFrom:
     secretKeyRef:
       name: {{ required "common.keycloak.existingSecret is required (a Secret with the clients' secrets)" .Values.common.keycloak.existingSecret }}
       key: {{ .Values.common.keycloak.recoveryBrokerClientSecretKey }}
+{{- if include "herd.recoveryBroker.usesGateway" . }}
+{{- $device := upper .Values.recoveryBroker.gatewayDevice }}
+{{- $gateway := include "herd.componentFullname" (dict "root" . "component" "gateway") }}
+- name: HERD_RECOVERY_DEVICES_{{ $device }}_DRIVER
+  value: gateway
+- name: HERD_RECOVERY_DEVICES_{{ $device }}_URL
+  value: {{ printf "https://%s.%s.svc:%v/api/device/orders" $gateway .Release.Namespace .Values.gateway.service.port | quote }}
+# The java launcher reads JDK_JAVA_OPTIONS: the image's JAVA_OPTS_APPEND stays as it is.
+- name: JDK_JAVA_OPTIONS
+  value: >-
+    -Djavax.net.ssl.trustStore=/etc/herd/truststore/truststore.p12 -Djavax.net.ssl.trustStoreType=PKCS12
+    -Djavax.net.ssl.trustStorePassword=changeit
+{{- end }}
 {{- with .Values.common.mail.host }}
 - name: HERD_RECOVERY_MAIL_HOST
   value: {{ . | quote }}

@@ -7,6 +7,8 @@ them. A service's own environment is "herd.<key>.env" in _helpers.tpl.
 {{- $root := .root -}}
 {{- $values := get .root.Values .component -}}
 {{- $port := include "herd.componentPort" . -}}
+{{- $portName := include "herd.componentPortName" . -}}
+{{- $scheme := include "herd.componentScheme" . -}}
 apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -26,6 +28,7 @@ spec:
         prometheus.io/scrape: "true"
         prometheus.io/path: /q/metrics
         prometheus.io/port: {{ $port | quote }}
+        prometheus.io/scheme: {{ lower $scheme | quote }}
         {{- with $values.podAnnotations }}
         {{- toYaml . | nindent 8 }}
         {{- end }}
@@ -39,6 +42,11 @@ spec:
         runAsNonRoot: true
         seccompProfile:
           type: RuntimeDefault
+        # Mounted Secrets (the gateway's key) are group-readable (0440) by this group, not by everyone.
+        fsGroup: 185
+      {{- with include (printf "herd.%s.initContainers" .component) $root }}
+      initContainers: {{- . | nindent 8 }}
+      {{- end }}
       containers:
         - name: {{ include "herd.componentName" . }}
           image: {{ include "herd.image" . }}
@@ -49,9 +57,14 @@ spec:
             capabilities:
               drop: ["ALL"]
           ports:
-            - name: http
+            - name: {{ $portName }}
               containerPort: {{ $port }}
               protocol: TCP
+            {{- range (include "herd.extraPorts" . | fromYamlArray) }}
+            - name: {{ .name }}
+              containerPort: {{ .port }}
+              protocol: TCP
+            {{- end }}
           env:
             {{- include "herd.serviceEnv" . | nindent 12 }}
             {{- include (printf "herd.%s.env" .component) $root | nindent 12 }}
@@ -65,29 +78,34 @@ spec:
           startupProbe:
             httpGet:
               path: /q/health/started
-              port: http
+              port: {{ $portName }}
+              scheme: {{ $scheme }}
             failureThreshold: {{ $values.probes.startup.failureThreshold }}
             periodSeconds: {{ $values.probes.startup.periodSeconds }}
           livenessProbe:
             httpGet:
               path: /q/health/live
-              port: http
+              port: {{ $portName }}
+              scheme: {{ $scheme }}
             failureThreshold: {{ $values.probes.liveness.failureThreshold }}
             periodSeconds: {{ $values.probes.liveness.periodSeconds }}
             timeoutSeconds: {{ $values.probes.liveness.timeoutSeconds }}
           readinessProbe:
             httpGet:
               path: /q/health/ready
-              port: http
+              port: {{ $portName }}
+              scheme: {{ $scheme }}
             failureThreshold: {{ $values.probes.readiness.failureThreshold }}
             periodSeconds: {{ $values.probes.readiness.periodSeconds }}
             timeoutSeconds: {{ $values.probes.readiness.timeoutSeconds }}
           volumeMounts:
             - name: tmp
               mountPath: /tmp
+            {{- include (printf "herd.%s.volumeMounts" .component) $root | nindent 12 }}
       volumes:
         - name: tmp
           emptyDir: {}
+        {{- include (printf "herd.%s.volumes" .component) $root | nindent 8 }}
       {{- with $values.nodeSelector }}
       nodeSelector: {{- toYaml . | nindent 8 }}
       {{- end }}
@@ -114,10 +132,16 @@ spec:
   type: {{ $values.service.type }}
   selector: {{- include "herd.selectorLabels" . | nindent 4 }}
   ports:
-    - name: http
+    - name: {{ include "herd.componentPortName" . }}
       port: {{ $values.service.port }}
-      targetPort: http
+      targetPort: {{ include "herd.componentPortName" . }}
       protocol: TCP
+    {{- range (include "herd.extraPorts" . | fromYamlArray) }}
+    - name: {{ .name }}
+      port: {{ .port }}
+      targetPort: {{ .name }}
+      protocol: TCP
+    {{- end }}
 {{- end -}}
 
 {{- define "herd.service.hpa" -}}
@@ -189,11 +213,11 @@ spec:
               service:
                 name: {{ include "herd.componentFullname" . }}
                 port:
-                  name: http
+                  name: {{ include "herd.componentPortName" . }}
 {{- end -}}
 
 {{/*
-A service's NetworkPolicy: in, its HTTP port from (dict ... "from" <peers or nil>) plus the component's
+A service's NetworkPolicy: in, its HTTP(S) port (and herd.extraPorts) from (dict ... "from" <peers or nil>) plus the component's
 extraIngress; out, DNS, the database, Artemis, Keycloak, and (dict ... "egress" <rules>) plus the component's extraEgress.
 */}}
 {{- define "herd.service.networkpolicy" -}}
@@ -212,8 +236,12 @@ spec:
   policyTypes: [Ingress, Egress]
   ingress:
     - ports:
-        - port: http
+        - port: {{ include "herd.componentPortName" . }}
           protocol: TCP
+        {{- range (include "herd.extraPorts" . | fromYamlArray) }}
+        - port: {{ .name }}
+          protocol: TCP
+        {{- end }}
       {{- with .from }}
       from: {{- toYaml . | nindent 8 }}
       {{- end }}

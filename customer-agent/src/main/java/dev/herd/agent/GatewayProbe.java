@@ -13,11 +13,16 @@ public class GatewayProbe implements HealthCheck {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private final URI readiness;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final HttpClient http;
 
     public GatewayProbe(URI gateway) {
+        this(gateway, HttpClient.newBuilder().connectTimeout(TIMEOUT).build());
+    }
+
+    /** Probes over {@code http}, e.g. the pinned-CA transport. */
+    public GatewayProbe(URI gateway, HttpClient http) {
         this.readiness = gateway.resolve("/q/health/ready");
+        this.http = http;
     }
 
     /** {@code null} when the gateway answers ready, otherwise the reason it is not reachable or not ready. */

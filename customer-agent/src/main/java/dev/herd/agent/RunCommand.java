@@ -16,6 +16,8 @@ import dev.herd.agent.recovery.RecoveryLoop;
 import dev.herd.agent.recovery.RecoveryOptions;
 import dev.herd.agent.report.MachineReport;
 import dev.herd.agent.report.ReportCollector;
+import dev.herd.agent.tls.GatewayTlsException;
+import dev.herd.agent.tls.GatewayTransport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,7 +27,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code run}: the agent daemon. Enrolled (a {@code credential.json} in the state folder) it reports and heartbeats
@@ -119,6 +123,9 @@ public class RunCommand implements Callable<Integer> {
             description = "How to run conntrack, as a comma-separated argument list (default: ${DEFAULT-VALUE}).")
     List<String> conntrack;
 
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     ApplyOptions applyOptions;
 
@@ -141,15 +148,28 @@ public class RunCommand implements Callable<Integer> {
             return 2;
         }
         Duration interval = Duration.ofSeconds(intervalSeconds);
+        GatewayTransport transport;
+        try {
+            transport = GatewayTransport.forRun(
+                    options.gateway,
+                    options.stateDir,
+                    options.gatewayCa(),
+                    options.allowPlainHttp,
+                    System.err::println);
+        } catch (GatewayTlsException e) {
+            spec.commandLine().getErr().println("customer-agent: " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return 2;
+        }
         Optional<AgentCredential> credential = CredentialStore.read(options.stateDir);
         if (credential.isEmpty()) {
-            heartbeatOnly(interval);
+            heartbeatOnly(interval, transport);
             return 0;
         }
         Clock clock = Clock.systemUTC();
         System.out.println("agent " + credential.get().agentId() + " reporting to " + options.gateway
                 + ", rule bundles and patch plans: " + applyMode);
-        GatewayClient gateway = new GatewayClient(options.gateway, clock);
+        GatewayClient gateway = new GatewayClient(options.gateway, clock, transport.client());
         if (applyMode != ApplyMode.OFF) {
             new DeliveryLoop(
                             gateway,
@@ -221,9 +241,9 @@ public class RunCommand implements Callable<Integer> {
         return Optional.of(scan);
     }
 
-    private void heartbeatOnly(Duration interval) throws InterruptedException {
+    private void heartbeatOnly(Duration interval, GatewayTransport transport) throws InterruptedException {
         HeartbeatRecorder recorder = new HeartbeatRecorder(
-                new GatewayProbe(options.gateway),
+                new GatewayProbe(options.gateway, transport.client()),
                 options.stateDir,
                 Clock.systemUTC(),
                 "not enrolled (heartbeat only)");

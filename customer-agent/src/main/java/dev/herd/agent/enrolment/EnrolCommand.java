@@ -2,6 +2,9 @@ package dev.herd.agent.enrolment;
 
 import dev.herd.agent.GatewayOptions;
 import dev.herd.agent.gateway.GatewayClient;
+import dev.herd.agent.tls.GatewayTlsException;
+import dev.herd.agent.tls.GatewayTransport;
+import dev.herd.contracts.enrolment.EnrolmentTokenText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,15 +39,33 @@ public class EnrolCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        GatewayTransport transport = null;
         try {
-            AgentCredential credential = new Enroller(new GatewayClient(options.gateway, Clock.systemUTC()))
+            EnrolmentTokenText parsed = EnrolmentTokenText.parse(token);
+            transport = GatewayTransport.forEnrolment(
+                    options.gateway, parsed, options.gatewayCa(), options.allowPlainHttp, line -> {
+                        err.println(line);
+                        err.flush();
+                    });
+            AgentCredential credential = new Enroller(
+                            new GatewayClient(options.gateway, Clock.systemUTC(), transport.client()),
+                            transport::pinnedCa)
                     .enrol(token, root, options.stateDir);
             out.println("enrolled as agent " + credential.agentId() + " of tenant " + credential.tenantId()
                     + "; credential in " + options.stateDir.resolve(CredentialStore.FILE));
             out.flush();
             return 0;
-        } catch (EnrolmentException e) {
+        } catch (IllegalArgumentException | GatewayTlsException e) {
             err.println("customer-agent: " + e.getMessage());
+            err.flush();
+            return 2;
+        } catch (EnrolmentException e) {
+            // A refused certificate shows as an unreachable gateway; say what was wrong with it instead.
+            String refusal = transport == null ? null : transport.refusal().orElse(null);
+            err.println("customer-agent: "
+                    + (refusal == null
+                            ? e.getMessage()
+                            : "the gateway " + options.gateway + " is not trusted: " + refusal));
             err.flush();
             return 2;
         }

@@ -22,12 +22,21 @@ public class GatewayClient {
 
     private final URI gateway;
     private final Clock clock;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
 
+    /** A client with the JDK's defaults: plain HTTP (tests) or HTTPS trusting the JDK's CAs. */
     public GatewayClient(URI gateway, Clock clock) {
+        this(
+                gateway,
+                clock,
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+    }
+
+    /** A client over {@code http}, e.g. the pinned-CA transport of {@code dev.herd.agent.tls.GatewayTransport}. */
+    public GatewayClient(URI gateway, Clock clock, HttpClient http) {
         this.gateway = gateway;
         this.clock = clock;
+        this.http = http;
     }
 
     public URI gateway() {

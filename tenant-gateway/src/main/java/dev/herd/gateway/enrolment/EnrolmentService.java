@@ -1,5 +1,6 @@
 package dev.herd.gateway.enrolment;
 
+import dev.herd.contracts.enrolment.EnrolmentTokenText;
 import dev.herd.contracts.problem.HerdException;
 import dev.herd.gateway.agent.Agent;
 import dev.herd.gateway.agent.AgentRepository;
@@ -24,9 +25,17 @@ public class EnrolmentService {
         this.agents = agents;
     }
 
-    /** Consumes the token exactly once; an unknown, expired or used token stores nothing. */
+    /**
+     * Consumes the token exactly once; an unknown, expired or used token stores nothing, nor does a malformed one (a
+     * CA fingerprint part that is not 64 hex digits: 400 {@code enrolment-token-malformed}).
+     */
     @Transactional
     public Enrolled enrol(String token, String hostname, String machineId) {
+        try {
+            EnrolmentTokenText.parse(token);
+        } catch (IllegalArgumentException e) {
+            throw HerdException.badRequest("enrolment-token-malformed", capitalised(e.getMessage()) + ".");
+        }
         EnrolmentToken found = tokens.findByHash(Secrets.hash(token))
                 .orElseThrow(() -> new HerdException(401, "enrolment-token-unknown", "No such enrolment token."));
         Instant now = Instant.now();
@@ -47,6 +56,10 @@ public class EnrolmentService {
         agent.credentialHash = Secrets.hash(secret);
         agents.persist(agent);
         return new Enrolled(agentId, found.tenantId, agentId + ":" + secret);
+    }
+
+    private static String capitalised(String message) {
+        return Character.toUpperCase(message.charAt(0)) + message.substring(1);
     }
 
     private static HerdException expired() {

@@ -1,5 +1,7 @@
 package dev.herd.gateway.enrolment;
 
+import dev.herd.contracts.enrolment.CaFingerprint;
+import dev.herd.contracts.enrolment.EnrolmentTokenText;
 import dev.herd.contracts.problem.HerdException;
 import dev.herd.contracts.ratelimit.CallerRateLimiter;
 import dev.herd.contracts.tenancy.Caller;
@@ -7,6 +9,7 @@ import dev.herd.contracts.tenancy.CurrentCaller;
 import dev.herd.contracts.tenancy.Roles;
 import dev.herd.gateway.GatewayConfig;
 import dev.herd.gateway.agent.Secrets;
+import dev.herd.gateway.tls.GatewayCa;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -29,8 +32,11 @@ public class EnrolmentTokenResource {
     /** What to issue a token for; {@code tenantId} is required of MSSP admins and optional for tenant-bound callers. */
     public record IssueRequest(@Size(max = 63) String tenantId) {}
 
-    /** A newly issued token: the only time {@code token} is shown. */
-    public record IssuedToken(UUID id, String tenantId, String token, Instant expiresAt) {}
+    /**
+     * A newly issued token: the only time {@code token} is shown. {@code caFingerprint} is the SHA-256 of the gateway's
+     * CA that the token carries (after its '.'), null when the gateway has none (plain HTTP only).
+     */
+    public record IssuedToken(UUID id, String tenantId, String token, String caFingerprint, Instant expiresAt) {}
 
     /** A token as listings show it: never the secret. */
     public record TokenView(
@@ -61,13 +67,19 @@ public class EnrolmentTokenResource {
     private final CurrentCaller caller;
     private final GatewayConfig config;
     private final CallerRateLimiter limiter;
+    private final GatewayCa ca;
 
     public EnrolmentTokenResource(
-            EnrolmentTokenRepository tokens, CurrentCaller caller, GatewayConfig config, CallerRateLimiter limiter) {
+            EnrolmentTokenRepository tokens,
+            CurrentCaller caller,
+            GatewayConfig config,
+            CallerRateLimiter limiter,
+            GatewayCa ca) {
         this.tokens = tokens;
         this.caller = caller;
         this.config = config;
         this.limiter = limiter;
+        this.ca = ca;
     }
 
     @POST
@@ -77,17 +89,23 @@ public class EnrolmentTokenResource {
         Caller who = caller.get();
         limiter.admit(LIMIT, who.subject());
         String tenant = tenantFor(who, request == null ? null : request.tenantId());
-        String secret = Secrets.generate();
+        EnrolmentTokenText secret = EnrolmentTokenText.issue(Secrets.generate(), ca.fingerprint());
         EnrolmentToken token = new EnrolmentToken();
         token.id = UUID.randomUUID();
         token.tenantId = tenant;
-        token.tokenHash = Secrets.hash(secret);
+        // The whole text, fingerprint included: a token whose fingerprint was changed is unknown.
+        token.tokenHash = Secrets.hash(secret.text());
         token.createdAt = Instant.now();
         token.createdBy = who.subject();
         token.expiresAt = token.createdAt.plus(config.enrolment().tokenValidity());
         tokens.persist(token);
         return Response.status(201)
-                .entity(new IssuedToken(token.id, tenant, secret, token.expiresAt))
+                .entity(new IssuedToken(
+                        token.id,
+                        tenant,
+                        secret.text(),
+                        secret.caFingerprint().map(CaFingerprint::hex).orElse(null),
+                        token.expiresAt))
                 .build();
     }
 
