@@ -8,9 +8,9 @@ import java.util.List;
  * Runs every mandatory test of CSAF 2.0 section 6.1 (6.1.1 to 6.1.33, with the profile tests 6.1.27.1 to 6.1.27.11)
  * on a document. A document is valid only if it matches the JSON schema and no mandatory test fails.
  *
- * <p>Two tests are limited by what is available offline: 6.1.11 (CWE) checks the form of the CWE id, not that the CWE
- * exists or has the given name, and 6.1.12 (Language) knows the ISO 639-1 and ISO 3166-1 codes but not the whole
- * IANA subtag registry; see {@link CweValidity} and {@link LanguageValidity}.
+ * <p>6.1.11 (CWE) checks ids and names against the CWE catalogue shipped with the hub ({@link CweCatalogue}); 6.1.12
+ * (Language) is limited by what is available offline: it knows the ISO 639-1 and ISO 3166-1 codes but not the whole
+ * IANA subtag registry ({@link LanguageValidity}).
  *
  * <p>Create one instance and reuse it: it loads the CVSS schemas once; it is safe to share between threads.
  */
@@ -56,6 +56,15 @@ public final class CsafMandatoryTests {
 
     /** Every failure of every mandatory test; empty if the document passes them all. */
     public List<CsafTestFailure> run(JsonNode document) {
-        return suite.run(document);
+        return suite.run(document, true);
+    }
+
+    /**
+     * The failures of the tests that can be run on a document that breaks the JSON schema, so that a rejection names
+     * every §6.1 test it fails as the reference validators do; a test the document's shape keeps from running is left
+     * out (the schema errors already reject the document).
+     */
+    public List<CsafTestFailure> runWhereApplicable(JsonNode document) {
+        return suite.run(document, false);
     }
 }

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Verifies a CSAF 2.0 document before use: the JSON schema, then every mandatory test of section 6.1 (each failure
  * is an error naming the test, e.g. {@code 6.1.1 Missing Definition of Product ID}), and the optional tests of 6.2
- * as warnings.
+ * as warnings. A document that breaks the schema still goes through the mandatory tests that can run on it, so its
+ * rejection names each §6.1 test it fails too (an invalid CVSS v3 object is a schema error and 6.1.8).
  */
 @ApplicationScoped
 public class CsafVerification {
@@ -20,6 +21,7 @@ public class CsafVerification {
     public void check(JsonNode document, List<Issue> errors, List<Issue> warnings) {
         schema.validate(document).forEach(v -> errors.add(new Issue("csaf-schema", v.path() + ": " + v.message())));
         if (!errors.isEmpty()) {
+            mandatory.runWhereApplicable(document).forEach(f -> errors.add(issue(f)));
             return;
         }
         // The schema names these date-times, but its "format" is not asserted; the translator needs them as instants.

@@ -88,9 +88,10 @@ public class IngestService {
                                     "Not an OSV, CSAF 2.0, CISA KEV or Herd advisory document (format detected from its fields).")),
                     List.of()));
         }
-        List<Issue> errors = new ArrayList<>();
+        List<Issue> errors = new ArrayList<>(NulCharacters.find(document));
         List<Issue> warnings = new ArrayList<>();
-        List<AdvisoryStatement> statements = read(format.get(), document, errors, warnings);
+        List<AdvisoryStatement> statements =
+                errors.isEmpty() ? read(format.get(), document, errors, warnings) : List.of();
         if (!errors.isEmpty()) {
             return Verification.rejected(reject(base, index, documentId, format.get(), errors, warnings));
         }
@@ -188,7 +189,7 @@ public class IngestService {
             case HERD -> readHerd(document, errors);
             case CSAF -> {
                 csaf.check(document, errors, warnings);
-                yield errors.isEmpty() ? CsafTranslator.translate(document) : List.of();
+                yield errors.isEmpty() ? CsafTranslator.translate(document, errors, warnings) : List.of();
             }
             // FormatDetector never names it: STIX bundles have their own push (dev.herd.hub.stix.StixBundleResource).
             case STIX -> throw new IllegalStateException("STIX bundles are pushed to /api/advisories/stix");

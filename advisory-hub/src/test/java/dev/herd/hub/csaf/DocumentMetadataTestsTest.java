@@ -5,8 +5,10 @@ import static dev.herd.hub.csaf.CsafDocuments.load;
 import static dev.herd.hub.csaf.CsafDocuments.set;
 import static dev.herd.hub.csaf.MandatoryTestAssertions.assertOnlyFails;
 import static dev.herd.hub.csaf.MandatoryTestAssertions.assertPasses;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,6 +35,28 @@ class DocumentMetadataTestsTest {
         ObjectNode document = set(advisory(), "/vulnerabilities/0/cwe/name", " ");
 
         assertOnlyFails(document, "6.1.11", "/vulnerabilities/0/cwe/name");
+    }
+
+    @Test
+    void cweNameThatIsNotTheCataloguesName() {
+        ObjectNode document = set(advisory(), "/vulnerabilities/0/cwe/name", "XML External Entities");
+
+        assertOnlyFails(document, "6.1.11", "/vulnerabilities/0/cwe/name");
+    }
+
+    @Test
+    void cweIdNotInTheCatalogue() {
+        ObjectNode document = set(advisory(), "/vulnerabilities/0/cwe/id", "CWE-999999");
+
+        assertOnlyFails(document, "6.1.11", "/vulnerabilities/0/cwe/id");
+    }
+
+    @Test
+    void cweNameOfAnEarlierCatalogueVersionPasses() {
+        ObjectNode document = set(advisory(), "/vulnerabilities/0/cwe", CsafDocuments.json("""
+                {"id": "CWE-79", "name": "Failure to Preserve Web Page Structure ('Cross-site Scripting')"}"""));
+
+        assertEquals(List.of(), MandatoryTestAssertions.MANDATORY_TESTS.run(document));
     }
 
     @Test

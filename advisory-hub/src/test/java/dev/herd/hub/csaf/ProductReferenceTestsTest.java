@@ -7,8 +7,10 @@ import static dev.herd.hub.csaf.CsafDocuments.remove;
 import static dev.herd.hub.csaf.CsafDocuments.set;
 import static dev.herd.hub.csaf.MandatoryTestAssertions.assertOnlyFails;
 import static dev.herd.hub.csaf.MandatoryTestAssertions.assertPasses;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Failing fixtures for the tests on products, groups and the items that refer to them. */
@@ -154,6 +156,23 @@ class ProductReferenceTestsTest {
         ObjectNode document = set(advisory(), FIRST_VERSION_BRANCH + "/name", "prior to 1.0.0-rc2");
 
         assertOnlyFails(document, "6.1.31", FIRST_VERSION_BRANCH + "/name");
+    }
+
+    @Test
+    void rangeWordsCountOnlyAsWordsOfTheirOwn() {
+        assertOnlyFails(
+                set(advisory(), FIRST_VERSION_BRANCH + "/name", "1.0 and Later"),
+                "6.1.31",
+                FIRST_VERSION_BRANCH + "/name");
+        assertOnlyFails(
+                set(advisory(), FIRST_VERSION_BRANCH + "/name", ">=1.0"), "6.1.31", FIRST_VERSION_BRANCH + "/name");
+        for (String version : List.of("after-eight", "1.0-afterfix", "Allegro 2", "versionsX")) {
+            assertEquals(
+                    List.of(),
+                    MandatoryTestAssertions.MANDATORY_TESTS.run(
+                            set(advisory(), FIRST_VERSION_BRANCH + "/name", version)),
+                    version);
+        }
     }
 
     @Test

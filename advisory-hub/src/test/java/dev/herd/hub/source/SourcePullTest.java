@@ -133,10 +133,18 @@ class SourcePullTest {
 
         JsonPath status = runAndWait(id);
         assertEquals(0, status.getInt("counts.rejected"));
-        assertEquals(6, status.getList("warnings").size());
+        // The real documents name CPE-only products as affected, which also gives csaf-products-unmatched.
         assertEquals(
-                List.of("signature-not-checked"),
-                status.getList("warnings.code").stream().distinct().toList());
+                6,
+                status.getList("warnings.code").stream()
+                        .filter("signature-not-checked"::equals)
+                        .count());
+        assertEquals(
+                List.of(),
+                status.getList("warnings.code").stream()
+                        .filter(code ->
+                                !code.equals("signature-not-checked") && !code.equals("csaf-products-unmatched"))
+                        .toList());
     }
 
     @Test
