@@ -4,10 +4,16 @@
 # documents/s) goes to stderr. Prints one JSON object per document on its own line: file, index (in the file),
 # status (accepted|merged|unchanged|rejected), id, errors and warnings ({code, message}).
 # Exit status 1 when any document was rejected.
+# ./herd advisories epss FILE: imports FIRST.org's daily EPSS CSV (plain or .gz) through POST /api/epss and prints the
+# hub's answer ({scored, modelVersion, scoreDate, advisoriesChanged}); a refused file prints the problem, exit 1.
 herd_command() {
     local action=${1:-} provider='' file rejected=0 work total=0 done=0 count batch offset
     local files=()
-    [ "$action" = import ] || { herd_error "usage: ./herd advisories import --provider ID FILE..."; exit 2; }
+    if [ "$action" = epss ]; then
+        herd_advisories_epss "${2:-}"
+        return
+    fi
+    [ "$action" = import ] || { herd_error "usage: ./herd advisories import --provider ID FILE... | epss FILE"; exit 2; }
     shift
     while [ $# -gt 0 ]; do
         case $1 in
@@ -115,4 +121,20 @@ herd_advisories_post() {
     curl -s -o "$3" -w '%{http_code}' -m 3600 -H "Authorization: Bearer $HERD_API_TOKEN" \
         -H 'Content-Type: application/json' -H 'Accept: application/x-ndjson' --data-binary "@$2" \
         "http://127.0.0.1:$HERD_HUB_PORT/api/advisories?provider=$1" || true
+}
+
+# Sends one EPSS file to the hub as it is (the hub tells gzip from plain text); prints the answer or the problem.
+herd_advisories_epss() {
+    local file=$1 out="$HERD_LOGS/cli-epss-response" status type=text/csv
+    [ -n "$file" ] || { herd_error "usage: ./herd advisories epss FILE"; exit 2; }
+    [ -r "$file" ] || { herd_error "cannot read $file"; exit 1; }
+    case $file in *.gz) type=application/gzip ;; esac
+    mkdir -p "$HERD_LOGS"
+    herd_api_token_renew
+    status=$(curl -s -o "$out" -w '%{http_code}' -m 3600 -H "Authorization: Bearer $HERD_API_TOKEN" \
+        -H "Content-Type: $type" --data-binary "@$file" "http://127.0.0.1:$HERD_HUB_PORT/api/epss" || true)
+    [ "$status" = 000 ] && { herd_error "no answer from the hub at http://127.0.0.1:$HERD_HUB_PORT (is './herd up' running?)"; return 1; }
+    cat "$out"
+    echo
+    [ "$status" = 200 ]
 }

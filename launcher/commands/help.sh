@@ -15,6 +15,7 @@ Herd launcher. Usage: ./herd COMMAND [ARGS]
   tenants add NAME [--display-name TEXT]     register a tenant in the provider portal
   fleet import --tenant T FILE       enrol each machine of a fleet file at the gateway and send its first full report
   advisories import --provider ID FILE...   push advisory files; one JSON line per document
+  advisories epss FILE                      import FIRST.org's EPSS CSV (plain or .gz) into the hub
   agent collect --print [ARGS]       print this machine's report as the agent collects it
   findings --tenant T [--json] [--machine NAME] [--closed]   a tenant's findings (JSON array with --json)
   chaos [SECONDS]  against the running platform: a mixed workload for SECONDS (300) while each service, Artemis

@@ -52,7 +52,7 @@ public class HubFixtures {
         QuarkusTransaction.requiringNew()
                 .run(() -> em.createNativeQuery(
                                 "TRUNCATE advisory, advisory_alias, advisory_package, provenance, rejection, outbox_message, "
-                                        + "consumed_message, dead_letter, community_advisory, community_report, "
+                                        + "consumed_message, dead_letter, community_advisory, community_report, epss_score, "
                                         + "damage_delivery, taxii_object, provider CASCADE")
                         .executeUpdate());
         taxii.catchUp();

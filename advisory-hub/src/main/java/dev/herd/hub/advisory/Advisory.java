@@ -35,6 +35,13 @@ public class Advisory {
     @Column(name = "emergency_level", nullable = false)
     public short emergencyLevel;
 
+    /** The highest EPSS score among the CVEs the advisory is known by; null when none has one. */
+    @Column(precision = 6, scale = 5)
+    public BigDecimal epss;
+
+    @Column(name = "epss_percentile", precision = 6, scale = 5)
+    public BigDecimal epssPercentile;
+
     @Column(name = "known_exploited", nullable = false)
     public boolean knownExploited;
 

@@ -38,7 +38,9 @@ final class AdvisoryAnnouncement {
                         .map(p -> new AdvisoryChanged.Patch(
                                 p.ecosystem(), p.packageName(), p.fixedVersion(), p.vendorPatchId(), p.url()))
                         .toList(),
-                advisory.updatedAt == null ? null : advisory.updatedAt.truncatedTo(ChronoUnit.MICROS));
+                advisory.updatedAt == null ? null : advisory.updatedAt.truncatedTo(ChronoUnit.MICROS),
+                advisory.epss == null ? null : advisory.epss.doubleValue(),
+                advisory.epssPercentile == null ? null : advisory.epssPercentile.doubleValue());
     }
 
     /**

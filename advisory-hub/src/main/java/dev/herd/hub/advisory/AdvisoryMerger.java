@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herd.contracts.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -79,6 +80,10 @@ public class AdvisoryMerger {
         Set<String> aliases = new LinkedHashSet<>(keys);
         aliases.add(advisory.id.toUpperCase(Locale.ROOT));
         advisories.addAliases(advisory.id, aliases);
+        advisories.epssOf(advisory.id).ifPresent(score -> {
+            advisory.epss = (BigDecimal) score[0];
+            advisory.epssPercentile = (BigDecimal) score[1];
+        });
         Set<AdvisoryRepository.PackageKey> packages = advisory.content.affected().stream()
                 .map(a -> new AdvisoryRepository.PackageKey(a.ecosystem(), a.name()))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
@@ -101,6 +106,21 @@ public class AdvisoryMerger {
         provenance.flush();
         AdvisoryResolver.resolve(advisory, said, now);
         advisories.flush();
+        Set<AdvisoryRepository.PackageKey> packages = advisory.content.affected().stream()
+                .map(a -> new AdvisoryRepository.PackageKey(a.ecosystem(), a.name()))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        outbox.enqueue(
+                AdvisoryAnnouncement.address(advisory),
+                advisory.id,
+                AdvisoryAnnouncement.of(advisory, MergeOutcome.Kind.UPDATED, packages));
+    }
+
+    /**
+     * Announces an advisory again as it stands, in the caller's transaction: for changes that come from outside its
+     * statements, such as a new EPSS score.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reannounce(Advisory advisory) {
         Set<AdvisoryRepository.PackageKey> packages = advisory.content.affected().stream()
                 .map(a -> new AdvisoryRepository.PackageKey(a.ecosystem(), a.name()))
                 .collect(Collectors.toCollection(LinkedHashSet::new));

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -46,6 +47,21 @@ public class AdvisoryRepository implements PanacheRepositoryBase<Advisory, Strin
                 .setParameter("aliases", packed(aliases))
                 .setParameter("id", advisoryId)
                 .executeUpdate();
+    }
+
+    /**
+     * The highest EPSS score among the CVEs this advisory's aliases (its id among them) name, and that score's
+     * percentile; empty when none has a score.
+     */
+    public Optional<Object[]> epssOf(String advisoryId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager()
+                .createNativeQuery("SELECT s.epss, s.percentile FROM advisory_alias a "
+                        + "JOIN epss_score s ON s.cve = a.alias WHERE a.advisory_id = :id "
+                        + "ORDER BY s.epss DESC, s.percentile DESC LIMIT 1")
+                .setParameter("id", advisoryId)
+                .getResultList();
+        return rows.stream().findFirst();
     }
 
     /** Makes the package index of an advisory exactly {@code packages}; a new advisory has nothing to delete. */

@@ -7,5 +7,7 @@ public enum SourceKind {
     /** A folder of OSV records ({@code *.json}, each one record or an array), or a {@code .zip} of them. */
     OSV_FOLDER,
     /** One CISA Known Exploited Vulnerabilities catalogue. */
-    KEV_FILE
+    KEV_FILE,
+    /** FIRST.org's daily EPSS CSV ({@code epss_scores-YYYY-MM-DD.csv.gz}, or plain): scores, not statements. */
+    EPSS_FILE
 }

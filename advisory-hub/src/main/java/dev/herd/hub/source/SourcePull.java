@@ -3,8 +3,11 @@ package dev.herd.hub.source;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herd.contracts.problem.HerdException;
 import dev.herd.hub.HubConfig;
 import dev.herd.hub.advisory.Submission;
+import dev.herd.hub.epss.EpssImport;
+import dev.herd.hub.epss.EpssService;
 import dev.herd.hub.ingest.FormatDetector;
 import dev.herd.hub.ingest.IngestResult;
 import dev.herd.hub.ingest.IngestService;
@@ -18,6 +21,7 @@ import dev.herd.hub.verification.ProviderKey;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.security.MessageDigest;
@@ -52,6 +56,7 @@ public class SourcePull {
     private final RejectionLog rejections;
     private final ObjectMapper json;
     private final HubConfig config;
+    private final EpssService epss;
 
     public SourcePull(
             PullSourceRepository sources,
@@ -65,7 +70,9 @@ public class SourcePull {
             IngestService ingest,
             RejectionLog rejections,
             ObjectMapper json,
-            HubConfig config) {
+            HubConfig config,
+            EpssService epss) {
+        this.epss = epss;
         this.sources = sources;
         this.documents = documents;
         this.providers = providers;
@@ -92,9 +99,17 @@ public class SourcePull {
         try {
             Context context = context(source);
             URI location = SourceFetcher.toUri(source.location);
+            if (source.kind == SourceKind.EPSS_FILE) {
+                run.found(1);
+                pullEpss(context, new SourceItem(location.toString(), () -> fetcher.fetch(location), null), run);
+                run.done();
+                sources.markFinished(sourceId, run);
+                return;
+            }
             List<SourceItem> items = switch (source.kind) {
                 case CSAF_PROVIDER_METADATA -> csafFeeds.items(location, run);
                 case OSV_FOLDER -> osvFolders.items(location);
+                case EPSS_FILE -> List.of();
                 case KEV_FILE -> List.of(new SourceItem(location.toString(), () -> fetcher.fetch(location), null));
             };
             run.found(items.size());
@@ -179,6 +194,41 @@ public class SourcePull {
         }
         if (ingest(context, root, warnings, run)) {
             documents.remember(context.sourceId(), item.location(), sha256, now);
+        }
+    }
+
+    /**
+     * An EPSS file enriches advisories rather than stating any: it is imported whole (or, with a bad line, not at
+     * all: an error of the run naming the line), and remembered by its hash like any pulled file.
+     */
+    private void pullEpss(Context context, SourceItem item, PullRun run) {
+        run.seen();
+        byte[] bytes;
+        try {
+            bytes = item.content().read();
+        } catch (IOException | RuntimeException e) {
+            run.error(item.location(), "fetch-failed", e.getMessage());
+            return;
+        }
+        run.fetched();
+        String sha256 = sha256(bytes);
+        Instant now = Instant.now();
+        if (documents
+                .sha256(context.sourceId(), item.location())
+                .filter(sha256::equals)
+                .isPresent()) {
+            documents.seen(context.sourceId(), item.location(), now);
+            run.skippedUnchanged();
+            return;
+        }
+        try {
+            EpssImport imported = epss.importFile(new ByteArrayInputStream(bytes));
+            LOG.infof("Source %d: EPSS %s imported", context.sourceId(), imported.scoreDate());
+            run.count(IngestStatus.ACCEPTED);
+            documents.remember(context.sourceId(), item.location(), sha256, now);
+        } catch (HerdException e) {
+            run.error(item.location(), e.code(), e.getMessage());
+            run.count(IngestStatus.REJECTED);
         }
     }
 

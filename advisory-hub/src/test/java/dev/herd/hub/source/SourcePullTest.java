@@ -233,6 +233,42 @@ class SourcePullTest {
     }
 
     @Test
+    void epssFileScoresAdvisoriesOnceAndABadOneIsAnErrorNamingTheLine() throws Exception {
+        HubFixtures.pushFor(OSV_PROVIDER, """
+                        {"id":"CVE-2024-0002","modified":"2026-01-01T00:00:00Z",
+                         "affected":[{"package":{"ecosystem":"npm","name":"left-pad"},
+                           "ranges":[{"type":"SEMVER","events":[{"introduced":"0"},{"fixed":"1.3.0"}]}]}]}
+                        """).then().statusCode(200);
+        Path file = dir.resolve("epss_scores-2025-03-14.csv.gz");
+        try (var in = SourcePullTest.class.getResourceAsStream("/epss/epss_scores-2025-03-14.csv.gz")) {
+            Files.copy(in, file);
+        }
+        long id = addSource(CSAF_PROVIDER, "EPSS_FILE", file.toString());
+        JsonPath status = runAndWait(id);
+        assertEquals("idle", status.getString("state"));
+        assertEquals(1, status.getInt("counts.accepted"));
+        given().auth()
+                .oauth2(KeycloakTokens.user("herd-analyst"))
+                .get("/api/epss/CVE-2024-0002")
+                .then()
+                .statusCode(200)
+                .body("epss", equalTo(0.9447f))
+                .body("percentile", equalTo(0.99982f));
+        assertEquals(1, runAndWait(id).getInt("counts.skippedUnchanged"), "the same bytes are not imported again");
+
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "cve,epss,percentile\nCVE-2024-0002,0.1,0.2\nCVE-2024-0003,2,0.2\n");
+        JsonPath refused = runAndWait(addSource(CSAF_PROVIDER, "EPSS_FILE", bad.toString()));
+        assertEquals("epss-out-of-range", refused.getString("errors[0].code"));
+        assertTrue(refused.getString("errors[0].message").contains("line 3"), refused.getString("errors[0].message"));
+        given().auth()
+                .oauth2(KeycloakTokens.user("herd-analyst"))
+                .get("/api/epss/CVE-2024-0002")
+                .then()
+                .body("epss", equalTo(0.9447f));
+    }
+
+    @Test
     void aFolderThatIsNotThereFailsThePull() {
         long id = addSource(OSV_PROVIDER, "OSV_FOLDER", dir.resolve("nowhere").toString());
         JsonPath status = runAndWait(id);

@@ -15,6 +15,10 @@ import java.util.List;
  * #ADDRESS}, so that a bulk import never delays them (ADR 12). Two announcements of one advisory can then arrive out
  * of order: a consumer keeps the one with the later {@code modifiedAt}, and for the same {@code modifiedAt} the one
  * with the later {@code changedAt} (when the hub changed the advisory; null from publishers that do not say).
+ *
+ * <p>{@code epss} (0..1) and {@code epssPercentile} (0..1) are the highest FIRST.org EPSS score among the CVEs the
+ * advisory's id and aliases name, with that CVE's percentile; null when no score is known (and in messages from
+ * publishers older than EPSS).
  */
 public record AdvisoryChanged(
         String advisoryId,
@@ -31,7 +35,46 @@ public record AdvisoryChanged(
         List<Affected> affected,
         List<Mitigation> mitigations,
         List<Patch> patches,
-        Instant changedAt) {
+        Instant changedAt,
+        Double epss,
+        Double epssPercentile) {
+
+    /** An announcement without EPSS scores, as publishers before EPSS sent it. */
+    public AdvisoryChanged(
+            String advisoryId,
+            Change change,
+            boolean actionable,
+            boolean knownExploited,
+            int emergencyLevel,
+            List<PackageRef> packages,
+            Instant modifiedAt,
+            String title,
+            String severity,
+            Double cvssScore,
+            List<String> aliases,
+            List<Affected> affected,
+            List<Mitigation> mitigations,
+            List<Patch> patches,
+            Instant changedAt) {
+        this(
+                advisoryId,
+                change,
+                actionable,
+                knownExploited,
+                emergencyLevel,
+                packages,
+                modifiedAt,
+                title,
+                severity,
+                cvssScore,
+                aliases,
+                affected,
+                mitigations,
+                patches,
+                changedAt,
+                null,
+                null);
+    }
 
     public static final String ADDRESS = "herd.advisories";
 

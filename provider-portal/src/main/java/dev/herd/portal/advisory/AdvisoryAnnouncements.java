@@ -50,6 +50,9 @@ public class AdvisoryAnnouncements {
         advisory.title = changed.title();
         advisory.severity = changed.severity();
         advisory.cvssScore = changed.cvssScore() == null ? null : BigDecimal.valueOf(changed.cvssScore());
+        advisory.epss = changed.epss() == null ? null : BigDecimal.valueOf(changed.epss());
+        advisory.epssPercentile =
+                changed.epssPercentile() == null ? null : BigDecimal.valueOf(changed.epssPercentile());
         advisory.knownExploited = changed.knownExploited();
         advisory.emergencyLevel = (short) changed.emergencyLevel();
         advisory.actionable = changed.actionable();

@@ -26,6 +26,13 @@ public class KnownAdvisory {
     @Column(name = "cvss_score", precision = 3, scale = 1)
     public BigDecimal cvssScore;
 
+    /** FIRST.org's EPSS score (0..1) of the advisory's most likely exploited CVE; null when none is known. */
+    @Column(precision = 6, scale = 5)
+    public BigDecimal epss;
+
+    @Column(name = "epss_percentile", precision = 6, scale = 5)
+    public BigDecimal epssPercentile;
+
     @Column(name = "known_exploited", nullable = false)
     public boolean knownExploited;
 

@@ -33,7 +33,10 @@ public final class ActionDecider {
                 || advisory.emergencyLevel >= Math.max(1, filtering.minEmergencyLevel())
                 || (filtering.minCvssScore() != null
                         && advisory.cvssScore != null
-                        && advisory.cvssScore.doubleValue() >= filtering.minCvssScore());
+                        && advisory.cvssScore.doubleValue() >= filtering.minCvssScore())
+                || (filtering.minEpss() != null
+                        && advisory.epss != null
+                        && advisory.epss.doubleValue() >= filtering.minEpss());
     }
 
     private static boolean forbidden(TenantPolicy policy, Verdict verdict) {

@@ -2,11 +2,12 @@ package dev.herd.portal.diagnosis;
 
 import dev.herd.portal.advisory.AdvisorySeverity;
 import jakarta.persistence.Query;
+import java.math.BigDecimal;
 import java.util.UUID;
 
 /**
  * Which findings of a tenant to list; null fields do not filter. Without {@code state}, closed findings (PATCHED,
- * WITHDRAWN) are left out unless {@code includeClosed}. Severity and known exploitation are the advisory's.
+ * WITHDRAWN) are left out unless {@code includeClosed}. Severity, known exploitation and EPSS score ({@code minEpss}: at least this score) are the advisory's.
  */
 public record FindingFilter(
         UUID machineId,
@@ -17,7 +18,31 @@ public record FindingFilter(
         FindingAction action,
         AdvisorySeverity severity,
         Boolean knownExploited,
-        boolean includeClosed) {
+        boolean includeClosed,
+        Double minEpss) {
+
+    public FindingFilter(
+            UUID machineId,
+            String machineName,
+            String advisory,
+            String packageName,
+            FindingState state,
+            FindingAction action,
+            AdvisorySeverity severity,
+            Boolean knownExploited,
+            boolean includeClosed) {
+        this(
+                machineId,
+                machineName,
+                advisory,
+                packageName,
+                state,
+                action,
+                severity,
+                knownExploited,
+                includeClosed,
+                null);
+    }
 
     /** Open findings of every machine and advisory. */
     public static FindingFilter open() {
@@ -50,10 +75,11 @@ public record FindingFilter(
         } else if (!includeClosed) {
             where.append(" AND f.closed_at IS NULL");
         }
-        if (severity != null || knownExploited != null) {
+        if (severity != null || knownExploited != null || minEpss != null) {
             where.append(" AND f.advisory_id IN (SELECT fa.id FROM advisory fa WHERE true");
             where.append(severity != null ? " AND fa.severity = :severity" : "");
             where.append(knownExploited != null ? " AND fa.known_exploited = :knownExploited" : "");
+            where.append(minEpss != null ? " AND fa.epss >= :minEpss" : "");
             where.append(")");
         }
         return where.toString();
@@ -81,6 +107,9 @@ public record FindingFilter(
         }
         if (knownExploited != null) {
             query.setParameter("knownExploited", knownExploited);
+        }
+        if (minEpss != null) {
+            query.setParameter("minEpss", BigDecimal.valueOf(minEpss));
         }
     }
 }

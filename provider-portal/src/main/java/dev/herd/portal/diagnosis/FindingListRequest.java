@@ -42,6 +42,9 @@ public class FindingListRequest {
     @QueryParam("knownExploited")
     String knownExploited;
 
+    @QueryParam("minEpss")
+    String minEpss;
+
     @QueryParam("includeClosed")
     String includeClosed;
 
@@ -64,7 +67,8 @@ public class FindingListRequest {
                 constant("action", action, FindingAction.class),
                 constant("severity", severity, AdvisorySeverity.class),
                 bool("knownExploited", knownExploited),
-                Boolean.TRUE.equals(bool("includeClosed", includeClosed)));
+                Boolean.TRUE.equals(bool("includeClosed", includeClosed)),
+                probability("minEpss", minEpss));
     }
 
     public FindingCursor cursor() {
@@ -103,6 +107,21 @@ public class FindingListRequest {
                     .toList();
             throw invalid(parameter, parameter + "-invalid", parameter + " must be one of " + allowed, value);
         }
+    }
+
+    private static Double probability(String parameter, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            double number = Double.parseDouble(value.strip());
+            if (number >= 0 && number <= 1) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // answered below, as for a number out of range
+        }
+        throw invalid(parameter, parameter + "-invalid", parameter + " must be a number from 0 to 1", value);
     }
 
     private static Boolean bool(String parameter, String value) {

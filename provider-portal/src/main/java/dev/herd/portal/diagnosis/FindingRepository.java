@@ -38,7 +38,7 @@ public class FindingRepository implements PanacheRepositoryBase<Finding, Long> {
                         + (after == null ? "" : " AND f.id > :after") + " ORDER BY f.id LIMIT :limit) "
                         + "SELECT f.id, m.name, f.machine_id, f.advisory_id, CAST(a.aliases AS text), "
                         + "f.source_document, f.package_name, f.installed, f.fixed, f.action, f.state, f.opened_at, "
-                        + "f.updated_at, f.closed_at FROM page f JOIN machine m ON m.id = f.machine_id "
+                        + "f.updated_at, f.closed_at, a.epss, a.epss_percentile FROM page f JOIN machine m ON m.id = f.machine_id "
                         + "LEFT JOIN advisory a ON a.id = f.advisory_id ORDER BY f.id");
         filter.bind(query, tenantId);
         if (after != null) {
@@ -63,7 +63,9 @@ public class FindingRepository implements PanacheRepositoryBase<Finding, Long> {
                     FindingState.valueOf((String) r[10]),
                     instant(r[11]),
                     instant(r[12]),
-                    instant(r[13])));
+                    instant(r[13]),
+                    r[14] == null ? null : ((Number) r[14]).doubleValue(),
+                    r[15] == null ? null : ((Number) r[15]).doubleValue()));
         }
         return views;
     }

@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * A finding as the API shows it: the machine, the advisory and every id it is known by, the package (the source
- * package on Debian), the installed and fixed versions, the provider document that matched, action and state.
+ * package on Debian), the installed and fixed versions, the provider document that matched, action and state, and the advisory's EPSS score and percentile (null when
+ * none is known).
  */
 public record FindingView(
         long id,
@@ -23,4 +24,6 @@ public record FindingView(
         FindingState state,
         Instant openedAt,
         Instant updatedAt,
-        Instant closedAt) {}
+        Instant closedAt,
+        Double epss,
+        Double epssPercentile) {}

@@ -1,6 +1,8 @@
 package dev.herd.portal.policy;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -12,7 +14,7 @@ import java.util.List;
 
 /**
  * What a tenant wants done about findings. {@code filtering}: which findings get a filter rule until they are patched
- * (known-exploited ones, those at or above an emergency level or CVSS score) and whether a vulnerable service may be
+ * (known-exploited ones, those at or above an emergency level, CVSS score or EPSS score) and whether a vulnerable service may be
  * halted when no rule can be made. {@code patching}: automatic or approval required, approved and forbidden
  * packages, maintenance windows.
  */
@@ -31,7 +33,14 @@ public record TenantPolicy(
             boolean knownExploited,
             @Min(0) @Max(3) int minEmergencyLevel,
             @Min(0) @Max(10) Double minCvssScore,
-            boolean haltWhenNoRule) {}
+            boolean haltWhenNoRule,
+            @DecimalMin("0") @DecimalMax("1") Double minEpss) {
+
+        /** Filtering without an EPSS threshold. */
+        public Filtering(boolean knownExploited, int minEmergencyLevel, Double minCvssScore, boolean haltWhenNoRule) {
+            this(knownExploited, minEmergencyLevel, minCvssScore, haltWhenNoRule, null);
+        }
+    }
 
     /** How patches are rolled out. */
     public record Patching(

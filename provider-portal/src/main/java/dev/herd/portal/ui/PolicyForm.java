@@ -24,6 +24,7 @@ record PolicyForm(
         boolean knownExploited,
         String minEmergencyLevel,
         String minCvssScore,
+        String minEpss,
         boolean haltWhenNoRule,
         String mode,
         String approved,
@@ -44,6 +45,7 @@ record PolicyForm(
                 filtering.knownExploited(),
                 String.valueOf(filtering.minEmergencyLevel()),
                 filtering.minCvssScore() == null ? "" : String.valueOf(filtering.minCvssScore()),
+                filtering.minEpss() == null ? "" : String.valueOf(filtering.minEpss()),
                 filtering.haltWhenNoRule(),
                 patching.mode().name(),
                 packages(patching.approved()),
@@ -53,7 +55,7 @@ record PolicyForm(
 
     TenantPolicy policy() {
         return new TenantPolicy(
-                new TenantPolicy.Filtering(knownExploited, emergencyLevel(), cvssScore(), haltWhenNoRule),
+                new TenantPolicy.Filtering(knownExploited, emergencyLevel(), cvssScore(), haltWhenNoRule, epssScore()),
                 new TenantPolicy.Patching(
                         patchMode(),
                         packageRules("approved", approved),
@@ -87,6 +89,22 @@ record PolicyForm(
             // answered below
         }
         throw invalid("minCvssScore", "empty or a number from 0 to 10");
+    }
+
+    private Double epssScore() {
+        String given = blankAsNull(minEpss, null);
+        if (given == null) {
+            return null;
+        }
+        try {
+            double score = Double.parseDouble(given);
+            if (score >= 0 && score <= 1) {
+                return score;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw invalid("minEpss", "empty or a number from 0 to 1");
     }
 
     private PatchMode patchMode() {

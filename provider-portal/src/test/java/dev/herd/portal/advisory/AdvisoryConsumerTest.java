@@ -2,6 +2,7 @@ package dev.herd.portal.advisory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +15,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -85,6 +87,40 @@ class AdvisoryConsumerTest {
         awaitConsumed(1);
         assertTrue(stored().knownExploited, "the older announcement, arriving later, must not undo the newer one");
         assertEquals("known exploited", stored().title);
+    }
+
+    @Test
+    void aNewEpssScoreIsKeptOnTheAdvisoryCopy() {
+        Instant changed = Instant.parse("2026-12-01T10:00:00Z");
+        send(withEpss(announcement(AdvisoryChanged.Change.CREATED, MODIFIED, "title"), changed, null, null));
+        awaitConsumed(1);
+        assertNull(stored().epss);
+        send(withEpss(
+                announcement(AdvisoryChanged.Change.UPDATED, MODIFIED, "title"), changed.plusSeconds(5), 0.42, 0.97));
+        awaitConsumed(2);
+        assertEquals(0, new BigDecimal("0.42").compareTo(stored().epss), "epss " + stored().epss);
+        assertEquals(0, new BigDecimal("0.97").compareTo(stored().epssPercentile));
+    }
+
+    private static AdvisoryChanged withEpss(AdvisoryChanged a, Instant changedAt, Double epss, Double percentile) {
+        return new AdvisoryChanged(
+                a.advisoryId(),
+                a.change(),
+                a.actionable(),
+                a.knownExploited(),
+                a.emergencyLevel(),
+                a.packages(),
+                a.modifiedAt(),
+                a.title(),
+                a.severity(),
+                a.cvssScore(),
+                a.aliases(),
+                a.affected(),
+                a.mitigations(),
+                a.patches(),
+                changedAt,
+                epss,
+                percentile);
     }
 
     private static AdvisoryChanged withChange(AdvisoryChanged a, boolean knownExploited, Instant changedAt) {

@@ -63,6 +63,10 @@ class FindingListTest {
                 + "SELECT 'ADV-' || n, 'advisory ' || n, (ARRAY['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', NULL])[n], "
                 + "n IN (1, 3), 0, true, false, jsonb_build_array('CVE-2099-' || n), '[]', '[]', '[]', now(), now() "
                 + "FROM generate_series(1, 5) n");
+        // EPSS as the hub announced it; ADV-4 has no score.
+        sql("UPDATE advisory SET epss = v.epss, epss_percentile = v.pct FROM (VALUES ('ADV-1', 0.9, 0.99), "
+                + "('ADV-2', 0.5, 0.97), ('ADV-3', 0.1, 0.8), ('ADV-5', 0.50001, 0.97)) AS v (id, epss, pct) "
+                + "WHERE advisory.id = v.id");
         // acme: every 10th finding PATCHED (closed), then MITIGATED, ACCEPTED_RISK, the rest OPEN.
         sql("INSERT INTO finding (tenant_id, machine_id, advisory_id, package_name, installed, action, state, "
                 + "opened_at, updated_at, closed_at) SELECT 'acme', "
@@ -156,6 +160,10 @@ class FindingListTest {
             package=pkg-10&includeClosed=true | package_name = 'pkg-10'
             machine=acme-c&action=filter&knownExploited=true | machine_id = '00000000-0000-0000-0000-00000000000c' AND action = 'FILTER' AND advisory_id IN ('ADV-1', 'ADV-3') AND closed_at IS NULL
             machine=nobody                  | false
+            minEpss=0.5                     | advisory_id IN ('ADV-1', 'ADV-2', 'ADV-5') AND closed_at IS NULL
+            minEpss=0.50001&includeClosed=true | advisory_id IN ('ADV-1', 'ADV-5')
+            minEpss=0                       | advisory_id <> 'ADV-4' AND closed_at IS NULL
+            minEpss=0.95&knownExploited=true | false
             """)
     void filtersSelectExactlyTheMatchingFindings(String query, String condition) {
         List<Long> expected = ids("tenant_id = 'acme' AND " + condition);
@@ -163,6 +171,23 @@ class FindingListTest {
         page.then().statusCode(200).header("X-Total-Kind", "exact");
         assertEquals(expected, ids(page), query);
         assertEquals(String.valueOf(expected.size()), page.header("X-Total-Count"), query);
+    }
+
+    @Test
+    void everyFindingShowsItsAdvisorysEpssScore() {
+        given().auth()
+                .oauth2(user("acme-viewer"))
+                .get("/api/tenants/acme/findings?size=1000&advisory=ADV-1")
+                .then()
+                .statusCode(200)
+                .body("epss", everyItem(equalTo(0.9f)))
+                .body("epssPercentile", everyItem(equalTo(0.99f)));
+        given().auth()
+                .oauth2(user("acme-viewer"))
+                .get("/api/tenants/acme/findings?size=1000&advisory=ADV-4")
+                .then()
+                .statusCode(200)
+                .body("epss", everyItem(nullValue()));
     }
 
     @Test
@@ -207,6 +232,9 @@ class FindingListTest {
             includeClosed=yes                           | includeClosed  | includeClosed-invalid
             total=roughly                               | total          | total-invalid
             machineId=acme-a                            | machineId      | machine-id-invalid
+            minEpss=1.5                                 | minEpss        | minEpss-invalid
+            minEpss=-0.1                                | minEpss        | minEpss-invalid
+            minEpss=likely                              | minEpss        | minEpss-invalid
             """)
     void badParametersAreProblemsNamingTheParameter(String query, String parameter, String code) {
         given().auth()

@@ -39,7 +39,7 @@ class PolicyFormTest {
     @Test
     void blankFieldsAreTheDefaultsAndDaysMayBeWrittenOut() {
         TenantPolicy read =
-                new PolicyForm(true, "", " ", false, "", "\n  \n", null, "Monday,tue 22:00-23:00\n").policy();
+                new PolicyForm(true, "", " ", "", false, "", "\n  \n", null, "Monday,tue 22:00-23:00\n").policy();
         assertEquals(2, read.filtering().minEmergencyLevel());
         assertNull(read.filtering().minCvssScore());
         assertEquals(TenantPolicy.PatchMode.APPROVAL_REQUIRED, read.patching().mode());
@@ -52,19 +52,24 @@ class PolicyFormTest {
 
     @Test
     void aValueThatDoesNotReadIsA400NamingTheField() {
-        assertInvalid("minEmergencyLevel", new PolicyForm(true, "4", "", false, "", "", "", ""));
-        assertInvalid("minEmergencyLevel", new PolicyForm(true, "two", "", false, "", "", "", ""));
-        assertInvalid("minCvssScore", new PolicyForm(true, "2", "11", false, "", "", "", ""));
-        assertInvalid("minCvssScore", new PolicyForm(true, "2", "NaN", false, "", "", "", ""));
-        assertInvalid("mode", new PolicyForm(true, "2", "", false, "sometimes", "", "", ""));
-        assertInvalid("approved", new PolicyForm(true, "2", "", false, "", "=1.0", "", ""));
-        assertInvalid("forbidden", new PolicyForm(true, "2", "", false, "", "", "openssl=", ""));
-        assertInvalid("maintenanceWindows", new PolicyForm(true, "2", "", false, "", "", "", "sat 2am"));
-        assertInvalid("maintenanceWindows", new PolicyForm(true, "2", "", false, "", "", "", "caturday 02:00-03:00"));
+        assertInvalid("minEmergencyLevel", new PolicyForm(true, "4", "", "", false, "", "", "", ""));
+        assertInvalid("minEmergencyLevel", new PolicyForm(true, "two", "", "", false, "", "", "", ""));
+        assertInvalid("minCvssScore", new PolicyForm(true, "2", "11", "", false, "", "", "", ""));
+        assertInvalid("minCvssScore", new PolicyForm(true, "2", "NaN", "", false, "", "", "", ""));
+        assertInvalid("minEpss", new PolicyForm(true, "2", "", "1.5", false, "", "", "", ""));
+        assertInvalid("minEpss", new PolicyForm(true, "2", "", "-0.1", false, "", "", "", ""));
+        assertInvalid("minEpss", new PolicyForm(true, "2", "", "high", false, "", "", "", ""));
+        assertInvalid("mode", new PolicyForm(true, "2", "", "", false, "sometimes", "", "", ""));
+        assertInvalid("approved", new PolicyForm(true, "2", "", "", false, "", "=1.0", "", ""));
+        assertInvalid("forbidden", new PolicyForm(true, "2", "", "", false, "", "", "openssl=", ""));
+        assertInvalid("maintenanceWindows", new PolicyForm(true, "2", "", "", false, "", "", "", "sat 2am"));
         assertInvalid(
-                "maintenanceWindows", new PolicyForm(true, "2", "", false, "", "", "", "sat 02:00-03:00 Mars/Base"));
-        assertInvalid("maintenanceWindows", new PolicyForm(true, "2", "", false, "", "", "", "sat 25:00-26:00"));
-        assertInvalid("approved", new PolicyForm(true, "2", "", false, "", "p\n".repeat(201), "", ""));
+                "maintenanceWindows", new PolicyForm(true, "2", "", "", false, "", "", "", "caturday 02:00-03:00"));
+        assertInvalid(
+                "maintenanceWindows",
+                new PolicyForm(true, "2", "", "", false, "", "", "", "sat 02:00-03:00 Mars/Base"));
+        assertInvalid("maintenanceWindows", new PolicyForm(true, "2", "", "", false, "", "", "", "sat 25:00-26:00"));
+        assertInvalid("approved", new PolicyForm(true, "2", "", "", false, "", "p\n".repeat(201), "", ""));
     }
 
     private static void assertInvalid(String field, PolicyForm form) {
