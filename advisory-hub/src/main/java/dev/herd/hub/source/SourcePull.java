@@ -140,25 +140,11 @@ public class SourcePull {
     }
 
     private void pull(Context context, SourceItem item, PullRun run) {
-        run.seen();
-        byte[] bytes;
-        try {
-            bytes = item.content().read();
-        } catch (IOException | RuntimeException e) {
-            run.error(item.location(), "fetch-failed", e.getMessage());
+        Fetched fetched = fetchChanged(context, item, run);
+        if (fetched == null) {
             return;
         }
-        run.fetched();
-        String sha256 = sha256(bytes);
-        Instant now = Instant.now();
-        if (documents
-                .sha256(context.sourceId(), item.location())
-                .filter(sha256::equals)
-                .isPresent()) {
-            documents.seen(context.sourceId(), item.location(), now);
-            run.skippedUnchanged();
-            return;
-        }
+        byte[] bytes = fetched.bytes();
         List<Issue> errors = new ArrayList<>();
         List<Issue> warnings = new ArrayList<>();
         if (item.csaf() != null) {
@@ -193,22 +179,25 @@ public class SourcePull {
             return;
         }
         if (ingest(context, root, warnings, run)) {
-            documents.remember(context.sourceId(), item.location(), sha256, now);
+            documents.remember(context.sourceId(), item.location(), fetched.sha256(), fetched.at());
         }
     }
 
+    /** A file fetched from a source, its SHA-256 and when. */
+    private record Fetched(byte[] bytes, String sha256, Instant at) {}
+
     /**
-     * An EPSS file enriches advisories rather than stating any: it is imported whole (or, with a bad line, not at
-     * all: an error of the run naming the line), and remembered by its hash like any pulled file.
+     * Fetches the item, counted in the run; null when it could not be fetched (an error of the run) or is unchanged
+     * since the last pull (its hash as remembered; marked seen).
      */
-    private void pullEpss(Context context, SourceItem item, PullRun run) {
+    private Fetched fetchChanged(Context context, SourceItem item, PullRun run) {
         run.seen();
         byte[] bytes;
         try {
             bytes = item.content().read();
         } catch (IOException | RuntimeException e) {
             run.error(item.location(), "fetch-failed", e.getMessage());
-            return;
+            return null;
         }
         run.fetched();
         String sha256 = sha256(bytes);
@@ -219,13 +208,26 @@ public class SourcePull {
                 .isPresent()) {
             documents.seen(context.sourceId(), item.location(), now);
             run.skippedUnchanged();
+            return null;
+        }
+        return new Fetched(bytes, sha256, now);
+    }
+
+    /**
+     * An EPSS file enriches advisories rather than stating any: it is imported whole (or, with a bad line, not at
+     * all: an error of the run naming the line), and remembered by its hash like any pulled file.
+     */
+    private void pullEpss(Context context, SourceItem item, PullRun run) {
+        Fetched fetched = fetchChanged(context, item, run);
+        if (fetched == null) {
             return;
         }
+        byte[] bytes = fetched.bytes();
         try {
             EpssImport imported = epss.importFile(new ByteArrayInputStream(bytes));
             LOG.infof("Source %d: EPSS %s imported", context.sourceId(), imported.scoreDate());
             run.count(IngestStatus.ACCEPTED);
-            documents.remember(context.sourceId(), item.location(), sha256, now);
+            documents.remember(context.sourceId(), item.location(), fetched.sha256(), fetched.at());
         } catch (HerdException e) {
             run.error(item.location(), e.code(), e.getMessage());
             run.count(IngestStatus.REJECTED);
