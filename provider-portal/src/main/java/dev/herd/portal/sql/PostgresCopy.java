@@ -34,9 +34,7 @@ public class PostgresCopy {
                 return connection
                         .unwrap(PGConnection.class)
                         .getCopyAPI()
-                        .copyIn(
-                                "COPY " + table + " (" + columns + ") FROM STDIN",
-                                new StringReader(rows.text.toString()));
+                        .copyIn("COPY " + table + " (" + columns + ") FROM STDIN", new StringReader(rows.text()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -66,12 +64,21 @@ public class PostgresCopy {
             return count;
         }
 
+        /** The rows as COPY reads them. */
+        String text() {
+            return text.toString();
+        }
+
         private void append(Object value) {
             if (value == null) {
                 text.append("\\N");
                 return;
             }
             String string = value.toString();
+            if (!needsEscape(string)) {
+                text.append(string);
+                return;
+            }
             for (int i = 0; i < string.length(); i++) {
                 char c = string.charAt(i);
                 switch (c) {
@@ -82,6 +89,16 @@ public class PostgresCopy {
                     default -> text.append(c);
                 }
             }
+        }
+
+        private static boolean needsEscape(String string) {
+            for (int i = 0; i < string.length(); i++) {
+                char c = string.charAt(i);
+                if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }
