@@ -97,6 +97,7 @@ public class PlatformBench {
 
             long databaseBefore = databaseSize();
             HeapSampler heap = HeapSampler.start(api.client(), portal + "/q/metrics");
+            CpuMeter cpu = CpuMeter.of(options.getOrDefault("cpu-pids", ""));
             AtomicLong lastAccepted = new AtomicLong();
             Progress sent = new Progress("reports accepted", fleet.size());
             long started = System.nanoTime();
@@ -110,6 +111,7 @@ public class PlatformBench {
             long expected = fleet.expectedFindings();
             Settled settled = waitForFindings(pool, portal, fleet.expectedFindingsByTenant(), lastAccepted.get(),
                     stallSeconds());
+            Map<String, Double> cpuSeconds = cpu.secondsSinceStart();
             long databaseAfter = databaseSize();
             double intakeSeconds = (lastAccepted.get() - started) / 1e9;
             double intake = fleet.size() / intakeSeconds;
@@ -128,6 +130,9 @@ public class PlatformBench {
                     megabytes(databaseBefore), megabytes(databaseAfter));
             printf("portal heap: peak %s used (jvm_memory_used_bytes{area=\"heap\"}, %d samples), max %s",
                     megabytes(heap.peak()), heap.samples(), megabytes(heap.max()));
+            if (!cpuSeconds.isEmpty()) {
+                printf("cpu: %s", CpuMeter.describe(cpuSeconds, fleet.size()));
+            }
             printf("in-memory baseline: %.3f s for the same %d machines; the platform took %.1f s from the first "
                     + "report to settled = %.1f x of in-memory", inMemory, fleet.size(), platformSeconds, times);
 
@@ -527,6 +532,74 @@ class OperatorApi {
             tokenAt = System.nanoTime();
         }
         return token;
+    }
+}
+
+/**
+ * CPU time the platform's processes spent (user and system, with their exited children, from /proc/PID/stat and the
+ * same for every descendant), from the first report until the findings settled. Unlike wall-clock times it does not
+ * change with what else runs on the machine, so runs made at different loads compare. Given as {@code part:pid}
+ * words by ./herd bench when the platform runs from this checkout; empty otherwise.
+ */
+class CpuMeter {
+
+    private static final double TICKS_PER_SECOND = 100.0; // USER_HZ on Linux
+
+    private final Map<String, Long> pids = new LinkedHashMap<>();
+    private final Map<String, Long> start = new LinkedHashMap<>();
+
+    static CpuMeter of(String words) {
+        CpuMeter meter = new CpuMeter();
+        for (String word : words.trim().split("\\s+")) {
+            int colon = word.lastIndexOf(':');
+            if (colon > 0) {
+                meter.pids.put(word.substring(0, colon), Long.parseLong(word.substring(colon + 1)));
+            }
+        }
+        meter.pids.forEach((part, pid) -> meter.start.put(part, ticks(pid)));
+        return meter;
+    }
+
+    /** Seconds each part spent since this meter was made; a part whose process is gone is left out. */
+    Map<String, Double> secondsSinceStart() {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        pids.forEach((part, pid) -> {
+            long now = ticks(pid);
+            if (now >= 0 && start.get(part) >= 0) {
+                seconds.put(part, (now - start.get(part)) / TICKS_PER_SECOND);
+            }
+        });
+        return seconds;
+    }
+
+    static String describe(Map<String, Double> seconds, int machines) {
+        StringBuilder line = new StringBuilder("from the first report to settled, per 1000 machines:");
+        double total = 0;
+        for (Map.Entry<String, Double> part : seconds.entrySet()) {
+            double per1000 = part.getValue() * 1000 / machines;
+            total += per1000;
+            line.append(String.format(Locale.ROOT, " %s %.1f s,", part.getKey(), per1000));
+        }
+        return line.append(String.format(Locale.ROOT, " total %.1f s = %.1f ms of CPU a machine (%d cores here)",
+                total, total, Runtime.getRuntime().availableProcessors())).toString();
+    }
+
+    /** utime + stime + cutime + cstime of the process and all its descendants, in clock ticks; -1 when it is gone. */
+    private static long ticks(long pid) {
+        return ProcessHandle.of(pid).map(process -> ticksOf(process.pid()) + process.descendants()
+                .mapToLong(child -> Math.max(0, ticksOf(child.pid()))).sum()).orElse(-1L);
+    }
+
+    private static long ticksOf(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            // Fields after the command (which may hold spaces) start at the last ')'.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
+                    + Long.parseLong(fields[14]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 }
 

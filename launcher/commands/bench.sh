@@ -204,6 +204,11 @@ herd_bench_platform() {
         || herd_die "advisory import failed: $(grep -v '"accepted"\|"merged"\|"unchanged"' "$dir/import.ndjson" | head -3)"
 
     herd_step "$machines machines in $tenants tenants, first reports from $agents concurrent agents (run $run)"
+    # CPU time is measured for the parts this checkout started (pid files under $HERD_RUN); none when it runs elsewhere.
+    local cpu_pids="" pid
+    for part in tenant-gateway provider-portal advisory-hub artemis postgres keycloak; do
+        pid=$(cat "$HERD_RUN/$part.pid" 2>/dev/null) && kill -0 "$pid" 2>/dev/null && cpu_pids+="$part:$pid "
+    done
     # shellcheck disable=SC2046 # the trust store options are words
     "$JAVA_HOME/bin/java" $(herd_tls_java_trust) "$HERD_ROOT/bench/platform/PlatformBench.java" \
         --gateway "$(herd_gateway_url)" --portal "http://127.0.0.1:$HERD_PORTAL_PORT" \
@@ -211,7 +216,8 @@ herd_bench_platform() {
         --token-url "http://localhost:$HERD_KEYCLOAK_PORT/realms/herd/protocol/openid-connect/token" \
         --user "$HERD_USER" --password "$HERD_PASSWORD" --images "$dir/images" --machines "$machines" \
         --tenants "$tenants" --agents "$agents" --run "$run" --package "$package" --in-memory-seconds "$seconds" \
-        --db-port "$HERD_PG_PORT" --db-password "$HERD_DB_PASSWORD" --stall-seconds "${HERD_BENCH_STALL_SECONDS:-300}"
+        --db-port "$HERD_PG_PORT" --db-password "$HERD_DB_PASSWORD" --stall-seconds "${HERD_BENCH_STALL_SECONDS:-300}" \
+        --cpu-pids "$cpu_pids"
 }
 
 # The immunity bench (docs/benchmarks-immunity.md): bench/immunity/ImmunityBench.java against the gateway and the
