@@ -3,4 +3,4 @@
 -- Findings are written only by the diagnosis of a machine that is stored in the same transaction, and no code path
 -- deletes a machine, so the check guarded nothing that can happen; the unique (machine_id, advisory_id,
 -- package_name) index stays. A machine's findings are deleted with it explicitly, should that path ever be added.
-ALTER TABLE finding DROP CONSTRAINT finding_machine_id_fkey;
+ALTER TABLE finding DROP CONSTRAINT IF EXISTS finding_machine_id_fkey;

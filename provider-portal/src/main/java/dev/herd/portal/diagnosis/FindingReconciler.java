@@ -34,11 +34,14 @@ public class FindingReconciler {
     private final EntityManager entityManager;
     private final PolicyRepository policies;
     private final PostgresCopy copy;
+    private final FindingMetrics metrics;
 
-    public FindingReconciler(EntityManager entityManager, PolicyRepository policies, PostgresCopy copy) {
+    public FindingReconciler(
+            EntityManager entityManager, PolicyRepository policies, PostgresCopy copy, FindingMetrics metrics) {
         this.entityManager = entityManager;
         this.policies = policies;
         this.copy = copy;
+        this.metrics = metrics;
     }
 
     /** Counts of what changed. */
@@ -119,7 +122,9 @@ public class FindingReconciler {
         transition(reopened, FindingState.OPEN, null, "affected again", now);
         FindingState closedState = withdrawn ? FindingState.WITHDRAWN : FindingState.PATCHED;
         transition(closing, closedState, now, withdrawn ? "advisory withdrawn" : kind.closedReason(), now);
-        return new Outcome(inserts.size(), reopened.size(), closing.size(), changed);
+        Outcome outcome = new Outcome(inserts.size(), reopened.size(), closing.size(), changed);
+        metrics.written(outcome);
+        return outcome;
     }
 
     private Map<Key, Stored> load(Collection<Machine> machines, String advisoryScope, FindingKind kind) {

@@ -14,11 +14,14 @@ import dev.herd.testing.EmbeddedArtemisResource;
 import dev.herd.testing.Messages;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -104,6 +107,8 @@ class PackageSetTest {
         awaitSequence("acme", "acme-web1", 1);
         awaitSequence("globex", "globex-web1", 1);
         assertEquals(setOf("acme", "acme-web1"), setOf("globex", "globex-web1"));
+        double openedBefore = counter("herd_findings_opened_total");
+        double closedBefore = counter("herd_findings_closed_total");
 
         Messages.send(
                 connections, json, AdvisoryChanged.ADDRESS, List.of(ProtectionSample.severe("CVE-2099-7777", 7.5)));
@@ -111,6 +116,10 @@ class PackageSetTest {
                 "a finding on each machine",
                 WAIT,
                 () -> fixtures.count("SELECT count(*) FROM finding WHERE advisory_id = 'CVE-2099-7777'") == 2);
+        PortalFixtures.await(
+                "the two findings counted as opened on /q/metrics",
+                WAIT,
+                () -> counter("herd_findings_opened_total") - openedBefore == 2);
         assertEquals(
                 "acme:" + DebianSample.machineId("acme", "acme-web1") + ",globex:"
                         + DebianSample.machineId("globex", "globex-web1"),
@@ -135,6 +144,23 @@ class PackageSetTest {
                 "globex",
                 fixtures.text(
                         "SELECT tenant_id FROM finding WHERE advisory_id = 'CVE-2099-7777' AND closed_at IS NULL"));
+        PortalFixtures.await(
+                "the patched finding counted as closed on /q/metrics",
+                WAIT,
+                () -> counter("herd_findings_closed_total") - closedBefore == 1);
+        assertEquals(2, counter("herd_findings_opened_total") - openedBefore);
+    }
+
+    /** A counter's value on the portal's Prometheus endpoint. */
+    private static double counter(String name) {
+        String metrics =
+                RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher value = Pattern.compile("^" + name + "(?:\\{[^}]*\\})? (\\S+)$", Pattern.MULTILINE)
+                .matcher(metrics);
+        if (!value.find()) {
+            throw new AssertionError(name + " is not on /q/metrics");
+        }
+        return Double.parseDouble(value.group(1));
     }
 
     @Test
