@@ -132,6 +132,18 @@ class UiBrowserTest {
             String table = browser.text("tenants");
             assertTrue(table.contains("acme") && table.contains("globex"), table);
             browser.screenshot("tenants");
+            for (String column :
+                    List.of("Open findings", "Known-exploited", "Open damage cases", "Open warnings", "Last report")) {
+                browser.driver().findElement(By.linkText(column)).click();
+                browser.await().until(d -> d.getCurrentUrl().contains("_desc"));
+                String sorted = browser.text("tenants");
+                assertTrue(sorted.contains("acme") && sorted.contains("globex"), column + ": " + sorted);
+                browser.open("/ui");
+            }
+            browser.open("/ui?sort=findings_upward");
+            assertEquals("400 Bad Request", browser.text("error-status"));
+            assertTrue(browser.text("error-detail").contains("last_report_desc"), browser.text("error-detail"));
+            browser.open("/ui");
 
             browser.driver().findElement(By.linkText("acme")).click();
             browser.await().until(d -> d.getCurrentUrl().endsWith("/ui/tenants/acme"));
