@@ -363,6 +363,14 @@ class UiBrowserTest {
                     fixtures.count("SELECT count(*) FROM interconnection WHERE tenant_id = 'acme' AND partner_id = "
                             + "'globex' AND max_vulnerability_deviation = 60 AND require_trusted"));
             assertTrue(browser.text("interconnection-decisions").contains("globex"));
+            browser.driver().findElement(By.name("contactMail")).sendKeys("soc@acme.example");
+            browser.buttons("Save contact").get(0).click();
+            browser.await()
+                    .until(ExpectedConditions.textToBePresentInElementLocated(By.id("contact"), "Contact mail saved."));
+            assertEquals(
+                    "soc@acme.example",
+                    fixtures.text("SELECT settings->>'contactMail' FROM damage_settings WHERE tenant_id = 'acme'"));
+            browser.screenshot("settings-interconnection");
 
             browser.driver().findElement(By.name("policies")).clear();
             browser.driver().findElement(By.name("policies")).sendKeys("globex sixty 55");
@@ -379,14 +387,6 @@ class UiBrowserTest {
                     fixtures.count("SELECT count(*) FROM interconnection WHERE tenant_id = 'acme'"),
                     "a refused form changes nothing");
 
-            browser.driver().findElement(By.name("contactMail")).sendKeys("soc@acme.example");
-            browser.buttons("Save contact").get(0).click();
-            browser.await()
-                    .until(ExpectedConditions.textToBePresentInElementLocated(By.id("contact"), "Contact mail saved."));
-            assertEquals(
-                    "soc@acme.example",
-                    fixtures.text("SELECT settings->>'contactMail' FROM damage_settings WHERE tenant_id = 'acme'"));
-            browser.screenshot("settings-interconnection");
             browser.driver().findElement(By.name("contactMail")).clear();
             browser.driver().findElement(By.name("contactMail")).sendKeys("soc at acme");
             browser.buttons("Save contact").get(0).click();
