@@ -63,7 +63,8 @@ herd_service_demo_options() {
             ;;
         provider-portal)
             printf '%s' "-Dherd.damage.recovery.quiet-period=${HERD_DEMO_QUIET_PERIOD:-15s}" \
-                " -Dherd.damage.recovery.check-every=2s"
+                " -Dherd.damage.recovery.check-every=2s" \
+                " -Dquarkus.rest-client.hub.url=http://127.0.0.1:$HERD_HUB_PORT"
             ;;
     esac
 }

@@ -218,6 +218,9 @@ read from an existing Secret, named in the values, through secretKeyRef.
     secretKeyRef:
       name: {{ include "herd.portalPseudonymSecretName" . }}
       key: {{ .Values.portal.pseudonymSecret.key }}
+# The admin pages read the advisory hub's API with the signed-in admin's token (docs/portal-ui.md).
+- name: QUARKUS_REST_CLIENT_HUB_URL
+  value: {{ printf "http://%s.%s.svc:%v" (include "herd.componentFullname" (dict "root" . "component" "hub")) .Release.Namespace .Values.hub.service.port | quote }}
 {{- with .Values.common.mail.host }}
 - name: HERD_PORTAL_MAIL_HOST
   value: {{ . | quote }}

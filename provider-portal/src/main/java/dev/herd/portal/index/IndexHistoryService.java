@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** Keeps every tenant's index history: one sample per tenant each run, a bounded window read per tenant. */
 @ApplicationScoped
@@ -24,15 +25,18 @@ public class IndexHistoryService {
         this.samples = samples;
     }
 
-    /** Samples every tenant's indices now; how many tenants were sampled. */
+    /** Samples every tenant's indices, open and known-exploited findings now; how many tenants were sampled. */
     @Transactional
     public int sample(Instant now) {
         List<TenantIndices> all = indices.all();
+        Map<String, Long> knownExploited = samples.knownExploitedByTenant();
         for (TenantIndices t : all) {
             samples.add(
                     t.tenantId(),
                     new IndexSample(
-                            now, t.vulnerabilityIndex(), t.vulnerabilityDeviation(), t.riskIndex(), t.riskDeviation()));
+                            now, t.vulnerabilityIndex(), t.vulnerabilityDeviation(), t.riskIndex(), t.riskDeviation()),
+                    t.openFindings(),
+                    knownExploited.getOrDefault(t.tenantId(), 0L));
         }
         samples.prune(now.minus(KEPT));
         return all.size();

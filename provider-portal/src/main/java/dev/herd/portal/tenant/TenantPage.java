@@ -6,8 +6,9 @@ import java.util.List;
 public record TenantPage(List<TenantView> tenants, int index, int size, long total) {
 
     /**
-     * The orders a tenant list can be sorted in. The index orders use each tenant's last index sample
-     * ({@code herd.portal.index.sample-every}); tenants not sampled yet come last either way.
+     * The orders a tenant list can be sorted in. The index, findings and known-exploited orders use each tenant's last
+     * index sample ({@code herd.portal.index.sample-every}); tenants not sampled yet come last either way. Cases,
+     * warnings and last report are read now, one bounded index read per tenant.
      */
     public enum Order {
         ID,
@@ -17,15 +18,26 @@ public record TenantPage(List<TenantView> tenants, int index, int size, long tot
         VULNERABILITY,
         VULNERABILITY_DESC,
         RISK,
-        RISK_DESC;
+        RISK_DESC,
+        FINDINGS,
+        FINDINGS_DESC,
+        KNOWN_EXPLOITED,
+        KNOWN_EXPLOITED_DESC,
+        CASES,
+        CASES_DESC,
+        WARNINGS,
+        WARNINGS_DESC,
+        LAST_REPORT,
+        LAST_REPORT_DESC;
 
-        /** The sampled index column this order sorts by, or null for id and name. */
-        public String indexColumn() {
-            return switch (this) {
-                case VULNERABILITY, VULNERABILITY_DESC -> "vulnerability_index";
-                case RISK, RISK_DESC -> "risk_index";
-                default -> null;
-            };
+        /** Whether this order sorts by a figure of each tenant rather than by the tenant's id or name. */
+        public boolean byFigure() {
+            return !name().startsWith("ID") && !name().startsWith("NAME");
+        }
+
+        /** The figure sorted by: the order's name without {@code _DESC}. */
+        public String figure() {
+            return name().replace("_DESC", "");
         }
 
         public boolean descending() {

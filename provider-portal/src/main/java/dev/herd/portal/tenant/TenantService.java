@@ -26,9 +26,8 @@ public class TenantService {
 
     /** One page of the tenants the caller may see, in {@code order}; {@code index} counts from 0. */
     public TenantPage page(Caller caller, TenantPage.Order order, int index, int size) {
-        List<Tenant> page = order.indexColumn() != null
-                ? tenants.pageByLastIndexSample(
-                        caller.tenantScope(), order.indexColumn(), order.descending(), index, size)
+        List<Tenant> page = order.byFigure()
+                ? tenants.pageByFigure(caller.tenantScope(), order, index, size)
                 : tenants.pageVisible(caller.tenantScope(), sort(order), index, size);
         List<TenantView> rows = page.stream().map(TenantView::of).toList();
         return new TenantPage(rows, index, size, tenants.countVisible(caller.tenantScope()));

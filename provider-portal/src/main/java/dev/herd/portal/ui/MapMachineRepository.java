@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -46,6 +47,17 @@ public class MapMachineRepository {
                 .map(r -> new MapMachine(
                         (UUID) r[0], (String) r[1], addresses((String) r[2]), hole((Number) r[3]), (Boolean) r[4]))
                 .toList();
+    }
+
+    /** The machines the damage case detected damage on (one read through the case's events). */
+    public Set<UUID> damaged(String tenantId, UUID caseId) {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = entityManager
+                .createNativeQuery("SELECT DISTINCT machine_id FROM damage_event WHERE case_id = :c AND tenant_id = :t")
+                .setParameter("c", caseId)
+                .setParameter("t", tenantId)
+                .getResultList();
+        return Set.copyOf(ids);
     }
 
     /** How many machines the tenant has. */

@@ -21,8 +21,12 @@ public record TopologyMap(
     /** An isolating device and the segments it cuts off; {@code isolating} names the mode when it isolates now. */
     public record Device(String id, String name, String kind, List<String> segments, String isolating) {}
 
-    /** A machine in its segment ({@code null}: in none), with its worst open hole and its monitoring's liveness. */
-    public record Machine(MapMachine machine, String segment, String isolated) {}
+    /**
+     * A machine in its segment ({@code null}: in none), with its worst open hole and its monitoring's liveness;
+     * {@code isolated} names the mode when the active case cut it off (its segment, or it was damaged itself and the
+     * case has an isolation point), {@code damaged} whether the case detected damage on it.
+     */
+    public record Machine(MapMachine machine, String segment, String isolated, boolean damaged) {}
 
     public boolean truncated() {
         return machinesTotal > machines.size();

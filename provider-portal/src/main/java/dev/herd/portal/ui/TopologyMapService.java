@@ -9,8 +9,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
-/** Builds a tenant's {@link TopologyMap} from its topology, its machines and its damage case that is not closed. */
+/**
+ * Builds a tenant's {@link TopologyMap} from its topology, its machines and its damage case that is not closed (its
+ * isolation point, segments and damaged machines marked with the mode).
+ */
 @ApplicationScoped
 public class TopologyMapService {
 
@@ -54,14 +59,18 @@ public class TopologyMapService {
                 .toList();
 
         long window = settings.of(tenantId).profileWindowSeconds();
+        Set<UUID> damaged = active != null ? machines.damaged(tenantId, active.id()) : Set.of();
+        boolean ordered = mode != null && active.isolationPoint() != null;
         List<TopologyMap.Machine> drawn =
                 machines.machines(tenantId, now.minusSeconds(2 * window), MAX_MACHINES).stream()
                         .map(m -> {
                             String segment = topology.segmentOf(m.addresses())
                                     .map(Topology.Segment::id)
                                     .orElse(null);
-                            return new TopologyMap.Machine(
-                                    m, segment, segment != null && isolatedSegments.contains(segment) ? mode : null);
+                            boolean hit = damaged.contains(m.id());
+                            // the isolation order names the damaged machines, wherever their segment is
+                            boolean cutOff = segment != null && isolatedSegments.contains(segment) || hit && ordered;
+                            return new TopologyMap.Machine(m, segment, cutOff ? mode : null, hit);
                         })
                         .toList();
         long total = drawn.size() < MAX_MACHINES ? drawn.size() : machines.count(tenantId);

@@ -50,6 +50,7 @@ final class UiCharts {
                     node("m:" + m.machine().id(), m.machine().name(), "machine", "isolated", m.isolated());
             node.put("hole", m.machine().worstHole());
             node.put("alive", m.machine().alive());
+            node.put("damaged", m.damaged());
             node.put(
                     "url",
                     "/ui/tenants/" + tenant + "/machines/"

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -104,7 +105,13 @@ public class UiDashboardResource {
         } catch (IllegalArgumentException e) {
             throw HerdException.badRequest(
                     "sort-invalid",
-                    "sort must be one of id, id_desc, name, name_desc, vulnerability, vulnerability_desc, risk, risk_desc.");
+                    "sort must be one of "
+                            + String.join(
+                                    ", ",
+                                    Arrays.stream(TenantPage.Order.values())
+                                            .map(o -> o.name().toLowerCase(Locale.ROOT))
+                                            .toList())
+                            + ".");
         }
     }
 }

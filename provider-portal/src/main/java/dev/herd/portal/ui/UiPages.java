@@ -1,5 +1,6 @@
 package dev.herd.portal.ui;
 
+import dev.herd.contracts.tenancy.Roles;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 
@@ -11,6 +12,7 @@ final class UiPages {
     static TemplateInstance page(Template template, UiSession session, String tenant) {
         return template.data("user", session.caller().subject())
                 .data("staff", session.caller().isMsspStaff())
+                .data("admin", session.caller().roles().contains(Roles.MSSP_ADMIN))
                 .data("csrf", session.csrfToken())
                 .data("tenant", tenant)
                 .data("canAct", tenant != null && session.canAct(tenant));

@@ -124,6 +124,30 @@ class TopologyMapServiceTest {
         assertNull(maps.of("globex", Instant.now()).activeCase());
     }
 
+    @Test
+    void aDamagedMachineIsMarkedAndIsolatedInTheCasesModeWhereverItsSegmentIs() {
+        String caseId = "7d6c2b1e-0000-4000-8000-000000000013";
+        fixtures.execute("INSERT INTO damage_case (id, tenant_id, state, opened_at, updated_at, damage_range, "
+                + "isolation_point, mode) VALUES ('" + caseId + "', 'acme', 'OPEN', now(), now(), '[\"office\"]', "
+                + "'fw1', 'RATE_LIMIT')");
+        fixtures.execute("INSERT INTO damage_event (tenant_id, case_id, machine_id, kind, indicator, at) SELECT "
+                + "'acme', '" + caseId + "', id, 'SIGNATURE', 'probe', now() FROM machine WHERE name = 'acme-web2'");
+        Map<String, TopologyMap.Machine> machines = byName(maps.of("acme", Instant.now()));
+
+        assertTrue(machines.get("acme-web2").damaged());
+        assertEquals("RATE_LIMIT", machines.get("acme-web2").isolated(), "damaged, though dmz is not in the range");
+        assertFalse(machines.get("acme-web1").damaged());
+        assertNull(machines.get("acme-web1").isolated());
+
+        // without an isolation point the damaged machine is marked, not isolated
+        fixtures.execute("UPDATE damage_case SET isolation_point = NULL, mode = NULL WHERE id = '" + caseId + "'");
+        machines = byName(maps.of("acme", Instant.now()));
+        assertTrue(machines.get("acme-web2").damaged());
+        assertNull(machines.get("acme-web2").isolated());
+        // another tenant's map shows nothing of it
+        assertTrue(maps.of("globex", Instant.now()).machines().stream().noneMatch(TopologyMap.Machine::damaged));
+    }
+
     private static Map<String, TopologyMap.Machine> byName(TopologyMap map) {
         return map.machines().stream().collect(Collectors.toMap(m -> m.machine().name(), Function.identity()));
     }

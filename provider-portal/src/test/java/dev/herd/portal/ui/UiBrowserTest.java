@@ -132,6 +132,18 @@ class UiBrowserTest {
             String table = browser.text("tenants");
             assertTrue(table.contains("acme") && table.contains("globex"), table);
             browser.screenshot("tenants");
+            for (String column :
+                    List.of("Open findings", "Known-exploited", "Open damage cases", "Open warnings", "Last report")) {
+                browser.driver().findElement(By.linkText(column)).click();
+                browser.await().until(d -> d.getCurrentUrl().contains("_desc"));
+                String sorted = browser.text("tenants");
+                assertTrue(sorted.contains("acme") && sorted.contains("globex"), column + ": " + sorted);
+                browser.open("/ui");
+            }
+            browser.open("/ui?sort=findings_upward");
+            assertEquals("400 Bad Request", browser.text("error-status"));
+            assertTrue(browser.text("error-detail").contains("last_report_desc"), browser.text("error-detail"));
+            browser.open("/ui");
 
             browser.driver().findElement(By.linkText("acme")).click();
             browser.await().until(d -> d.getCurrentUrl().endsWith("/ui/tenants/acme"));
@@ -332,6 +344,72 @@ class UiBrowserTest {
             assertTrue(browser.buttons("Save policy").isEmpty());
             assertFalse(browser.driver().findElement(By.name("mode")).isEnabled(), "the viewer's form is read only");
             assertEquals(403L, browser.postFromPage("/ui/tenants/acme/settings/policy", true));
+        }
+    }
+
+    @Test
+    void tenantAdminSetsInterconnectionsAndTheContactMailBadValuesAreNamedAndTheViewerOnlyReads() {
+        fixtures.execute("DELETE FROM damage_settings WHERE tenant_id = 'acme'");
+        try (UiBrowser browser = UiBrowser.logIn(base(), "acme-admin")) {
+            browser.open("/ui/tenants/acme/settings");
+            WebElement policies = browser.driver().findElement(By.name("policies"));
+            policies.sendKeys("globex 60 55 trusted");
+            browser.buttons("Save interconnections").get(0).click();
+            browser.await()
+                    .until(ExpectedConditions.textToBePresentInElementLocated(
+                            By.id("interconnections"), "Interconnection policies saved."));
+            assertEquals(
+                    1,
+                    fixtures.count("SELECT count(*) FROM interconnection WHERE tenant_id = 'acme' AND partner_id = "
+                            + "'globex' AND max_vulnerability_deviation = 60 AND require_trusted"));
+            assertTrue(browser.text("interconnection-decisions").contains("globex"));
+            browser.driver().findElement(By.name("contactMail")).sendKeys("soc@acme.example");
+            browser.buttons("Save contact").get(0).click();
+            browser.await()
+                    .until(ExpectedConditions.textToBePresentInElementLocated(By.id("contact"), "Contact mail saved."));
+            assertEquals(
+                    "soc@acme.example",
+                    fixtures.text("SELECT settings->>'contactMail' FROM damage_settings WHERE tenant_id = 'acme'"));
+            browser.screenshot("settings-interconnection");
+
+            browser.driver().findElement(By.name("policies")).clear();
+            browser.driver().findElement(By.name("policies")).sendKeys("globex sixty 55");
+            browser.buttons("Save interconnections").get(0).click();
+            browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "line 1"));
+            assertTrue(browser.text("messages").contains("not a number"), browser.text("messages"));
+            browser.driver().findElement(By.name("policies")).clear();
+            browser.driver().findElement(By.name("policies")).sendKeys("nosuch 60 55");
+            browser.buttons("Save interconnections").get(0).click();
+            browser.await()
+                    .until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "no tenant 'nosuch'"));
+            assertEquals(
+                    1,
+                    fixtures.count("SELECT count(*) FROM interconnection WHERE tenant_id = 'acme'"),
+                    "a refused form changes nothing");
+
+            browser.driver().findElement(By.name("contactMail")).clear();
+            browser.driver().findElement(By.name("contactMail")).sendKeys("soc at acme");
+            browser.buttons("Save contact").get(0).click();
+            browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "contactMail"));
+            assertTrue(browser.text("messages").contains("is not a mail address"), browser.text("messages"));
+            assertEquals(
+                    "soc@acme.example",
+                    fixtures.text("SELECT settings->>'contactMail' FROM damage_settings WHERE tenant_id = 'acme'"));
+            assertTrue(browser.text("equipment").contains("allowed-equipment"), browser.text("equipment"));
+            assertEquals(403L, browser.postFromPage("/ui/tenants/globex/settings/contact", true));
+            assertEquals(403L, browser.postFromPage("/ui/tenants/globex/settings/interconnections", true));
+        }
+        try (UiBrowser browser = UiBrowser.logIn(base(), "acme-viewer")) {
+            browser.open("/ui/tenants/acme/settings");
+            assertTrue(browser.text("interconnection-decisions").contains("globex"));
+            assertTrue(browser.buttons("Save interconnections").isEmpty()
+                    && browser.buttons("Save contact").isEmpty());
+            assertFalse(browser.driver().findElement(By.name("contactMail")).isEnabled(), "read only");
+            assertEquals(403L, browser.postFromPage("/ui/tenants/acme/settings/contact", true));
+            assertEquals(403L, browser.postFromPage("/ui/tenants/acme/settings/interconnections", false));
+            assertEquals(
+                    "soc@acme.example",
+                    fixtures.text("SELECT settings->>'contactMail' FROM damage_settings WHERE tenant_id = 'acme'"));
         }
     }
 

@@ -79,6 +79,18 @@ class UiCasesRulesWarningsBrowserTest {
             assertTrue(browser.text("suricata").contains("HEARTBLEED"), browser.text("suricata"));
             browser.screenshot("rules-bundle");
 
+            browser.driver().findElement(By.linkText("Topology")).click();
+            browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("machines")));
+            String web1 = browser.driver()
+                    .findElement(By.xpath("//table[@id='machines']//tr[td/a[text()='acme-web1']]"))
+                    .getText();
+            assertTrue(web1.contains("damaged") && web1.contains("isolated (DROP_SIGNATURE)"), web1);
+            assertTrue(browser.text("isolation").contains("fw-dmz"), browser.text("isolation"));
+            browser.await()
+                    .until(d ->
+                            !d.findElements(By.cssSelector("#topology canvas")).isEmpty());
+            browser.screenshot("topology-isolated");
+
             browser.driver().findElement(By.linkText("Damage cases")).click();
             browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("cases")));
             String section = browser.text("case-" + acmeCase);
