@@ -31,7 +31,8 @@ public class PortalFixtures {
                                         + "isolation_order, damage_case, canary, interconnection, interconnection_enforced, "
                                         + "warning_reminder, tenant_warning, damage_case_history, watched_file, machine_evidence_seen, "
                                         + "machine_diagnosis, index_sample, prevention_queue, traffic_window, notification_read, "
-                                        + "privileged_session, config_file, config_file_change, tenant_expected_config_file")
+                                        + "privileged_session, config_file, config_file_change, tenant_expected_config_file, "
+                                        + "webhook_attempt, webhook_delivery, webhook_endpoint, security_event")
                         .executeUpdate());
         standingAdvisories.reload();
     }
