@@ -163,6 +163,48 @@ class WebhookTest {
     }
 
     @Test
+    void anEscalatedOrderAndAnAdvisoryTurningKnownExploitedReachTheMssp() throws Exception {
+        JsonPath mssp = registerMssp(receiver.url("/mssp"), "order.escalated", "finding.known_exploited");
+        UUID caseId = UUID.randomUUID();
+        UUID order = UUID.randomUUID();
+        UUID machine = UUID.randomUUID();
+        fixtures.execute("INSERT INTO damage_case (id, tenant_id, state, opened_at, updated_at) VALUES ('" + caseId
+                + "', 'globex', 'ISOLATED', now(), now())");
+        fixtures.execute("INSERT INTO isolation_order (order_id, tenant_id, case_id, isolation_point, mode, issued_at) "
+                + "VALUES ('" + order + "', 'globex', '" + caseId + "', 'fw-dmz', 'COMPLETE', now())");
+        fixtures.execute("INSERT INTO advisory (id, known_exploited, emergency_level, actionable, withdrawn, aliases, "
+                + "affected, mitigations, patches, modified_at, updated_at) VALUES ('CVE-2026-0002', false, 0, true, "
+                + "false, '[]', '[]', '[]', '[]', now(), now())");
+        fixtures.execute("INSERT INTO machine (id, tenant_id, name, addresses, listening, last_sequence, updated_at) "
+                + "VALUES ('" + machine + "', 'globex', 'mail-01', '[]', '[]', 1, now())");
+        fixtures.execute("INSERT INTO finding (tenant_id, machine_id, advisory_id, package_name, installed, action, "
+                + "state, opened_at, updated_at) VALUES ('globex', '" + machine + "', 'CVE-2026-0002', 'exim4', "
+                + "'4.94', 'PATCH', 'OPEN', now(), now())");
+
+        fixtures.execute("UPDATE isolation_order SET status = 'ESCALATED', attempt = 5, status_detail = 'device "
+                + "refused', status_at = now() WHERE order_id = '" + order + "'");
+        fixtures.execute("UPDATE advisory SET known_exploited = true WHERE id = 'CVE-2026-0002'");
+
+        PortalFixtures.await(
+                "both events", WAIT, () -> receiver.received("/mssp").size() == 2);
+        Map<String, JsonNode> byType = new java.util.HashMap<>();
+        for (WebhookReceiver.Received r : receiver.received("/mssp")) {
+            verifyStandardWebhooks(mssp.getString("secret"), r);
+            JsonNode body = json.readTree(r.body());
+            byType.put(body.path("type").asText(), body.path("data"));
+        }
+        assertEquals(
+                order.toString(), byType.get("order.escalated").path("orderId").asText());
+        assertEquals(
+                "device refused", byType.get("order.escalated").path("detail").asText());
+        assertEquals("globex", byType.get("order.escalated").path("tenant").asText());
+        JsonNode kev = byType.get("finding.known_exploited");
+        assertEquals("CVE-2026-0002", kev.path("advisoryId").asText());
+        assertTrue(kev.path("advisoryNowKnownExploited").asBoolean());
+        assertEquals(machine.toString(), kev.path("machines").get(0).asText());
+    }
+
+    @Test
     void aFailingReceiverIsRetriedWithBackoffAndEveryAttemptIsShown() throws Exception {
         try (WebhookReceiver failing = new WebhookReceiver(500)) {
             JsonPath hook = register("acme", "acme-admin", failing.url("/down"), "warning.raised");
