@@ -24,6 +24,7 @@ class PortalTenancyMatrixTest extends TenancyMatrixSuite {
     private static final UUID MACHINE = UUID.fromString("00000000-0000-0000-0000-00000000a001");
     private static final UUID DAMAGE_CASE = UUID.fromString("00000000-0000-0000-0000-00000000a0dc");
     private static final AtomicInteger RULES = new AtomicInteger(100);
+    private static final java.util.Map<String, String> WEBHOOKS = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Inject
     PortalFixtures fixtures;
@@ -42,6 +43,8 @@ class PortalTenancyMatrixTest extends TenancyMatrixSuite {
         rule("DEPLOYED");
         patchPlan();
         warning();
+        WEBHOOKS.put(TENANT, webhook(TENANT));
+        WEBHOOKS.put("mssp", webhook(null));
     }
 
     @Override
@@ -65,6 +68,13 @@ class PortalTenancyMatrixTest extends TenancyMatrixSuite {
         if (template.contains("/damage-cases/{id}")) {
             return DAMAGE_CASE.toString();
         }
+        if (template.contains("/webhooks/{id}")) {
+            String owner = template.startsWith("/api/tenants/") ? TENANT : null;
+            // a fresh webhook for each DELETE; the one of prepare() otherwise (a tenant may have 20)
+            return operation.method().equals("DELETE")
+                    ? webhook(owner)
+                    : webhook(owner, WEBHOOKS.get(owner == null ? "mssp" : owner));
+        }
         return super.pathValue(operation, name, schema);
     }
 
@@ -77,6 +87,11 @@ class PortalTenancyMatrixTest extends TenancyMatrixSuite {
         if (operation.template().endsWith("/damage-cases/{id}/recover")) {
             // no playbook: the recovery the damage case proposes
             return JsonNodeFactory.instance.objectNode();
+        }
+        if (operation.template().endsWith("/webhooks")) {
+            var body = JsonNodeFactory.instance.objectNode().put("url", "https://hooks.example.org/herd");
+            body.putArray("eventTypes").add("warning.raised");
+            return body;
         }
         if (operation.template().endsWith("/expected-config-files")) {
             var entry = JsonNodeFactory.instance
@@ -126,6 +141,21 @@ class PortalTenancyMatrixTest extends TenancyMatrixSuite {
                         + "', 'web-01', 'PROPOSED', 'APT', '[]', '[]', '[]', '[]', '[]', '[]',"
                         + " now())");
         return id.toString();
+    }
+
+    /** A new webhook of the tenant's (the MSSP's when null); its id. */
+    private String webhook(String tenant) {
+        return webhook(tenant, UUID.randomUUID().toString());
+    }
+
+    /** The webhook of that id, made when missing. */
+    private String webhook(String tenant, String id) {
+        fixtures.execute(
+                "INSERT INTO webhook_endpoint (id, tenant_id, url, event_types, secret, created_by, created_at)"
+                        + " VALUES ('" + id + "', " + (tenant == null ? "NULL" : "'" + tenant + "'")
+                        + ", 'https://hooks.example.org/herd', '{warning.raised}', 'whsec_dGVzdA==', 'matrix', now())"
+                        + " ON CONFLICT DO NOTHING");
+        return id;
     }
 
     /** A new open warning of acme's; its id. */

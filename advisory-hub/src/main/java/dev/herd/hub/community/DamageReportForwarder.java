@@ -80,22 +80,70 @@ public class DamageReportForwarder implements PanacheRepositoryBase<DamageDelive
         deliverDue();
     }
 
-    /** Tries every delivery that is due; returns how many were tried. */
+    /**
+     * Tries a batch of due deliveries; returns how many were tried. They are claimed with {@code FOR UPDATE SKIP
+     * LOCKED} and hidden from other hub instances for three HTTP timeouts, so two instances never post the same one;
+     * one that died mid-post leaves it due again after that.
+     */
     public int deliverDue() {
-        List<DamageDelivery> due = QuarkusTransaction.requiringNew()
-                .call(() -> find(
-                                "state = ?1 and nextAttemptAt <= ?2",
-                                Sort.by("nextAttemptAt").and("id"),
-                                DamageDelivery.State.PENDING,
-                                Instant.now())
-                        .page(Page.ofSize(BATCH))
-                        .list());
+        List<DamageDelivery> due = QuarkusTransaction.requiringNew().call(this::claim);
         for (DamageDelivery delivery : due) {
             Attempt attempt = post(delivery, signingSecret(delivery.providerId));
             QuarkusTransaction.requiringNew().run(() -> record(delivery.id, attempt));
         }
         return due.size();
     }
+
+    @SuppressWarnings("unchecked")
+    private List<DamageDelivery> claim() {
+        List<Number> ids = getEntityManager()
+                .createNativeQuery(
+                        "UPDATE damage_delivery d SET next_attempt_at = now() + make_interval(secs => :lease) "
+                                + "FROM (SELECT id FROM damage_delivery WHERE state = 'PENDING' AND next_attempt_at <= now() "
+                                + "ORDER BY next_attempt_at, id LIMIT :n FOR UPDATE SKIP LOCKED) due WHERE d.id = due.id "
+                                + "RETURNING d.id")
+                .setParameter(
+                        "lease",
+                        (double) config.damageReports()
+                                        .httpTimeout()
+                                        .multipliedBy(3)
+                                        .toMillis()
+                                / 1000)
+                .setParameter("n", BATCH)
+                .getResultList();
+        List<Long> claimed = ids.stream().map(Number::longValue).toList();
+        return claimed.isEmpty()
+                ? List.of()
+                : find("id in ?1", Sort.by("nextAttemptAt").and("id"), claimed).list();
+    }
+
+    /** Every attempt of these deliveries, by delivery id, oldest first. */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public java.util.Map<Long, List<AttemptView>> attempts(List<Long> deliveries) {
+        if (deliveries.isEmpty()) {
+            return java.util.Map.of();
+        }
+        List<Object[]> rows = getEntityManager()
+                .createNativeQuery("SELECT delivery_id, attempt, at, status_code, error FROM damage_delivery_attempt "
+                        + "WHERE delivery_id = ANY(:ids) ORDER BY delivery_id, attempt")
+                .setParameter("ids", deliveries.toArray(Long[]::new))
+                .getResultList();
+        java.util.Map<Long, List<AttemptView>> byDelivery = new java.util.HashMap<>();
+        for (Object[] r : rows) {
+            byDelivery
+                    .computeIfAbsent(((Number) r[0]).longValue(), k -> new java.util.ArrayList<>())
+                    .add(new AttemptView(
+                            ((Number) r[1]).intValue(),
+                            r[2] instanceof java.time.OffsetDateTime t ? t.toInstant() : (Instant) r[2],
+                            r[3] == null ? null : ((Number) r[3]).intValue(),
+                            (String) r[4]));
+        }
+        return byDelivery;
+    }
+
+    /** One attempt as shown: when, the HTTP status (null when none came back), why it failed (null when it did not). */
+    public record AttemptView(int attempt, Instant at, Integer statusCode, String error) {}
 
     /** The provider's key now: a key made by a later subscription signs the retries of earlier deliveries too. */
     private String signingSecret(String providerId) {
@@ -140,6 +188,15 @@ public class DamageReportForwarder implements PanacheRepositoryBase<DamageDelive
         DamageDelivery delivery = findById(id);
         Instant now = Instant.now();
         delivery.attempts++;
+        getEntityManager()
+                .createNativeQuery("INSERT INTO damage_delivery_attempt (delivery_id, attempt, at, status_code, error) "
+                        + "VALUES (:id, :a, :at, :s, :e) ON CONFLICT DO NOTHING")
+                .setParameter("id", id)
+                .setParameter("a", delivery.attempts)
+                .setParameter("at", java.sql.Timestamp.from(now))
+                .setParameter("s", attempt.status())
+                .setParameter("e", attempt.error())
+                .executeUpdate();
         delivery.lastStatus = attempt.status();
         delivery.lastError = attempt.error();
         if (attempt.error() == null) {

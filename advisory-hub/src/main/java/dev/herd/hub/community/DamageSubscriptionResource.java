@@ -56,7 +56,8 @@ public class DamageSubscriptionResource {
             Integer lastStatus,
             String lastError,
             Instant nextAttemptAt,
-            Instant deliveredAt) {}
+            Instant deliveredAt,
+            List<DamageReportForwarder.AttemptView> attemptLog) {}
 
     @GET
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.PROVIDER})
@@ -96,11 +97,13 @@ public class DamageSubscriptionResource {
     }
 
     private View view(Provider provider, String shownSecret) {
+        List<DamageDelivery> shown = forwarder.of(provider.id, SHOWN_DELIVERIES);
+        var attempts = forwarder.attempts(shown.stream().map(d -> d.id).toList());
         return new View(
                 provider.id,
                 provider.damageReportUrl,
                 shownSecret,
-                forwarder.of(provider.id, SHOWN_DELIVERIES).stream()
+                shown.stream()
                         .map(d -> new Delivery(
                                 d.reportId,
                                 d.state.name(),
@@ -108,7 +111,8 @@ public class DamageSubscriptionResource {
                                 d.lastStatus,
                                 d.lastError,
                                 d.nextAttemptAt,
-                                d.deliveredAt))
+                                d.deliveredAt,
+                                attempts.getOrDefault(d.id, List.of())))
                         .toList());
     }
 

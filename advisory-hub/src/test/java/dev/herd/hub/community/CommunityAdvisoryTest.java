@@ -371,6 +371,9 @@ class CommunityAdvisoryTest {
                     .statusCode(200)
                     .body("deliveries.state", contains("DELIVERED"))
                     .body("deliveries[0].attempts", equalTo(2))
+                    .body("deliveries[0].attemptLog.attempt", contains(1, 2))
+                    .body("deliveries[0].attemptLog.statusCode", contains(503, 204))
+                    .body("deliveries[0].attemptLog[0].error", equalTo("HTTP 503"))
                     .body("deliveries[0].reportId", equalTo(reportId.toString()));
             assertEquals(2, received.size());
             // Each attempt is signed with the key the provider was given: Standard Webhooks' own verifier accepts it,

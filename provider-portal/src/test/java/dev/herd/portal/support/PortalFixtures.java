@@ -19,6 +19,10 @@ public class PortalFixtures {
         this.standingAdvisories = standingAdvisories;
     }
 
+    /**
+     * Empties the tables. The webhook tables come last, in the order the webhook jobs lock them (an event's table, its
+     * security_event, then webhook_delivery), so a job running meanwhile cannot deadlock with the TRUNCATE.
+     */
     public void reset() {
         QuarkusTransaction.requiringNew()
                 .run(() -> entityManager
@@ -31,7 +35,8 @@ public class PortalFixtures {
                                         + "isolation_order, damage_case, canary, interconnection, interconnection_enforced, "
                                         + "warning_reminder, tenant_warning, damage_case_history, watched_file, machine_evidence_seen, "
                                         + "machine_diagnosis, index_sample, prevention_queue, traffic_window, notification_read, "
-                                        + "privileged_session, config_file, config_file_change, tenant_expected_config_file")
+                                        + "privileged_session, config_file, config_file_change, tenant_expected_config_file, "
+                                        + "security_event, webhook_delivery, webhook_attempt, webhook_endpoint")
                         .executeUpdate());
         standingAdvisories.reload();
     }
