@@ -118,7 +118,9 @@ public class FindingReconciler {
         int changed = 0;
         Set<Key> seen = new HashSet<>();
         for (Subject subject : subjects) {
-            TenantPolicy policy = policyOf.computeIfAbsent(subject.tenantId(), policies::of);
+            // SBOM findings are MONITOR whatever the policy says: no policy read for them
+            TenantPolicy policy =
+                    kind == FindingKind.SBOM ? null : policyOf.computeIfAbsent(subject.tenantId(), policies::of);
             for (Verdict verdict : verdicts.getOrDefault(subject.id(), List.of())) {
                 Key key = new Key(subject.id(), verdict.advisoryId(), verdict.packageName());
                 if (!seen.add(key)) {
