@@ -1,6 +1,7 @@
 # ./herd findings --tenant T [--json] [--machine NAME] [--closed]: the tenant's findings from the portal. --json prints
 # one JSON array with an object per (machine, advisory, package): machine, package (the source package on Debian),
-# installed, fixed, advisory, aliases, sourceDocument, action, state. Without --json, a table. Open findings only
+# installed, fixed, advisory, aliases, sourceDocument, action, state, source (INVENTORY or SBOM; an application's SBOM
+# findings show app:NAME as machine). Without --json, a table. Open findings only
 # unless --closed (then closed ones too). Runs as HERD_USER (default the MSSP admin). Follows the list's cursor
 # (X-Next-Cursor, docs/findings-api.md) page by page until the last.
 herd_command() {
@@ -43,7 +44,10 @@ findings = []
 for n in range(pages):
     with open("%s/page-%d.json" % (folder, n)) as f:
         findings.extend(json.load(f))
-rows = [{"machine": f["machine"], "package": f["package"], "installed": f["installed"], "fixed": f.get("fixed"),
+def subject(f):
+    # SBOM findings of an application have no machine (docs/sbom.md)
+    return f.get("machine") or ("app:" + f["application"] if f.get("application") else "-")
+rows = [{"machine": subject(f), "source": f.get("source", "INVENTORY"), "package": f["package"], "installed": f["installed"], "fixed": f.get("fixed"),
          "advisory": f["advisory"], "aliases": f.get("aliases") or [], "sourceDocument": f.get("sourceDocument"),
          "action": f["action"], "state": f["state"]} for f in findings]
 if as_json:

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""A stand-in for Keycloak, the gateway and the hub, for the launcher's tests: just enough of their HTTP APIs for
-`./herd fleet import` and `./herd advisories import`, with access tokens that expire after EXPIRY seconds.
+"""A stand-in for Keycloak, the gateway, the hub and the portal, for the launcher's tests: just enough of their HTTP
+APIs for `./herd fleet import`, `./herd advisories import` and `./herd sbom import`, with access tokens that expire
+after EXPIRY seconds.
 
 usage: fake_platform.py PORT_FILE EXPIRY LOG   (writes its port to PORT_FILE; one line per request to LOG)
 """
@@ -61,6 +62,22 @@ class Handler(BaseHTTPRequestHandler):
             lines = "".join(json.dumps({"index": i, "status": "accepted", "id": d.get("id"), "errors": [],
                                         "warnings": []}, separators=(",", ":")) + "\n" for i, d in enumerate(documents))
             return self.answer(200, lines, "application/x-ndjson")
+        if path.startswith("/api/tenants/") and path.endswith("/sboms"):
+            # the portal's SBOM intake (docs/sbom.md): a JSON object is stored, anything else is a 400 problem
+            parts = path.split("/")
+            try:
+                document = json.loads(body)
+            except ValueError:
+                document = None
+            if not isinstance(document, dict):
+                return self.answer(400, {"title": "Bad Request", "status": 400, "code": "sbom-not-json",
+                                         "detail": "The body is not a JSON document: expected one JSON object."},
+                                   "application/problem+json")
+            log.write("sbom %s %s %s %s\n" % (parts[3], parts[4], parts[5], self.headers.get("Content-Type")))
+            subject = {"machine": parts[5]} if parts[4] == "machines" else {"application": parts[5]}
+            return self.answer(201, {"id": "00000000-0000-0000-0000-000000000001", "tenant": parts[3], **subject,
+                                     "format": "CYCLONEDX", "components": len(document.get("components", [])),
+                                     "skipped": 0, "openFindings": 0})
         return self.answer(404, {"title": "Not Found"})
 
 

@@ -13,8 +13,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The tenancy matrix against the portal's API. Acme has a machine with a finding, a rule, a patch plan, a warning and
- * an open damage case, so that the other tenant's answers would show them if they leaked; every finding, rule, plan
+ * The tenancy matrix against the portal's API. Acme has a machine with a finding, a rule, a patch plan, a warning, an
+ * SBOM with a finding and an open damage case, so that the other tenant's answers would show them if they leaked; every finding, rule, plan
  * or warning a request names is a fresh one of acme's, so that no answer depends on the calls before it.
  */
 @QuarkusTest
@@ -45,6 +45,11 @@ class PortalTenancyMatrixTest extends TenancyMatrixSuite {
         warning();
         WEBHOOKS.put(TENANT, webhook(TENANT));
         WEBHOOKS.put("mssp", webhook(null));
+        String sbom = sbom();
+        fixtures.execute("INSERT INTO finding (tenant_id, sbom_id, advisory_id, package_name, installed, fixed,"
+                + " action, state, opened_at, updated_at) VALUES ('" + TENANT + "', '" + sbom + "',"
+                + " 'GHSA-jfh8-c2jp-5v3q', 'org.apache.logging.log4j:log4j-core', '2.14.1', '2.15.0', 'MONITOR',"
+                + " 'OPEN', now(), now())");
     }
 
     @Override
@@ -75,6 +80,15 @@ class PortalTenancyMatrixTest extends TenancyMatrixSuite {
                     ? webhook(owner)
                     : webhook(owner, WEBHOOKS.get(owner == null ? "mssp" : owner));
         }
+        if (template.contains("/sboms/{id}")) {
+            return sbom();
+        }
+        if (name.equals("machine")) {
+            return "web-01";
+        }
+        if (name.equals("application")) {
+            return "shop";
+        }
         return super.pathValue(operation, name, schema);
     }
 
@@ -102,6 +116,21 @@ class PortalTenancyMatrixTest extends TenancyMatrixSuite {
                     .put("group", "root");
             var body = JsonNodeFactory.instance.objectNode();
             body.putArray("entries").add(entry);
+            return body;
+        }
+        if (operation.key().startsWith("POST ") && operation.template().endsWith("/sboms")) {
+            // a CycloneDX 1.6 SBOM of one component
+            var body = JsonNodeFactory.instance
+                    .objectNode()
+                    .put("bomFormat", "CycloneDX")
+                    .put("specVersion", "1.6")
+                    .put("version", 1);
+            body.putArray("components")
+                    .addObject()
+                    .put("type", "library")
+                    .put("name", "log4j-core")
+                    .put("version", "2.14.1")
+                    .put("purl", "pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1");
             return body;
         }
         return super.body(operation, sample);
@@ -156,6 +185,15 @@ class PortalTenancyMatrixTest extends TenancyMatrixSuite {
                         + ", 'https://hooks.example.org/herd', '{warning.raised}', 'whsec_dGVzdA==', 'matrix', now())"
                         + " ON CONFLICT DO NOTHING");
         return id;
+    }
+
+    /** A new SBOM of acme's machine; its id. */
+    private String sbom() {
+        UUID id = UUID.randomUUID();
+        fixtures.execute("INSERT INTO sbom (id, tenant_id, machine_id, format, spec_version, components, skipped,"
+                + " uploaded_by, uploaded_at) VALUES ('" + id + "', '" + TENANT + "', '" + MACHINE
+                + "', 'CYCLONEDX', '1.6', 0, 0, 'tenancy matrix', now())");
+        return id.toString();
     }
 
     /** A new open warning of acme's; its id. */

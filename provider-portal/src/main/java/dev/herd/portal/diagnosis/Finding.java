@@ -9,7 +9,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One machine affected by one advisory through one package, with what to do about it and where that stands. */
+/**
+ * One machine (or one SBOM's component) affected by one advisory through one package, with what to do about it and
+ * where that stands. Exactly one of {@code machineId} and {@code sbomId} is set.
+ */
 @Entity
 @Table(name = "finding")
 public class Finding {
@@ -20,8 +23,12 @@ public class Finding {
     @Column(name = "tenant_id", nullable = false)
     public String tenantId;
 
-    @Column(name = "machine_id", nullable = false)
+    @Column(name = "machine_id")
     public UUID machineId;
+
+    /** The SBOM whose component this is (docs/sbom.md); null for a finding of a machine's inventory. */
+    @Column(name = "sbom_id")
+    public UUID sbomId;
 
     @Column(name = "advisory_id", nullable = false)
     public String advisoryId;

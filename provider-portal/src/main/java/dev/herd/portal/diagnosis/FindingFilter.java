@@ -8,6 +8,8 @@ import java.util.UUID;
 /**
  * Which findings of a tenant to list; null fields do not filter. Without {@code state}, closed findings (PATCHED,
  * WITHDRAWN) are left out unless {@code includeClosed}. Severity, known exploitation and EPSS score ({@code minEpss}: at least this score) are the advisory's.
+ * {@code source} picks inventory or SBOM findings; with {@code source} SBOM, the machine filters select the findings of
+ * that machine's SBOMs. {@code sbomId} and {@code application} select SBOM findings (docs/sbom.md).
  */
 public record FindingFilter(
         UUID machineId,
@@ -19,7 +21,37 @@ public record FindingFilter(
         AdvisorySeverity severity,
         Boolean knownExploited,
         boolean includeClosed,
-        Double minEpss) {
+        Double minEpss,
+        FindingSource source,
+        UUID sbomId,
+        String application) {
+
+    public FindingFilter(
+            UUID machineId,
+            String machineName,
+            String advisory,
+            String packageName,
+            FindingState state,
+            FindingAction action,
+            AdvisorySeverity severity,
+            Boolean knownExploited,
+            boolean includeClosed,
+            Double minEpss) {
+        this(
+                machineId,
+                machineName,
+                advisory,
+                packageName,
+                state,
+                action,
+                severity,
+                knownExploited,
+                includeClosed,
+                minEpss,
+                null,
+                null,
+                null);
+    }
 
     public FindingFilter(
             UUID machineId,
@@ -52,12 +84,31 @@ public record FindingFilter(
     /** The SQL condition on table {@code finding f}, with named parameters that {@link #bind} sets. */
     String where() {
         StringBuilder where = new StringBuilder(" WHERE f.tenant_id = :tenant");
+        boolean sboms = source == FindingSource.SBOM || sbomId != null || application != null;
+        if (source == FindingSource.INVENTORY) {
+            where.append(" AND f.sbom_id IS NULL");
+        } else if (sboms) {
+            where.append(" AND f.sbom_id IS NOT NULL");
+        }
+        // The machine filters read the machine's own findings (an index on machine_id), or with source=sbom those of
+        // its SBOMs (SBOM findings carry the SBOM, not the machine).
+        String byMachine = sboms
+                ? " AND f.sbom_id IN (SELECT fs.id FROM sbom fs WHERE fs.tenant_id = :tenant AND fs.machine_id"
+                : " AND (f.machine_id";
         if (machineId != null) {
-            where.append(" AND f.machine_id = :machineId");
+            where.append(byMachine).append(" = :machineId)");
         }
         if (machineName != null) {
-            where.append(" AND f.machine_id IN (SELECT fm.id FROM machine fm WHERE fm.tenant_id = :tenant"
-                    + " AND fm.name = :machineName)");
+            where.append(byMachine)
+                    .append(
+                            " IN (SELECT fm.id FROM machine fm WHERE fm.tenant_id = :tenant AND fm.name = :machineName))");
+        }
+        if (sbomId != null) {
+            where.append(" AND f.sbom_id = :sbomId");
+        }
+        if (application != null) {
+            where.append(" AND f.sbom_id IN (SELECT fa.id FROM sbom fa WHERE fa.tenant_id = :tenant"
+                    + " AND fa.application = :application)");
         }
         if (advisory != null) {
             where.append(" AND f.advisory_id = :advisory");
@@ -95,6 +146,12 @@ public record FindingFilter(
         }
         if (advisory != null) {
             query.setParameter("advisory", advisory);
+        }
+        if (sbomId != null) {
+            query.setParameter("sbomId", sbomId);
+        }
+        if (application != null) {
+            query.setParameter("application", application);
         }
         if (packageName != null) {
             query.setParameter("packageName", packageName);

@@ -48,6 +48,15 @@ public class FindingListRequest {
     @QueryParam("includeClosed")
     String includeClosed;
 
+    @QueryParam("source")
+    String source;
+
+    @QueryParam("sbom")
+    String sbom;
+
+    @QueryParam("application")
+    String application;
+
     @QueryParam("cursor")
     String cursor;
 
@@ -68,7 +77,10 @@ public class FindingListRequest {
                 constant("severity", severity, AdvisorySeverity.class),
                 bool("knownExploited", knownExploited),
                 Boolean.TRUE.equals(bool("includeClosed", includeClosed)),
-                probability("minEpss", minEpss));
+                probability("minEpss", minEpss),
+                constant("source", source, FindingSource.class),
+                uuid("sbom", sbom),
+                blankToNull(application));
     }
 
     public FindingCursor cursor() {
@@ -142,7 +154,8 @@ public class FindingListRequest {
         try {
             return UUID.fromString(value.strip());
         } catch (IllegalArgumentException e) {
-            throw invalid(parameter, "machine-id-invalid", parameter + " must be a UUID", value);
+            String code = parameter.equals("machineId") ? "machine-id-invalid" : parameter + "-invalid";
+            throw invalid(parameter, code, parameter + " must be a UUID", value);
         }
     }
 

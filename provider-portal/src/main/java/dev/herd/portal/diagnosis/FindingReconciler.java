@@ -24,7 +24,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Brings the stored findings of some machines (for all advisories, or for one) in line with fresh verdicts: new ones
+ * Brings the stored findings of some machines or SBOMs (for all advisories, or for one) in line with fresh verdicts: new ones
  * open, vanished ones close as patched (or withdrawn), closed ones that match again reopen; every state change goes
  * into the history. Writes are set-based so that a tenant of thousands of machines is reconciled in a few statements.
  */
@@ -82,27 +82,59 @@ public class FindingReconciler {
             Map<UUID, List<Verdict>> verdicts,
             Map<String, KnownAdvisory> advisories,
             FindingKind kind) {
-        if (machines.isEmpty()) {
+        return reconcileSubjects(
+                machines.stream().map(m -> new Subject(m.id, m.tenantId)).toList(),
+                advisoryScope,
+                withdrawn,
+                verdicts,
+                advisories,
+                kind);
+    }
+
+    /**
+     * What findings are on: a machine (its id) or an SBOM (its id), and the tenant that owns it. The findings of a
+     * {@link FindingKind#SBOM} subject are written with {@code sbom_id}, the others with {@code machine_id}.
+     */
+    public record Subject(UUID id, String tenantId) {}
+
+    /**
+     * As {@link #reconcile(Collection, String, boolean, Map, Map, FindingKind)} for any subject. SBOM findings are
+     * always {@link FindingAction#MONITOR}: Herd's rules and patch plans act on a machine's own packages, while an
+     * application's components are upgraded by whoever builds it (docs/sbom.md).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Outcome reconcileSubjects(
+            Collection<Subject> subjects,
+            String advisoryScope,
+            boolean withdrawn,
+            Map<UUID, List<Verdict>> verdicts,
+            Map<String, KnownAdvisory> advisories,
+            FindingKind kind) {
+        if (subjects.isEmpty()) {
             return new Outcome(0, 0, 0, 0);
         }
         Instant now = Instant.now();
-        Map<Key, Stored> stored = load(machines, advisoryScope, kind);
+        Map<Key, Stored> stored = load(subjects, advisoryScope, kind);
         Map<String, TenantPolicy> policyOf = new HashMap<>();
         List<Object[]> inserts = new ArrayList<>();
         List<Long> reopened = new ArrayList<>();
         int changed = 0;
         Set<Key> seen = new HashSet<>();
-        for (Machine machine : machines) {
-            TenantPolicy policy = policyOf.computeIfAbsent(machine.tenantId, policies::of);
-            for (Verdict verdict : verdicts.getOrDefault(machine.id, List.of())) {
-                Key key = new Key(machine.id, verdict.advisoryId(), verdict.packageName());
+        for (Subject subject : subjects) {
+            // SBOM findings are MONITOR whatever the policy says: no policy read for them
+            TenantPolicy policy =
+                    kind == FindingKind.SBOM ? null : policyOf.computeIfAbsent(subject.tenantId(), policies::of);
+            for (Verdict verdict : verdicts.getOrDefault(subject.id(), List.of())) {
+                Key key = new Key(subject.id(), verdict.advisoryId(), verdict.packageName());
                 if (!seen.add(key)) {
                     continue;
                 }
-                FindingAction action = ActionDecider.decide(advisories.get(verdict.advisoryId()), verdict, policy);
+                FindingAction action = kind == FindingKind.SBOM
+                        ? FindingAction.MONITOR
+                        : ActionDecider.decide(advisories.get(verdict.advisoryId()), verdict, policy);
                 Stored known = stored.get(key);
                 if (known == null) {
-                    inserts.add(new Object[] {machine.tenantId, machine.id, verdict, action});
+                    inserts.add(new Object[] {subject.tenantId(), subject.id(), verdict, action});
                     continue;
                 }
                 if (known.closed()) {
@@ -118,7 +150,7 @@ public class FindingReconciler {
                 .filter(e -> !seen.contains(e.getKey()) && !e.getValue().closed())
                 .map(e -> e.getValue().id())
                 .toList();
-        insert(inserts, now);
+        insert(inserts, kind, now);
         transition(reopened, FindingState.OPEN, null, "affected again", now);
         FindingState closedState = withdrawn ? FindingState.WITHDRAWN : FindingState.PATCHED;
         transition(closing, closedState, now, withdrawn ? "advisory withdrawn" : kind.closedReason(), now);
@@ -127,12 +159,14 @@ public class FindingReconciler {
         return outcome;
     }
 
-    private Map<Key, Stored> load(Collection<Machine> machines, String advisoryScope, FindingKind kind) {
-        Query query = entityManager.createNativeQuery("SELECT id, machine_id, advisory_id, package_name, installed, "
-                + "fixed, source_document, action, state FROM finding WHERE machine_id = ANY(:ids)"
-                + (advisoryScope == null ? "" : " AND advisory_id = :advisory")
-                + kind.filter());
-        query.setParameter("ids", machines.stream().map(m -> m.id).toArray(UUID[]::new));
+    private Map<Key, Stored> load(Collection<Subject> subjects, String advisoryScope, FindingKind kind) {
+        String column = kind.subjectColumn();
+        Query query =
+                entityManager.createNativeQuery("SELECT id, " + column + ", advisory_id, package_name, installed, "
+                        + "fixed, source_document, action, state FROM finding WHERE " + column + " = ANY(:ids)"
+                        + (advisoryScope == null ? "" : " AND advisory_id = :advisory")
+                        + kind.filter());
+        query.setParameter("ids", subjects.stream().map(Subject::id).toArray(UUID[]::new));
         if (advisoryScope != null) {
             query.setParameter("advisory", advisoryScope);
         }
@@ -157,7 +191,7 @@ public class FindingReconciler {
      * New findings, by COPY. Their first history entry (OPEN, found, at {@code opened_at}) is not stored: the finding
      * itself records it, and {@link FindingRepository#history} shows it; half the rows a first diagnosis writes.
      */
-    private void insert(List<Object[]> rows, Instant now) {
+    private void insert(List<Object[]> rows, FindingKind kind, Instant now) {
         PostgresCopy.Rows copy = new PostgresCopy.Rows();
         for (Object[] row : rows) {
             Verdict verdict = (Verdict) row[2];
@@ -176,7 +210,8 @@ public class FindingReconciler {
         }
         this.copy.into(
                 "finding",
-                "tenant_id, machine_id, advisory_id, package_name, installed, fixed, source_document, action, state, "
+                "tenant_id, " + kind.subjectColumn()
+                        + ", advisory_id, package_name, installed, fixed, source_document, action, state, "
                         + "opened_at, updated_at",
                 copy);
     }
@@ -219,7 +254,7 @@ public class FindingReconciler {
                 .executeUpdate();
     }
 
-    private record Key(UUID machineId, String advisoryId, String packageName) {}
+    private record Key(UUID subjectId, String advisoryId, String packageName) {}
 
     private record Stored(
             long id, String installed, String fixed, String sourceDocument, String action, FindingState state) {

@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Findings of one tenant, with the machine name and the advisory's aliases, filtered and paged by id. */
+/**
+ * Findings of one tenant, with the machine name (of an SBOM's machine for SBOM findings) and the advisory's aliases,
+ * filtered and paged by id.
+ */
 @ApplicationScoped
 public class FindingRepository implements PanacheRepositoryBase<Finding, Long> {
 
@@ -40,9 +43,11 @@ public class FindingRepository implements PanacheRepositoryBase<Finding, Long> {
                         // primary key in id order and filter by tenant, which for a new tenant (whose ids all come
                         // after millions of others') read the whole table at 10,000 machines (0.7 s a page).
                         + " ORDER BY f.tenant_id, f.id LIMIT :limit) "
-                        + "SELECT f.id, m.name, f.machine_id, f.advisory_id, CAST(a.aliases AS text), "
+                        + "SELECT f.id, m.name, m.id AS machine_id, f.advisory_id, CAST(a.aliases AS text), "
                         + "f.source_document, f.package_name, f.installed, f.fixed, f.action, f.state, f.opened_at, "
-                        + "f.updated_at, f.closed_at, a.epss, a.epss_percentile FROM page f JOIN machine m ON m.id = f.machine_id "
+                        + "f.updated_at, f.closed_at, a.epss, a.epss_percentile, f.sbom_id, s.application "
+                        + "FROM page f LEFT JOIN sbom s ON s.id = f.sbom_id "
+                        + "LEFT JOIN machine m ON m.id = COALESCE(f.machine_id, s.machine_id) "
                         + "LEFT JOIN advisory a ON a.id = f.advisory_id ORDER BY f.id");
         filter.bind(query, tenantId);
         if (after != null) {
@@ -69,7 +74,10 @@ public class FindingRepository implements PanacheRepositoryBase<Finding, Long> {
                     instant(r[12]),
                     instant(r[13]),
                     r[14] == null ? null : ((Number) r[14]).doubleValue(),
-                    r[15] == null ? null : ((Number) r[15]).doubleValue()));
+                    r[15] == null ? null : ((Number) r[15]).doubleValue(),
+                    r[16] == null ? FindingSource.INVENTORY : FindingSource.SBOM,
+                    (UUID) r[16],
+                    (String) r[17]));
         }
         return views;
     }

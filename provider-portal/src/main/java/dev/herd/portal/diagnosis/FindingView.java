@@ -7,8 +7,9 @@ import java.util.UUID;
 
 /**
  * A finding as the API shows it: the machine, the advisory and every id it is known by, the package (the source
- * package on Debian), the installed and fixed versions, the provider document that matched, action and state, and the advisory's EPSS score and percentile (null when
- * none is known).
+ * package on Debian), the installed and fixed versions, the provider document that matched, action and state, the
+ * advisory's EPSS score and percentile (null when none is known), and where the installed version came from: the
+ * machine's inventory, or an SBOM ({@code sbomId}, attached to the machine or to {@code application}).
  */
 public record FindingView(
         long id,
@@ -26,4 +27,7 @@ public record FindingView(
         Instant updatedAt,
         Instant closedAt,
         Double epss,
-        Double epssPercentile) {}
+        Double epssPercentile,
+        FindingSource source,
+        UUID sbomId,
+        String application) {}

@@ -27,7 +27,7 @@ public class PortalFixtures {
         QuarkusTransaction.requiringNew()
                 .run(() -> entityManager
                         .createNativeQuery(
-                                "TRUNCATE finding_history, finding, package_set_member, package_set, machine_listening, machine, "
+                                "TRUNCATE finding_history, finding, sbom_component, sbom, package_set_member, package_set, machine_listening, machine, "
                                         + "advisory_package, advisory, consumed_message, dead_letter, tenant_policy, "
                                         + "outbox_message, rule_confirmation, rule_bundle, rule_bundle_state, published_rule, filter_rule_machine, "
                                         + "filter_rule, protection_counter, patch_plan, tenant_topology, damage_settings, "

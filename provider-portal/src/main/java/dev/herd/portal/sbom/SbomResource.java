@@ -1,0 +1,143 @@
+package dev.herd.portal.sbom;
+
+import dev.herd.contracts.problem.BoundedBody;
+import dev.herd.contracts.problem.HerdException;
+import dev.herd.contracts.tenancy.CurrentCaller;
+import dev.herd.contracts.tenancy.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+
+/** SBOMs of a tenant's machines and applications: attach (CycloneDX or SPDX JSON), list, show, remove. */
+@Path("/api/tenants/{tenant}")
+public class SbomResource {
+
+    static final int DEFAULT_SIZE = 100;
+    static final int MAX_SIZE = 500;
+
+    private static final String WHAT = "one CycloneDX 1.5/1.6 or SPDX 2.3 JSON document";
+
+    private final SbomService sboms;
+    private final SbomConfig config;
+    private final CurrentCaller caller;
+
+    public SbomResource(SbomService sboms, SbomConfig config, CurrentCaller caller) {
+        this.sboms = sboms;
+        this.config = config;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("/machines/{machine}/sboms")
+    @Consumes({"application/json", "application/vnd.cyclonedx+json", "application/spdx+json"})
+    @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN})
+    public Response attachToMachine(
+            @PathParam("tenant") String tenant, @PathParam("machine") String machine, InputStream body)
+            throws IOException {
+        caller.get().requireAccessTo(tenant);
+        return attached(tenant, sboms.attach(tenant, sboms.machine(tenant, machine), read(body), subject()));
+    }
+
+    @POST
+    @Path("/applications/{application}/sboms")
+    @Consumes({"application/json", "application/vnd.cyclonedx+json", "application/spdx+json"})
+    @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN})
+    public Response attachToApplication(
+            @PathParam("tenant") String tenant, @PathParam("application") String application, InputStream body)
+            throws IOException {
+        caller.get().requireAccessTo(tenant);
+        SbomSubject subject = sboms.application(application);
+        return attached(tenant, sboms.attach(tenant, subject, read(body), subject()));
+    }
+
+    @GET
+    @Path("/sboms")
+    @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
+    public List<SbomView> list(
+            @PathParam("tenant") String tenant,
+            @QueryParam("machine") String machine,
+            @QueryParam("application") String application,
+            @QueryParam("size") String size) {
+        caller.get().requireAccessTo(tenant);
+        SbomSubject subject = machine != null
+                ? sboms.machine(tenant, machine)
+                : application != null ? sboms.application(application) : null;
+        return sboms.list(tenant, subject, size(size));
+    }
+
+    @GET
+    @Path("/machines/{machine}/sboms")
+    @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
+    public List<SbomView> ofMachine(
+            @PathParam("tenant") String tenant, @PathParam("machine") String machine, @QueryParam("size") String size) {
+        caller.get().requireAccessTo(tenant);
+        return sboms.list(tenant, sboms.machine(tenant, machine), size(size));
+    }
+
+    @GET
+    @Path("/applications/{application}/sboms")
+    @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
+    public List<SbomView> ofApplication(
+            @PathParam("tenant") String tenant,
+            @PathParam("application") String application,
+            @QueryParam("size") String size) {
+        caller.get().requireAccessTo(tenant);
+        return sboms.list(tenant, sboms.application(application), size(size));
+    }
+
+    @GET
+    @Path("/sboms/{id}")
+    @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
+    public SbomView get(@PathParam("tenant") String tenant, @PathParam("id") String id) {
+        caller.get().requireAccessTo(tenant);
+        return sboms.get(tenant, id);
+    }
+
+    @DELETE
+    @Path("/sboms/{id}")
+    @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN})
+    public Response delete(@PathParam("tenant") String tenant, @PathParam("id") String id) {
+        caller.get().requireAccessTo(tenant);
+        sboms.delete(tenant, id);
+        return Response.noContent().build();
+    }
+
+    private byte[] read(InputStream body) throws IOException {
+        return BoundedBody.read(body, config.maxBytes(), "sbom-too-large", WHAT);
+    }
+
+    private String subject() {
+        return caller.get().subject();
+    }
+
+    private static Response attached(String tenant, SbomView view) {
+        return Response.created(URI.create("/api/tenants/" + tenant + "/sboms/" + view.id()))
+                .entity(view)
+                .build();
+    }
+
+    private static int size(String size) {
+        if (size == null || size.isBlank()) {
+            return DEFAULT_SIZE;
+        }
+        try {
+            int value = Integer.parseInt(size.strip());
+            if (value >= 1 && value <= MAX_SIZE) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below, as for a number out of range
+        }
+        throw HerdException.badRequest("size-invalid", "size must be a whole number from 1 to " + MAX_SIZE + ".");
+    }
+}
