@@ -1,5 +1,6 @@
 package dev.herd.hub.csaf;
 
+import dev.herd.contracts.purl.PackageIdentity;
 import dev.herd.hub.advisory.AffectedPackage;
 import dev.herd.hub.advisory.Patch;
 import dev.herd.hub.advisory.RangeEvent;

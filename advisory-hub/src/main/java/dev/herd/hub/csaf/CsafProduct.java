@@ -1,5 +1,7 @@
 package dev.herd.hub.csaf;
 
+import dev.herd.contracts.purl.PackageIdentity;
+
 /**
  * What a product of a CSAF product tree names, as far as the hub can match it: the package (from its purl helper;
  * null when it has none the platform can match), and either one version, a vers range or a free-text range; the CPE

@@ -3,6 +3,8 @@ package dev.herd.hub.csaf;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.packageurl.MalformedPackageURLException;
 import com.github.packageurl.PackageURL;
+import dev.herd.contracts.purl.PackageIdentity;
+import dev.herd.contracts.purl.PurlEcosystems;
 import dev.herd.hub.ingest.Issue;
 import java.util.HashMap;
 import java.util.List;

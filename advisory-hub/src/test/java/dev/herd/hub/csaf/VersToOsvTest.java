@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.github.packageurl.PackageURL;
+import dev.herd.contracts.purl.PackageIdentity;
+import dev.herd.contracts.purl.PurlEcosystems;
 import dev.herd.hub.advisory.RangeEvent;
 import java.util.List;
 import org.junit.jupiter.api.Test;

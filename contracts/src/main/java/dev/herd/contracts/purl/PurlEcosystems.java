@@ -1,4 +1,4 @@
-package dev.herd.hub.csaf;
+package dev.herd.contracts.purl;
 
 import com.github.packageurl.MalformedPackageURLException;
 import com.github.packageurl.PackageURL;
@@ -9,11 +9,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns a package URL into the OSV ecosystem and package name the hub's advisories use, following OSV's own purl
+ * Turns a package URL into the OSV ecosystem and package name Herd's advisories use, following OSV's own purl
  * conventions ({@code pkg:maven/g/a} is {@code Maven} {@code g:a}, {@code pkg:deb/debian/x?distro=debian-12} is
- * {@code Debian:12} {@code x}). A purl type without an OSV ecosystem the platform matches gives nothing.
+ * {@code Debian:12} {@code x}). A purl type without an OSV ecosystem the platform matches gives nothing. The hub reads
+ * vendor CSAF product trees with it and the portal SBOM components, so both name a package the same way.
  */
-final class PurlEcosystems {
+public final class PurlEcosystems {
 
     /** Language ecosystems: purl type to OSV ecosystem. */
     private static final Map<String, String> LANGUAGE = Map.ofEntries(
@@ -29,6 +30,7 @@ final class PurlEcosystems {
             Map.entry("pub", "Pub"),
             Map.entry("hackage", "Hackage"),
             Map.entry("cran", "CRAN"),
+            Map.entry("cocoapods", "CocoaPods"),
             Map.entry("swift", "SwiftURL"));
 
     /** Distribution packages: purl type and namespace to the OSV ecosystem's distribution. */
@@ -61,17 +63,26 @@ final class PurlEcosystems {
     private PurlEcosystems() {}
 
     /** The package a purl names, or empty if its type has no OSV ecosystem the platform matches. */
-    static Optional<PackageIdentity> identify(PackageURL purl) {
+    public static Optional<PackageIdentity> identify(PackageURL purl) {
+        return identifyLanguagePackage(purl).or(() -> distributionPackage(purl));
+    }
+
+    /** As {@link #identify}, for language ecosystems only (Maven, npm, PyPI …), not distribution packages. */
+    public static Optional<PackageIdentity> identifyLanguagePackage(PackageURL purl) {
         String type = purl.getType().toLowerCase(Locale.ROOT);
-        String namespace = purl.getNamespace();
         String language = LANGUAGE.get(type);
-        if (language != null) {
-            return Optional.of(
-                    new PackageIdentity(language, languageName(type, namespace, purl.getName()), base(purl)));
-        }
+        return language == null
+                ? Optional.empty()
+                : Optional.of(new PackageIdentity(
+                        language, languageName(type, purl.getNamespace(), purl.getName()), base(purl)));
+    }
+
+    private static Optional<PackageIdentity> distributionPackage(PackageURL purl) {
+        String namespace = purl.getNamespace();
         if (namespace == null) {
             return Optional.empty();
         }
+        String type = purl.getType().toLowerCase(Locale.ROOT);
         String distribution = DISTRIBUTION.get(type + "/" + namespace.toLowerCase(Locale.ROOT));
         if (distribution == null) {
             return Optional.empty();
@@ -82,9 +93,15 @@ final class PurlEcosystems {
         return Optional.of(new PackageIdentity(ecosystem, purl.getName(), base(purl)));
     }
 
-    /** The version a purl names as its ecosystem writes it (an RPM epoch qualifier goes in front), or null. */
-    static String version(PackageURL purl) {
+    /**
+     * The version a purl names as its ecosystem writes it, or null: an RPM epoch qualifier goes in front, and a Go
+     * module's leading v goes (OSV writes {@code 1.9.1} where Go writes {@code v1.9.1}).
+     */
+    public static String version(PackageURL purl) {
         String version = purl.getVersion();
+        if (version != null && "golang".equalsIgnoreCase(purl.getType()) && version.matches("v[0-9].*")) {
+            return version.substring(1);
+        }
         String epoch = qualifier(purl, "epoch");
         if (version != null && epoch != null && "rpm".equalsIgnoreCase(purl.getType()) && !version.contains(":")) {
             return epoch + ":" + version;
