@@ -21,16 +21,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A burst of one tenant's inventories does not hold up another tenant's (DESIGN §4, ADR 12). The gateway groups what
- * it forwards by tenant ({@code JMSXGroupID}, as its outbox relay sets it from the message key): Artemis hands acme's
- * group to one of the two inventory consumers and lets the other take globex's inventory past the burst. Told by
- * state: the ledger's {@code consumed_at} of each message, not by the clock of the test.
+ * A burst of one tenant's inventories does not hold up every other tenant's (DESIGN §4, ADR 12). The gateway groups
+ * what it forwards by tenant ({@code JMSXGroupID}, as its outbox relay sets it from the message key): Artemis binds
+ * acme's group to one of the two inventory consumers, and hands each new group to the consumers in turn, so the
+ * tenants whose group lands on the other consumer go past the burst. Which consumer a new group lands on is the
+ * broker's round robin, not something a test can choose: eight quiet tenants follow the burst, and at least one of
+ * them must be applied before half of it (keyed by machine, the burst spread over both consumers and every quiet
+ * tenant waited behind nearly all of it). Told by state: the ledger's {@code consumed_at} of each message, not by the
+ * clock of the test.
  */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedArtemisResource.class)
 class TenantFairnessTest {
 
     private static final int BURST = 300;
+    private static final int QUIET_TENANTS = 8;
 
     @Inject
     ConnectionFactory connections;
@@ -52,29 +57,35 @@ class TenantFairnessTest {
         // that consumer lives, so acme and globex may both be bound to one consumer by earlier tests in this broker.
         String run = Long.toString(System.nanoTime() % 1_000_000_000L);
         String noisy = "burst-" + run;
-        String quiet = "quiet-" + run;
         try (JMSContext context = connections.createContext(JMSContext.SESSION_TRANSACTED)) {
             JMSProducer producer = context.createProducer();
             for (int i = 1; i <= BURST; i++) {
                 send(context, producer, noisy, "acme-burst-" + run + "-" + i, inventory(noisy, noisy + "-" + i));
             }
-            send(context, producer, quiet, "globex-" + run, inventory(quiet, quiet + "-1"));
+            for (int q = 1; q <= QUIET_TENANTS; q++) {
+                String quiet = "quiet-" + q + "-" + run;
+                send(context, producer, quiet, "quiet-" + run + "-" + q, inventory(quiet, quiet + "-1"));
+            }
             context.commit();
         }
         PortalFixtures.await(
                 "every inventory applied",
                 Duration.ofSeconds(180),
-                () -> fixtures.count("SELECT count(*) FROM machine") == BURST + 1);
-        long acmeAfter = fixtures.count("SELECT count(*) FROM consumed_message a WHERE a.consumer = "
-                + "'portal-inventories' AND a.message_id LIKE 'acme-burst-" + run + "-%' AND a.consumed_at > (SELECT "
-                + "consumed_at FROM consumed_message WHERE consumer = 'portal-inventories' AND message_id = 'globex-"
-                + run + "')");
-        System.out.printf(
-                "TenantFairnessTest: %d of acme's %d inventories were applied after globex's%n", acmeAfter, BURST);
+                () -> fixtures.count("SELECT count(*) FROM machine") == BURST + QUIET_TENANTS);
+        long mostPassed = 0;
+        for (int q = 1; q <= QUIET_TENANTS; q++) {
+            long acmeAfter = fixtures.count("SELECT count(*) FROM consumed_message a WHERE a.consumer = "
+                    + "'portal-inventories' AND a.message_id LIKE 'acme-burst-" + run + "-%' AND a.consumed_at > "
+                    + "(SELECT consumed_at FROM consumed_message WHERE consumer = 'portal-inventories' AND message_id = "
+                    + "'quiet-" + run + "-" + q + "')");
+            System.out.printf(
+                    "TenantFairnessTest: quiet tenant %d went past %d of acme's %d inventories%n", q, acmeAfter, BURST);
+            mostPassed = Math.max(mostPassed, acmeAfter);
+        }
         assertTrue(
-                acmeAfter >= BURST / 2,
-                "globex's inventory waited behind acme's burst: only " + acmeAfter + " of " + BURST
-                        + " were applied after it");
+                mostPassed >= BURST / 2,
+                "every quiet tenant waited behind acme's burst: the best went past only " + mostPassed + " of "
+                        + BURST);
     }
 
     /** As the gateway's outbox relay sends: the outbox id as duplicate id, the message key (the tenant) as group. */
