@@ -91,6 +91,7 @@ public class InventoryConsumer implements MessageHandler {
             machine.tenantId = inventory.tenantId();
         }
         machine.hostname = inventory.hostname();
+        machine.machineId = inventory.machineId();
         machine.name = inventory.hostname() != null && !inventory.hostname().isBlank()
                 ? inventory.hostname()
                 : inventory.machineId();

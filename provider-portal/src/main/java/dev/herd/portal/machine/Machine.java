@@ -27,6 +27,10 @@ public class Machine {
 
     public String hostname;
 
+    /** The machine id its agent reports, as the gateway enrolled it; patch plans name it. Null until reported. */
+    @Column(name = "machine_id")
+    public String machineId;
+
     @Column(name = "os_id")
     public String osId;
 

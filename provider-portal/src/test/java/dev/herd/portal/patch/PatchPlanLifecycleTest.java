@@ -46,6 +46,9 @@ class PatchPlanLifecycleTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final UUID WEB1 = ProtectionSample.id("acme", "acme-web1");
+    /** web1's /etc/machine-id as its agent reports it: not its host name, as on a real machine. */
+    private static final String WEB1_MACHINE_ID = "4c2f0e9a1b7d4e3f8a6b5c4d3e2f1a0b";
+
     private static final UUID WEB2 = ProtectionSample.id("acme", "acme-web2");
 
     @Inject
@@ -71,7 +74,7 @@ class PatchPlanLifecycleTest {
         send(
                 MachineInventory.ADDRESS,
                 List.of(
-                        ProtectionSample.machine("acme", "acme-web1", List.of("10.0.0.1")),
+                        ProtectionSample.machine("acme", "acme-web1", WEB1_MACHINE_ID, List.of("10.0.0.1")),
                         ProtectionSample.machine("acme", "acme-web2", List.of("10.0.0.2")),
                         ProtectionSample.machine("globex", "globex-web1", List.of("10.1.0.1"))));
         send(AdvisoryChanged.ADDRESS, List.of(ProtectionSample.exploited("CVE-2099-0101")));
@@ -123,7 +126,7 @@ class PatchPlanLifecycleTest {
 
         PatchPlan sent1 = approve(ids.get(0));
         assertEquals(WEB1, sent1.agentId());
-        assertEquals("acme-web1", sent1.machineId());
+        assertEquals(WEB1_MACHINE_ID, sent1.machineId(), "the plan names the machine id the gateway enrolled");
         assertEquals("apt", sent1.packageManager());
         assertEquals(2, sent1.steps().size());
         assertEquals(List.of("CVE-2099-0101"), sent1.advisories());

@@ -18,10 +18,15 @@ public final class ProtectionSample {
     private ProtectionSample() {}
 
     public static MachineInventory machine(String tenant, String name, List<String> addresses) {
+        return machine(tenant, name, name, addresses);
+    }
+
+    /** A machine whose agent reports {@code machineId} (its /etc/machine-id) beside its host {@code name}. */
+    public static MachineInventory machine(String tenant, String name, String machineId, List<String> addresses) {
         return new MachineInventory(
                 tenant,
                 DebianSample.machineId(tenant, name),
-                name,
+                machineId,
                 name,
                 "debian",
                 "12",
