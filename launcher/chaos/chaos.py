@@ -5,8 +5,9 @@ Three subcommands, run by launcher/commands/chaos.sh:
     setup RUN STATE          two new tenants (chaos-RUN-a, chaos-RUN-b) with a topology and three enrolled machines each
     drive STATE SECONDS DONE the workload for SECONDS, and on until the file DONE exists (the last kill is over):
                              every machine's next FULL report, new advisories on base-files,
-                             flow records with a new signature at chaos-RUN-a; each call is retried until the platform
-                             takes it (a part may be down), and what was taken is written back to STATE
+                             flow records with a new signature at chaos-RUN-a, patch plans at chaos-RUN-b proposed and
+                             approved by the operator and answered APPLIED by its agents; each call is retried until
+                             the platform takes it (a part may be down), and what was taken is written back to STATE
     account STATE KILLS      waits until every effect is stored (at most HERD_CHAOS_SETTLE seconds, 300), then counts
                              them in PostgreSQL against what was taken and prints
                              `chaos: K kills, M messages, L lost, D applied twice`; exit 1 when L or D is not 0
@@ -16,6 +17,8 @@ Effects counted, each against the messages the platform accepted:
   advisories  each advisory once at the hub; a finding on every chaos machine for each (base-files is on all)
   damage      each signature: one community advisory at the hub, one damage event at chaos-RUN-a, one prevention
               rule at chaos-RUN-b (the other tenant); each damage case its isolation order, once per point and mode
+  patches     each plan approved at chaos-RUN-b once at the gateway; each APPLIED outcome taken once at the gateway,
+              its plan APPLIED at the portal and each of the plan's findings PATCHED by it once
 """
 
 import json
@@ -24,6 +27,7 @@ import subprocess
 import sys
 import time
 import urllib.error
+import uuid
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "demo"))
 import demo  # noqa: E402  (the demo's API helpers: Operator, Agent, call, url)
@@ -32,6 +36,7 @@ MACHINES_PER_TENANT = 3
 REPORT_EVERY = 5.0
 ADVISORY_EVERY = 4.0
 DAMAGE_EVERY = 6.0
+PATCH_EVERY = 10.0
 PROVIDER = "chaos-osv"
 # How long one call is retried while a part is down or restarting before the workload gives up on it.
 PATIENCE = 240
@@ -79,7 +84,8 @@ def setup(run, state_file):
             agent = demo.Agent(operator, tenant, name, "10.220.%d.%d" % (t, m + 10), packages)
             agents.append({"tenant": tenant, "name": name, "address": agent.address, "agentId": agent.agent_id,
                            "credential": agent.credential, "report": agent.report, "sequence": agent.sequence})
-    state = {"run": run, "tenants": tenants, "agents": agents, "advisories": [], "signatures": [], "messages": 0}
+    state = {"run": run, "tenants": tenants, "agents": agents, "advisories": [], "signatures": [], "plans": [],
+             "outcomes": [], "messages": 0}
     save(state_file, state)
     say("%d tenants with %d machines each enrolled and reported (%s)" % (
         len(tenants), MACHINES_PER_TENANT, ", ".join(tenants)))
@@ -99,8 +105,10 @@ def drive(state_file, seconds, done_file):
     operator = demo.Operator()
     machines = [Machine(saved) for saved in state["agents"]]
     victim = machines[0]
+    patched = [m for m in machines if m.tenant == state["tenants"][1]]
     ends = time.monotonic() + seconds
-    due = {"report": time.monotonic(), "advisory": time.monotonic(), "damage": time.monotonic()}
+    due = {"report": time.monotonic(), "advisory": time.monotonic(), "damage": time.monotonic(),
+           "patch": time.monotonic() + PATCH_EVERY}
     try:
         while time.monotonic() < ends or not os.path.exists(done_file):
             now = time.monotonic()
@@ -129,13 +137,60 @@ def drive(state_file, seconds, done_file):
                 state["signatures"].append(signature)
                 state["messages"] += 1
                 due["damage"] = now + DAMAGE_EVERY
+            if now >= due["patch"]:
+                approve_plans(operator, state)
+                for machine in patched:
+                    answer_plans(machine, state)
+                due["patch"] = now + PATCH_EVERY
             time.sleep(0.2)
     finally:
         for saved, machine in zip(state["agents"], machines):
             saved["sequence"] = machine.sequence
         save(state_file, state)
-    say("workload: %d messages taken (%d reports, %d advisories, %d damage flows)" % (
-        state["messages"], sum(m.sequence for m in machines), len(state["advisories"]), len(state["signatures"])))
+    say("workload: %d messages taken (%d reports, %d advisories, %d damage flows, %d patch plans approved, "
+        "%d patch outcomes)" % (state["messages"], sum(m.sequence for m in machines), len(state["advisories"]),
+                                len(state["signatures"]), len(state["plans"]), len(state["outcomes"])))
+
+
+def taken_or_done(send, what):
+    """As taken(), but a 409 counts as taken: a retry of a call whose first try was applied after all."""
+    try:
+        return taken(send, what)
+    except demo.Failure as failure:
+        if " answered 409" not in str(failure):
+            raise
+        return None
+
+
+def approve_plans(operator, state):
+    """The operator plans chaos-RUN-b's machines with open findings and approves every plan still proposed."""
+    tenant = state["tenants"][1]
+    taken(lambda: operator.do("POST", "portal", "/api/tenants/%s/patch-plans" % tenant), "patch plans of " + tenant)
+    proposed = taken(lambda: operator.do("GET", "portal", "/api/tenants/%s/patch-plans" % tenant,
+                                         query={"state": "PROPOSED"}), "proposed plans of " + tenant)
+    for plan in proposed or []:
+        taken_or_done(lambda: operator.do("POST", "portal", "/api/tenants/%s/patch-plans/%s/approve"
+                                          % (tenant, plan["id"])), "approval of plan " + plan["id"])
+        if plan["id"] not in state["plans"]:
+            state["plans"].append(plan["id"])
+            state["messages"] += 1
+
+
+def answer_plans(machine, state):
+    """The agent takes its pending plans and answers each APPLIED; the outcome id is the plan's own, so a retry
+    after a lost answer is the same outcome (the gateway answers duplicate)."""
+    answered = {o["plan"] for o in state["outcomes"]}
+    pending = taken(lambda: machine.get("/agent/patch-plans"), "patch plans of " + machine.name)
+    for plan in pending or []:
+        plan_id = plan.get("planId") or plan.get("id")
+        if plan_id in answered:
+            continue
+        outcome = str(uuid.uuid5(uuid.NAMESPACE_URL, "herd-chaos-outcome:" + plan_id))
+        taken_or_done(lambda: machine.send("/agent/outcomes", {
+            "outcomeId": outcome, "kind": "PATCH_PLAN", "reference": plan_id, "result": "APPLIED",
+            "message": "chaos run: applied"}), "outcome of plan " + plan_id)
+        state["outcomes"].append({"plan": plan_id, "outcome": outcome})
+        state["messages"] += 1
 
 
 def push(operator, advisory):
@@ -199,6 +254,25 @@ def count(state):
                % tenant_a)
     effects["isolation orders"] = (len(rows), sum(1 for row in rows if int(row[1]) == 0),
                                    sum(int(row[1]) - int(row[2]) for row in rows))
+    effects.update(count_patches(state))
+    return effects
+
+
+def count_patches(state):
+    """Plans approved at the gateway; outcomes at the gateway; their plans APPLIED at the portal, findings once."""
+    plans, outcomes = state.get("plans", []), state.get("outcomes", [])
+    effects = {}
+    found = int(sql("SELECT count(*) FROM gateway.patch_plan WHERE plan_id::text IN (%s)" % quoted(plans))[0][0])
+    effects["patch plans"] = (len(plans), len(plans) - found, 0)
+    found = int(sql("SELECT count(*) FROM gateway.apply_outcome WHERE outcome_id::text IN (%s)"
+                    % quoted(o["outcome"] for o in outcomes))[0][0])
+    effects["patch outcomes"] = (len(outcomes), len(outcomes) - found, 0)
+    applied = int(sql("SELECT count(*) FROM portal.patch_plan WHERE state = 'APPLIED' AND id::text IN (%s)"
+                      % quoted(o["plan"] for o in outcomes))[0][0])
+    reasons = quoted("patch confirmed by agent (plan %s)" % o["plan"] for o in outcomes)
+    rows = sql("SELECT count(*), count(DISTINCT (finding_id, reason)) FROM portal.finding_history "
+               "WHERE reason IN (%s)" % reasons)[0]
+    effects["patches applied"] = (len(outcomes), len(outcomes) - applied, int(rows[0]) - int(rows[1]))
     return effects
 
 

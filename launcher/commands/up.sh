@@ -57,7 +57,12 @@ herd_up_parts() {
         esac
     done
     for part in "$@"; do
-        case $part in keycloak) timeout=240 ;; postgres) timeout=60 ;; *) timeout=120 ;; esac
+        # HERD_START_TIMEOUT (seconds, default 120) for a service on a busy machine; Keycloak gets twice that.
+        case $part in
+            keycloak) timeout=$((2 * ${HERD_START_TIMEOUT:-120})) ;;
+            postgres) timeout=60 ;;
+            *) timeout=${HERD_START_TIMEOUT:-120} ;;
+        esac
         herd_wait_healthy "$part" "$timeout" || herd_die "$part did not become healthy; './herd down' stops the rest"
     done
 }
