@@ -46,9 +46,9 @@ public class FindingResource {
     public record RiskAcceptance(@NotBlank @Size(max = 2000) String reason) {}
 
     /**
-     * A page of the tenant's findings in id order, or with {@code sort=epss} by EPSS score. The next page is in {@code X-Next-Cursor} and the {@code Link}
-     * header (rel="next"); the total in {@code X-Total-Count}, counted or estimated as {@code X-Total-Kind} says.
-     * See docs/findings-api.md.
+     * A page of the tenant's findings in id order, or with {@code sort=epss} by EPSS score. The next page is in
+     * {@code X-Next-Cursor} and the {@code Link} header (rel="next"); the total in {@code X-Total-Count}, counted or
+     * estimated as {@code X-Total-Kind} says. See docs/findings-api.md.
      */
     @GET
     @Path("/findings")
