@@ -83,6 +83,19 @@ public record FindingFilter(
 
     /** The SQL condition on table {@code finding f}, with named parameters that {@link #bind} sets. */
     String where() {
+        return where(false);
+    }
+
+    /**
+     * The SQL condition on {@code finding f} joined to its {@code advisory a}: the advisory's severity, known
+     * exploitation and {@code minEpss} are conditions on {@code a}, so that a walk of the advisories by score stops at
+     * {@code minEpss}.
+     */
+    String whereJoined() {
+        return where(true);
+    }
+
+    private String where(boolean advisoryJoined) {
         StringBuilder where = new StringBuilder(" WHERE f.tenant_id = :tenant");
         boolean sboms = source == FindingSource.SBOM || sbomId != null || application != null;
         if (source == FindingSource.INVENTORY) {
@@ -126,7 +139,11 @@ public record FindingFilter(
         } else if (!includeClosed) {
             where.append(" AND f.closed_at IS NULL");
         }
-        if (severity != null || knownExploited != null || minEpss != null) {
+        if (advisoryJoined) {
+            where.append(severity != null ? " AND a.severity = :severity" : "");
+            where.append(knownExploited != null ? " AND a.known_exploited = :knownExploited" : "");
+            where.append(minEpss != null ? " AND a.epss >= :minEpss" : "");
+        } else if (severity != null || knownExploited != null || minEpss != null) {
             where.append(" AND f.advisory_id IN (SELECT fa.id FROM advisory fa WHERE true");
             where.append(severity != null ? " AND fa.severity = :severity" : "");
             where.append(knownExploited != null ? " AND fa.known_exploited = :knownExploited" : "");

@@ -66,6 +66,9 @@ public class FindingListRequest {
     @QueryParam("total")
     String total;
 
+    @QueryParam("sort")
+    String sort;
+
     public FindingFilter filter() {
         return new FindingFilter(
                 uuid("machineId", machineId),
@@ -83,8 +86,15 @@ public class FindingListRequest {
                 blankToNull(application));
     }
 
+    /** The order: {@code id} (the default) or {@code epss}. */
+    public FindingSort sort() {
+        FindingSort order = constant("sort", sort, FindingSort.class);
+        return order == null ? FindingSort.ID : order;
+    }
+
+    /** Where the page starts, checked against {@link #sort()}: a cursor continues only the order it came from. */
     public FindingCursor cursor() {
-        return FindingCursor.decode(cursor);
+        return FindingCursor.decode(cursor, sort());
     }
 
     public int size() {

@@ -24,6 +24,15 @@ public class FindingRepository implements PanacheRepositoryBase<Finding, Long> {
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
+    /** The rows of a page cut as CTE {@code page}, with the machine name and the advisory joined, in id order. */
+    private static final String VIEWS =
+            "SELECT f.id, m.name, m.id AS machine_id, f.advisory_id, CAST(a.aliases AS text), "
+                    + "f.source_document, f.package_name, f.installed, f.fixed, f.action, f.state, f.opened_at, "
+                    + "f.updated_at, f.closed_at, a.epss, a.epss_percentile, f.sbom_id, s.application "
+                    + "FROM page f LEFT JOIN sbom s ON s.id = f.sbom_id "
+                    + "LEFT JOIN machine m ON m.id = COALESCE(f.machine_id, s.machine_id) "
+                    + "LEFT JOIN advisory a ON a.id = f.advisory_id ORDER BY f.id";
+
     private final ObjectMapper json;
 
     public FindingRepository(ObjectMapper json) {
@@ -43,17 +52,29 @@ public class FindingRepository implements PanacheRepositoryBase<Finding, Long> {
                         // primary key in id order and filter by tenant, which for a new tenant (whose ids all come
                         // after millions of others') read the whole table at 10,000 machines (0.7 s a page).
                         + " ORDER BY f.tenant_id, f.id LIMIT :limit) "
-                        + "SELECT f.id, m.name, m.id AS machine_id, f.advisory_id, CAST(a.aliases AS text), "
-                        + "f.source_document, f.package_name, f.installed, f.fixed, f.action, f.state, f.opened_at, "
-                        + "f.updated_at, f.closed_at, a.epss, a.epss_percentile, f.sbom_id, s.application "
-                        + "FROM page f LEFT JOIN sbom s ON s.id = f.sbom_id "
-                        + "LEFT JOIN machine m ON m.id = COALESCE(f.machine_id, s.machine_id) "
-                        + "LEFT JOIN advisory a ON a.id = f.advisory_id ORDER BY f.id");
+                        + VIEWS);
         filter.bind(query, tenantId);
         if (after != null) {
             query.setParameter("after", after.afterId());
         }
         query.setParameter("limit", limit);
+        return views(query);
+    }
+
+    /** These findings of the tenant (ids of another tenant's findings are left out), in id order. */
+    public List<FindingView> byIds(String tenantId, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Query query = getEntityManager()
+                .createNativeQuery("WITH page AS MATERIALIZED (SELECT f.* FROM finding f"
+                        + " WHERE f.tenant_id = :tenant AND f.id IN (:ids)) " + VIEWS)
+                .setParameter("tenant", tenantId)
+                .setParameter("ids", ids);
+        return views(query);
+    }
+
+    private List<FindingView> views(Query query) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         List<FindingView> views = new ArrayList<>(rows.size());

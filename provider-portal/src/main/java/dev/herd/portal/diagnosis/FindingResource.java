@@ -46,9 +46,9 @@ public class FindingResource {
     public record RiskAcceptance(@NotBlank @Size(max = 2000) String reason) {}
 
     /**
-     * A page of the tenant's findings in id order. The next page is in {@code X-Next-Cursor} and the {@code Link}
-     * header (rel="next"); the total in {@code X-Total-Count}, counted or estimated as {@code X-Total-Kind} says.
-     * See docs/findings-api.md.
+     * A page of the tenant's findings in id order, or with {@code sort=epss} by EPSS score. The next page is in
+     * {@code X-Next-Cursor} and the {@code Link} header (rel="next"); the total in {@code X-Total-Count}, counted or
+     * estimated as {@code X-Total-Kind} says. See docs/findings-api.md.
      */
     @GET
     @Path("/findings")
@@ -56,7 +56,8 @@ public class FindingResource {
     public Response list(
             @PathParam("tenant") String tenant, @BeanParam FindingListRequest request, @Context UriInfo uriInfo) {
         caller.get().requireAccessTo(tenant);
-        FindingPage page = pages.page(tenant, request.filter(), request.cursor(), request.size(), request.total());
+        FindingPage page =
+                pages.page(tenant, request.filter(), request.sort(), request.cursor(), request.size(), request.total());
         Response.ResponseBuilder answer = Response.ok(page.findings())
                 .header("X-Total-Count", page.total().count())
                 .header("X-Total-Kind", page.total().kind().label());

@@ -57,7 +57,8 @@ public class UiFindingsResource {
     public TemplateInstance list(
             @PathParam("tenant") String tenant, @BeanParam FindingListRequest request, @Context UriInfo uri) {
         var view = tenants.get(session.caller(), tenant);
-        FindingPage page = pages.page(tenant, request.filter(), request.cursor(), request.size(), request.total());
+        FindingPage page =
+                pages.page(tenant, request.filter(), request.sort(), request.cursor(), request.size(), request.total());
         String next = page.next() == null
                 ? null
                 : uri.getRequestUriBuilder()

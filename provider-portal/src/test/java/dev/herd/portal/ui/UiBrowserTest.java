@@ -167,6 +167,15 @@ class UiBrowserTest {
             browser.open("/ui/tenants/acme/findings?severity=urgent");
             assertEquals("400 Bad Request", browser.text("error-status"));
             assertTrue(browser.text("error-detail").contains("severity must be one of"));
+            browser.open("/ui/tenants/acme/findings?sort=epss");
+            assertTrue(browser.text("findings").contains("CVE-2099-0131"), browser.text("findings"));
+            assertEquals(
+                    "epss",
+                    new Select(browser.driver().findElement(By.name("sort")))
+                            .getFirstSelectedOption()
+                            .getAttribute("value"));
+            browser.open("/ui/tenants/acme/findings?sort=loudest");
+            assertTrue(browser.text("error-detail").contains("sort must be one of"));
 
             browser.open("/ui/tenants/acme/patch-plans");
             assertTrue(browser.text("plans").contains("acme-web1"), browser.text("plans"));
