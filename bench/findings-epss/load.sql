@@ -1,7 +1,7 @@
 -- Findings by EPSS at scale (docs/findings-api.md, "Sorting by EPSS"): 20,000 advisories, 1 in 10 without a score and
 -- the scores skewed low as FIRST.org's are (thousands share the lowest values), 350,000 acme findings on 3,000 of
 -- them (1 in 13 closed; 60 of its advisories without a score) and 75,000 each for globex and initech (initech has
--- no finding without a score). Run on a database migrated with provider-portal's V1..V32 (run.sh).
+-- no finding without a score). Run on a database migrated with provider-portal's V1..V33 (run.sh).
 \timing on
 INSERT INTO advisory (id, title, severity, known_exploited, emergency_level, actionable, withdrawn, aliases, affected,
         mitigations, patches, modified_at, updated_at, epss, epss_percentile)

@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * Where the findings of a page in EPSS order are: (score, id) positions, highest score first, findings without a score
  * last, ties by id. No query reads a tenant's findings whole (docs/findings-api.md, "Sorting by EPSS"): the scores
- * below the cursor are walked through the advisories' score index (V32) into each advisory's findings of the tenant
+ * below the cursor are walked through the advisories' score index (V33) into each advisory's findings of the tenant
  * ({@code finding_by_advisory_page}), and one score's findings (a tie, or those without a score) are read in id order.
  */
 @ApplicationScoped
