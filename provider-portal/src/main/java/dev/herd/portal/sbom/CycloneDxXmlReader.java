@@ -24,9 +24,10 @@ import org.xml.sax.SAXParseException;
 
 /**
  * Reads CycloneDX 1.5 and 1.6 XML with {@code cyclonedx-core-java}. The body is first read once with the JDK's StAX
- * reader, DTDs off: a DOCTYPE anywhere is refused before the library sees the document (12.1's schema validator
- * resolves external entities), malformed XML is a 400, and the root element's namespace gives the spec version. Then
- * it is validated against the spec's XSD bundled in the library, with external DTD and schema access off, and parsed.
+ * reader, DTDs off: a DOCTYPE anywhere is refused before the library sees the document (XXE, entity expansion: Herd
+ * does not rely on the JAXP implementation the library finds), malformed XML is a 400, and the root element's
+ * namespace gives the spec version. Then it is validated against the spec's XSD bundled in the library, with external
+ * DTD and schema access off, and parsed.
  */
 final class CycloneDxXmlReader {
 
