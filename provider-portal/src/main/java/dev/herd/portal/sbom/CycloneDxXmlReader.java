@@ -80,7 +80,7 @@ final class CycloneDxXmlReader {
                 }
             }
         } catch (XMLStreamException e) {
-            throw SbomProblems.notXml(e.getMessage());
+            throw SbomProblems.notXml(e.getMessage().replace('\n', ' '));
         } finally {
             close(xml);
         }
