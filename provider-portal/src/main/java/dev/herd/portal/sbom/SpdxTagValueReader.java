@@ -135,7 +135,7 @@ final class SpdxTagValueReader {
         }
         Map<String, SpdxTagValueLines.Tag> document = new HashMap<>();
         SbomComponents components = new SbomComponents(maxComponents);
-        Section section = Section.DOCUMENT;
+        boolean inDocument = true;
         SpdxPackage pkg = null;
         for (SpdxTagValueLines.Tag tag : tags) {
             String name = tag.name();
@@ -149,13 +149,13 @@ final class SpdxTagValueReader {
             if (name.equals("PackageName") || SECTION_STARTS.contains(name)) {
                 finish(pkg, components);
                 pkg = name.equals("PackageName") ? new SpdxPackage(tag) : null;
-                section = name.equals("PackageName") ? Section.PACKAGE : Section.OTHER;
+                inDocument = false;
             } else if (PACKAGE.contains(name)) {
                 if (pkg == null) {
                     throw invalid(tag.line(), name + " outside a package (no PackageName before it).");
                 }
                 pkg.take(tag);
-            } else if (DOCUMENT.contains(name) || name.equals("SPDXID") && section == Section.DOCUMENT) {
+            } else if (DOCUMENT.contains(name) || name.equals("SPDXID") && inDocument) {
                 once(document, tag);
             } else if (name.equals("SPDXID") && pkg != null) {
                 pkg.take(tag);
@@ -169,12 +169,6 @@ final class SpdxTagValueReader {
         }
         return new ParsedSbom(
                 SbomFormat.SPDX, "2.3", document.get("DocumentName").value(), components.list(), components.skipped());
-    }
-
-    private enum Section {
-        DOCUMENT,
-        PACKAGE,
-        OTHER
     }
 
     /** One package being read: its first line, its SPDXID and version seen, its first purl. */
@@ -192,8 +186,9 @@ final class SpdxTagValueReader {
             if (SINGLE.contains(tag.name())) {
                 once(single, tag);
             }
-            if (tag.name().equals("ExternalRef") && purl == null) {
-                purl = purlOf(tag);
+            if (tag.name().equals("ExternalRef")) {
+                String locator = purlOf(tag);
+                purl = purl == null ? locator : purl;
             }
         }
     }

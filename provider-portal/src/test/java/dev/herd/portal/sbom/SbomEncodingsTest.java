@@ -109,6 +109,11 @@ class SbomEncodingsTest {
                 problem.getMessage().contains("line 11: ExternalRef must be 'CATEGORY TYPE LOCATOR'"),
                 problem.getMessage());
 
+        String shortSecondRef = header() + "PackageName: a\nSPDXID: SPDXRef-a\n"
+                + "ExternalRef: PACKAGE-MANAGER purl pkg:npm/a@1.0.0\nExternalRef: SECURITY cpe23Type\n";
+        problem = assertThrows(HerdException.class, () -> reader.read(utf8(shortSecondRef), SbomEncoding.TAG_VALUE));
+        assertTrue(problem.getMessage().contains("line 12: ExternalRef"), problem.getMessage());
+
         problem = assertThrows(
                 HerdException.class,
                 () -> reader.read(utf8(header().replace("SPDX-2.3", "SPDX-2.2")), SbomEncoding.TAG_VALUE));
