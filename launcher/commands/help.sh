@@ -18,7 +18,7 @@ Herd launcher. Usage: ./herd COMMAND [ARGS]
   advisories epss FILE                      import FIRST.org's EPSS CSV (plain or .gz) into the hub
   agent collect --print [ARGS]       print this machine's report as the agent collects it
   findings --tenant T [--json] [--machine NAME] [--closed]   a tenant's findings (JSON array with --json)
-  sbom import --tenant T (--machine M | --application A) FILE   attach a CycloneDX/SPDX JSON SBOM; its findings open
+  sbom import --tenant T (--machine M | --application A) FILE   attach a CycloneDX (JSON, XML) or SPDX (JSON, tag-value) SBOM; its findings open
   chaos [SECONDS]  against the running platform: a mixed workload for SECONDS (300) while each service, Artemis
                    and PostgreSQL is killed (SIGKILL) and restarted in turn; counts every effect and ends with
                    'chaos: K kills, M messages, L lost, D applied twice'

@@ -10,6 +10,7 @@ import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from xml.etree import ElementTree
 
 EXPIRY = float(sys.argv[2])
 issued = {}
@@ -63,22 +64,47 @@ class Handler(BaseHTTPRequestHandler):
                                         "warnings": []}, separators=(",", ":")) + "\n" for i, d in enumerate(documents))
             return self.answer(200, lines, "application/x-ndjson")
         if path.startswith("/api/tenants/") and path.endswith("/sboms"):
-            # the portal's SBOM intake (docs/sbom.md): a JSON object is stored, anything else is a 400 problem
+            # the portal's SBOM intake (docs/sbom.md), by Content-Type: a JSON object, a CycloneDX XML bom or SPDX
+            # tag-value beginning with SPDXVersion is stored; anything else is a 400 problem
             parts = path.split("/")
-            try:
-                document = json.loads(body)
-            except ValueError:
-                document = None
-            if not isinstance(document, dict):
-                return self.answer(400, {"title": "Bad Request", "status": 400, "code": "sbom-not-json",
-                                         "detail": "The body is not a JSON document: expected one JSON object."},
-                                   "application/problem+json")
+            kind = (self.headers.get("Content-Type") or "").split(";")[0].strip()
+            stored = sbom_of(kind, body)
+            if isinstance(stored, str):
+                return self.answer(400, {"title": "Bad Request", "status": 400, "code": stored.split(":")[0],
+                                         "detail": stored.split(": ", 1)[1]}, "application/problem+json")
             log.write("sbom %s %s %s %s\n" % (parts[3], parts[4], parts[5], self.headers.get("Content-Type")))
             subject = {"machine": parts[5]} if parts[4] == "machines" else {"application": parts[5]}
             return self.answer(201, {"id": "00000000-0000-0000-0000-000000000001", "tenant": parts[3], **subject,
-                                     "format": "CYCLONEDX", "components": len(document.get("components", [])),
-                                     "skipped": 0, "openFindings": 0})
+                                     **stored, "skipped": 0, "openFindings": 0})
         return self.answer(404, {"title": "Not Found"})
+
+
+def sbom_of(kind, body):
+    """The stored SBOM's format and component count, or 'code: detail' of the problem the portal would answer."""
+    if kind.endswith("xml"):
+        try:
+            root = ElementTree.fromstring(body)
+        except ElementTree.ParseError as e:
+            return "sbom-not-xml: The body is not a well-formed XML document: %s" % e
+        if not root.tag.startswith("{http://cyclonedx.org/schema/bom/"):
+            return "sbom-format-unknown: The XML document is not a CycloneDX BOM: its root element is %s" % root.tag
+        namespace = root.tag[1:root.tag.index("}")]
+        return {"format": "CYCLONEDX", "components": len(root.findall("{%s}components/{%s}component"
+                                                                       % (namespace, namespace)))}
+    if kind == "text/spdx":
+        lines = [l.strip() for l in body.decode("utf-8", "replace").splitlines()]
+        tags = [l for l in lines if l and not l.startswith("#")]
+        if not tags or not tags[0].startswith("SPDXVersion:"):
+            return "sbom-not-tag-value: The body is not an SPDX tag-value document: line 1: expected 'Tag: value'"
+        return {"format": "SPDX", "components": sum(1 for l in tags if l.startswith("PackageName:"))}
+    try:
+        document = json.loads(body)
+    except ValueError:
+        document = None
+    if not isinstance(document, dict):
+        return "sbom-not-json: The body is not a JSON document: expected one JSON object."
+    return {"format": "CYCLONEDX" if "bomFormat" in document else "SPDX",
+            "components": len(document.get("components", document.get("packages", [])))}
 
 
 server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)

@@ -28,26 +28,23 @@ final class CycloneDxReader {
         }
         JsonNode spec = root.get("specVersion");
         String specVersion = spec == null || !spec.isTextual() ? null : spec.asText();
-        Version version = versionOf(specVersion);
+        Version version = versionOf(specVersion, "JSON");
         JsonParser parser = new JsonParser();
         Bom bom;
         try {
             List<ParseException> errors = parser.validate(root, version);
             if (!errors.isEmpty()) {
-                throw SbomProblems.invalid(
-                        "CycloneDX " + specVersion,
-                        errors.stream()
-                                        .limit(ERRORS_SHOWN)
-                                        .map(Throwable::getMessage)
-                                        .collect(Collectors.joining("; "))
-                                + (errors.size() > ERRORS_SHOWN
-                                        ? " (and " + (errors.size() - ERRORS_SHOWN) + " more)"
-                                        : ""));
+                throw SbomProblems.invalid("CycloneDX " + specVersion, summary(errors));
             }
             bom = parser.parse(body);
         } catch (ParseException | IOException e) {
             throw SbomProblems.invalid("CycloneDX " + specVersion, e.getMessage());
         }
+        return parsed(bom, specVersion, maxComponents);
+    }
+
+    /** Every component of a parsed BOM (nested ones too) by its purl; {@code metadata.component} is its name. */
+    static ParsedSbom parsed(Bom bom, String specVersion, int maxComponents) {
         SbomComponents components = new SbomComponents(maxComponents);
         Deque<Component> pending = new ArrayDeque<>();
         if (bom.getComponents() != null) {
@@ -66,14 +63,21 @@ final class CycloneDxReader {
         return new ParsedSbom(SbomFormat.CYCLONEDX, specVersion, name, components.list(), components.skipped());
     }
 
-    private static Version versionOf(String specVersion) {
+    /** The first {@link #ERRORS_SHOWN} schema errors, and how many more. */
+    static String summary(List<ParseException> errors) {
+        return errors.stream().limit(ERRORS_SHOWN).map(Throwable::getMessage).collect(Collectors.joining("; "))
+                + (errors.size() > ERRORS_SHOWN ? " (and " + (errors.size() - ERRORS_SHOWN) + " more)" : "");
+    }
+
+    /** The library's version of a CycloneDX spec version Herd takes (1.5, 1.6); else a 400 problem. */
+    static Version versionOf(String specVersion, String encoding) {
         if ("1.5".equals(specVersion)) {
             return Version.VERSION_15;
         }
         if ("1.6".equals(specVersion)) {
             return Version.VERSION_16;
         }
-        throw SbomProblems.specVersion("CycloneDX", specVersion, "CycloneDX 1.5 or 1.6 JSON");
+        throw SbomProblems.specVersion("CycloneDX", specVersion, "CycloneDX 1.5 or 1.6 " + encoding);
     }
 
     private static String subjectName(Component subject) {

@@ -11,6 +11,29 @@ final class SbomProblems {
         return HerdException.badRequest("sbom-not-json", "The body is not a JSON document: " + detail);
     }
 
+    static HerdException notXml(String detail) {
+        return HerdException.badRequest("sbom-not-xml", "The body is not a well-formed XML document: " + detail);
+    }
+
+    static HerdException xmlDoctype() {
+        return HerdException.badRequest(
+                "sbom-xml-doctype",
+                "The XML document has a DOCTYPE: DTDs and entity declarations are refused (they can read files and"
+                        + " addresses of the server); CycloneDX XML needs none.");
+    }
+
+    static HerdException unknownXmlFormat(String root) {
+        return HerdException.badRequest(
+                "sbom-format-unknown",
+                "The XML document is not a CycloneDX BOM: its root element is " + root
+                        + ", not bom in a http://cyclonedx.org/schema/bom/ namespace.");
+    }
+
+    static HerdException notTagValue(int line, String detail) {
+        return HerdException.badRequest(
+                "sbom-not-tag-value", "The body is not an SPDX tag-value document: line " + line + ": " + detail);
+    }
+
     static HerdException unknownFormat() {
         return HerdException.badRequest(
                 "sbom-format-unknown",

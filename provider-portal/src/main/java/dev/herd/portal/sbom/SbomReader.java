@@ -9,8 +9,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * Tells CycloneDX JSON from SPDX JSON and reads either; anything else, and any document with a NUL character, is a
- * 400 problem (PostgreSQL text cannot hold NUL).
+ * Reads an SBOM in the encoding its Content-Type names: JSON (CycloneDX or SPDX, told apart by their fields), CycloneDX
+ * XML or SPDX tag-value; anything else, and any document with a NUL character, is a 400 problem (PostgreSQL text
+ * cannot hold NUL).
  */
 @ApplicationScoped
 public class SbomReader {
@@ -23,12 +24,20 @@ public class SbomReader {
         this.config = config;
     }
 
-    public ParsedSbom read(byte[] body) {
+    public ParsedSbom read(byte[] body, SbomEncoding encoding) {
         for (byte b : body) {
             if (b == 0) {
                 throw SbomProblems.nul();
             }
         }
+        return switch (encoding) {
+            case JSON -> readJson(body);
+            case XML -> CycloneDxXmlReader.read(body, config.maxComponents());
+            case TAG_VALUE -> SpdxTagValueReader.read(body, config.maxComponents());
+        };
+    }
+
+    private ParsedSbom readJson(byte[] body) {
         JsonNode root;
         try {
             root = json.readTree(body);
@@ -43,15 +52,13 @@ public class SbomReader {
         if (hasNul(root)) {
             throw SbomProblems.nul();
         }
-        ParsedSbom parsed;
         if (root.has("bomFormat")) {
-            parsed = CycloneDxReader.read(body, root, config.maxComponents());
-        } else if (root.has("spdxVersion")) {
-            parsed = SpdxReader.read(root, config.maxComponents());
-        } else {
-            throw SbomProblems.unknownFormat();
+            return CycloneDxReader.read(body, root, config.maxComponents());
         }
-        return parsed;
+        if (root.has("spdxVersion")) {
+            return SpdxReader.read(root, config.maxComponents());
+        }
+        throw SbomProblems.unknownFormat();
     }
 
     /** Whether any string or field name of the document holds a NUL (written escaped, as JSON allows). */

@@ -8,24 +8,30 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 
-/** SBOMs of a tenant's machines and applications: attach (CycloneDX or SPDX JSON), list, show, remove. */
+/**
+ * SBOMs of a tenant's machines and applications: attach (CycloneDX JSON or XML, SPDX JSON or tag-value, told apart by
+ * the Content-Type), list, show, remove.
+ */
 @Path("/api/tenants/{tenant}")
 public class SbomResource {
 
     static final int DEFAULT_SIZE = 100;
     static final int MAX_SIZE = 500;
 
-    private static final String WHAT = "one CycloneDX 1.5/1.6 or SPDX 2.3 JSON document";
+    private static final String WHAT = "one CycloneDX 1.5/1.6 (JSON or XML) or SPDX 2.3 (JSON or tag-value) document";
 
     private final SbomService sboms;
     private final SbomConfig config;
@@ -39,25 +45,49 @@ public class SbomResource {
 
     @POST
     @Path("/machines/{machine}/sboms")
-    @Consumes({"application/json", "application/vnd.cyclonedx+json", "application/spdx+json"})
+    @Consumes({
+        "application/json",
+        "application/vnd.cyclonedx+json",
+        "application/spdx+json",
+        "application/vnd.cyclonedx+xml",
+        "application/xml",
+        "text/xml",
+        "text/spdx"
+    })
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN})
     public Response attachToMachine(
-            @PathParam("tenant") String tenant, @PathParam("machine") String machine, InputStream body)
+            @PathParam("tenant") String tenant,
+            @PathParam("machine") String machine,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
+            InputStream body)
             throws IOException {
         caller.get().requireAccessTo(tenant);
-        return attached(tenant, sboms.attach(tenant, sboms.machine(tenant, machine), read(body), subject()));
+        return attached(
+                tenant,
+                sboms.attach(tenant, sboms.machine(tenant, machine), read(body), SbomEncoding.of(type), subject()));
     }
 
     @POST
     @Path("/applications/{application}/sboms")
-    @Consumes({"application/json", "application/vnd.cyclonedx+json", "application/spdx+json"})
+    @Consumes({
+        "application/json",
+        "application/vnd.cyclonedx+json",
+        "application/spdx+json",
+        "application/vnd.cyclonedx+xml",
+        "application/xml",
+        "text/xml",
+        "text/spdx"
+    })
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN})
     public Response attachToApplication(
-            @PathParam("tenant") String tenant, @PathParam("application") String application, InputStream body)
+            @PathParam("tenant") String tenant,
+            @PathParam("application") String application,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
+            InputStream body)
             throws IOException {
         caller.get().requireAccessTo(tenant);
         SbomSubject subject = sboms.application(application);
-        return attached(tenant, sboms.attach(tenant, subject, read(body), subject()));
+        return attached(tenant, sboms.attach(tenant, subject, read(body), SbomEncoding.of(type), subject()));
     }
 
     @GET

@@ -66,8 +66,9 @@ public class SbomService {
 
     /** Reads the document, stores it with its components and diagnoses it; the stored SBOM with its open findings. */
     @Transactional
-    public SbomView attach(String tenantId, SbomSubject subject, byte[] document, String uploadedBy) {
-        ParsedSbom parsed = reader.read(document);
+    public SbomView attach(
+            String tenantId, SbomSubject subject, byte[] document, SbomEncoding encoding, String uploadedBy) {
+        ParsedSbom parsed = reader.read(document, encoding);
         Sbom sbom = new Sbom();
         sbom.id = UUID.randomUUID();
         sbom.tenantId = tenantId;
