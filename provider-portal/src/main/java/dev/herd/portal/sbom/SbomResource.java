@@ -17,9 +17,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** SBOMs of a tenant's machines and applications: attach (CycloneDX or SPDX JSON), list, show, remove. */
 @Path("/api/tenants/{tenant}")
+@Tag(name = "SBOMs")
 public class SbomResource {
 
     static final int DEFAULT_SIZE = 100;
@@ -38,6 +42,11 @@ public class SbomResource {
     }
 
     @POST
+    @Operation(summary = "Attach an SBOM to a machine")
+    @APIResponse(
+            responseCode = "409",
+            description = "Several machines of the tenant have this name: name it by its id.")
+    @APIResponse(responseCode = "413", description = "The SBOM is larger than the portal accepts.")
     @Path("/machines/{machine}/sboms")
     @Consumes({"application/json", "application/vnd.cyclonedx+json", "application/spdx+json"})
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN})
@@ -49,6 +58,8 @@ public class SbomResource {
     }
 
     @POST
+    @Operation(summary = "Attach an SBOM to an application")
+    @APIResponse(responseCode = "413", description = "The SBOM is larger than the portal accepts.")
     @Path("/applications/{application}/sboms")
     @Consumes({"application/json", "application/vnd.cyclonedx+json", "application/spdx+json"})
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN})
@@ -61,6 +72,7 @@ public class SbomResource {
     }
 
     @GET
+    @Operation(summary = "List a tenant's SBOMs")
     @Path("/sboms")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
     public List<SbomView> list(
@@ -76,6 +88,7 @@ public class SbomResource {
     }
 
     @GET
+    @Operation(summary = "List a machine's SBOMs")
     @Path("/machines/{machine}/sboms")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
     public List<SbomView> ofMachine(
@@ -85,6 +98,7 @@ public class SbomResource {
     }
 
     @GET
+    @Operation(summary = "List an application's SBOMs")
     @Path("/applications/{application}/sboms")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
     public List<SbomView> ofApplication(
@@ -96,6 +110,7 @@ public class SbomResource {
     }
 
     @GET
+    @Operation(summary = "Show an SBOM")
     @Path("/sboms/{id}")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
     public SbomView get(@PathParam("tenant") String tenant, @PathParam("id") String id) {
@@ -104,6 +119,7 @@ public class SbomResource {
     }
 
     @DELETE
+    @Operation(summary = "Remove an SBOM")
     @Path("/sboms/{id}")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN})
     public Response delete(@PathParam("tenant") String tenant, @PathParam("id") String id) {
