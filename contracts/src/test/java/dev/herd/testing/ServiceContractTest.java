@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every Herd service promises at its edge: readiness that checks database, broker and subscriptions, an OpenAPI
- * document that is valid and explains every operation (docs/openapi.md), metrics, bearer-token protection of the API and RFC 9457 problems for bad requests. Each service runs it with
+ * document that is valid and explains every operation (docs/openapi.md), metrics, bearer-token protection of the API
+ * and RFC 9457 problems for bad requests. Each service runs it with
  * {@code class XServiceTest extends ServiceContractTest}.
  */
 public abstract class ServiceContractTest {
