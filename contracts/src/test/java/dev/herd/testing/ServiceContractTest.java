@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -101,8 +102,17 @@ public abstract class ServiceContractTest {
         return Set.of();
     }
 
+    /**
+     * Whether this module's test classpath has json-schema-validator 2.x, which {@link OpenApiDocument} validates
+     * with. The portal's has 1.5.9 (cyclonedx-core-java needs it) and validates with that API itself.
+     */
+    protected boolean hasSchemaValidator2() {
+        return true;
+    }
+
     @Test
     void openApiIsAValidOpenApi31Document() throws IOException {
+        assumeTrue(hasSchemaValidator2(), "json-schema-validator 1.x on this module's classpath (docs/openapi.md)");
         JsonNode document = openApi();
         assertEquals("3.1.0", document.path("openapi").asText(), "the vendored schema is the one for OpenAPI 3.1");
         assertEquals(List.of(), OpenApiDocument.schemaViolations(document));

@@ -26,13 +26,12 @@ public final class OpenApiDocument {
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final Set<String> METHODS =
             Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
-    private static final Schema OAS_3_1 = load("/openapi/oas-3.1-schema.json");
 
     private OpenApiDocument() {}
 
     /** Where the document breaks the OpenAPI 3.1 schema, one line each (empty when it is valid). */
     public static List<String> schemaViolations(JsonNode document) {
-        return OAS_3_1.validate(document).stream()
+        return Oas31.SCHEMA.validate(document).stream()
                 .map(error -> error.getInstanceLocation() + ": " + error.getMessage())
                 .distinct()
                 .toList();
@@ -111,6 +110,14 @@ public final class OpenApiDocument {
         Set<String> names = new TreeSet<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
+    }
+
+    /**
+     * The schema, loaded on first use: a module whose classpath holds json-schema-validator 1.x (the portal, for
+     * cyclonedx-core-java) can still run {@link #unexplainedOperations}.
+     */
+    private static final class Oas31 {
+        static final Schema SCHEMA = load("/openapi/oas-3.1-schema.json");
     }
 
     private static Schema load(String resource) {
