@@ -5,13 +5,23 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herd.testing.openapi.OpenApiDocument;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every Herd service promises at its edge: readiness that checks database, broker and subscriptions, OpenAPI
- * and metrics, bearer-token protection of the API and RFC 9457 problems for bad requests. Each service runs it with
+ * What every Herd service promises at its edge: readiness that checks database, broker and subscriptions, an OpenAPI
+ * document that is valid and explains every operation (docs/openapi.md), metrics, bearer-token protection of the API
+ * and RFC 9457 problems for bad requests. Each service runs it with
  * {@code class XServiceTest extends ServiceContractTest}.
  */
 public abstract class ServiceContractTest {
@@ -82,6 +92,47 @@ public abstract class ServiceContractTest {
                 .then()
                 .statusCode(302)
                 .header("Location", containsString("error=invalid_request"));
+    }
+
+    /**
+     * Operations meant to be called without any credential, as {@code METHOD /path}; every other operation must name
+     * a security scheme. Keep it short: each entry is a door without a lock.
+     */
+    protected Set<String> publicOperations() {
+        return Set.of();
+    }
+
+    /**
+     * Whether this module's test classpath has json-schema-validator 2.x, which {@link OpenApiDocument} validates
+     * with. The portal's has 1.5.9 (cyclonedx-core-java needs it) and validates with that API itself.
+     */
+    protected boolean hasSchemaValidator2() {
+        return true;
+    }
+
+    @Test
+    void openApiIsAValidOpenApi31Document() throws IOException {
+        assumeTrue(hasSchemaValidator2(), "json-schema-validator 1.x on this module's classpath (docs/openapi.md)");
+        JsonNode document = openApi();
+        assertEquals("3.1.0", document.path("openapi").asText(), "the vendored schema is the one for OpenAPI 3.1");
+        assertEquals(List.of(), OpenApiDocument.schemaViolations(document));
+    }
+
+    /** Every operation has a summary, a tag, a 4xx problem response and a security requirement (or is public). */
+    @Test
+    void openApiExplainsEveryOperation() throws IOException {
+        JsonNode document = openApi();
+        assertFalse(document.path("paths").isEmpty(), "the document has operations");
+        assertEquals(List.of(), OpenApiDocument.unexplainedOperations(document, publicOperations()));
+    }
+
+    private static JsonNode openApi() throws IOException {
+        String json = given().get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        return new ObjectMapper().readTree(json);
     }
 
     @Test

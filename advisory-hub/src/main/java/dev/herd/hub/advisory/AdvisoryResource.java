@@ -13,10 +13,13 @@ import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Canonical advisories over HTTP: search them, or read one with what every provider said about it. */
 @Path("/api/advisories")
 @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.PROVIDER})
+@Tag(name = "Advisories")
 public class AdvisoryResource {
 
     private final AdvisorySearch search;
@@ -30,6 +33,7 @@ public class AdvisoryResource {
     }
 
     @GET
+    @Operation(summary = "Search canonical advisories")
     public AdvisoryPage<AdvisoryView> search(
             @QueryParam("ecosystem") String ecosystem,
             @QueryParam("package") String packageName,
@@ -45,6 +49,7 @@ public class AdvisoryResource {
     }
 
     @GET
+    @Operation(summary = "Show an advisory with what each provider said")
     @Path("/{id}")
     public AdvisoryView get(@PathParam("id") String id) {
         Advisory advisory = advisories

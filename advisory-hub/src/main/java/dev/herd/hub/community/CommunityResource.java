@@ -10,9 +10,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Community advisories over HTTP: MSSP staff list them, MSSP admins revoke them. */
 @Path("/api/community-advisories")
+@Tag(name = "Community advisories")
 public class CommunityResource {
 
     private final CommunityService service;
@@ -24,12 +28,17 @@ public class CommunityResource {
     }
 
     @GET
+    @Operation(summary = "List community advisories")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST})
     public List<CommunityAdvisoryView> list() {
         return service.list();
     }
 
     @POST
+    @Operation(summary = "Revoke a community advisory")
+    @APIResponse(
+            responseCode = "409",
+            description = "The advisory is revoked already, or comes from providers rather than damage reports.")
     @Path("/{id}/revoke")
     @RolesAllowed(Roles.MSSP_ADMIN)
     public CommunityAdvisoryView revoke(@PathParam("id") String id, @Valid @NotNull Revocation revocation) {

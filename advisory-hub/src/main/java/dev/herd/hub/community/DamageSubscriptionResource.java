@@ -21,12 +21,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * A provider's subscription to damage reports: the provider itself or an MSSP admin sets or removes the URL, and
  * sees the deliveries made to it.
  */
 @Path("/api/providers/{id}/damage-report-subscription")
+@Tag(name = "Damage report subscriptions")
 public class DamageSubscriptionResource {
 
     private static final int SHOWN_DELIVERIES = 100;
@@ -60,12 +63,14 @@ public class DamageSubscriptionResource {
             List<DamageReportForwarder.AttemptView> attemptLog) {}
 
     @GET
+    @Operation(summary = "Show a provider's damage report subscription and its deliveries")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.PROVIDER})
     public View get(@PathParam("id") String providerId) {
         return view(provider(providerId), null);
     }
 
     @PUT
+    @Operation(summary = "Set the URL damage reports are sent to")
     @Transactional
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.PROVIDER})
     public View subscribe(@PathParam("id") String providerId, @Valid @NotNull DamageSubscription subscription) {
@@ -76,6 +81,7 @@ public class DamageSubscriptionResource {
     }
 
     @DELETE
+    @Operation(summary = "Stop sending damage reports to a provider")
     @Transactional
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.PROVIDER})
     public Response unsubscribe(@PathParam("id") String providerId) {

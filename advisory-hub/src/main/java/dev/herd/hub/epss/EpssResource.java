@@ -14,9 +14,12 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** EPSS over HTTP: the MSSP admin imports FIRST.org's daily CSV (plain or gzipped); staff read one CVE's score. */
 @Path("/api/epss")
+@Tag(name = "EPSS")
 public class EpssResource {
 
     private final EpssService service;
@@ -28,6 +31,7 @@ public class EpssResource {
     }
 
     @POST
+    @Operation(summary = "Import FIRST.org's daily EPSS file")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN, "application/gzip", MediaType.APPLICATION_OCTET_STREAM})
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.MSSP_ADMIN)
@@ -37,6 +41,7 @@ public class EpssResource {
 
     /** A CVE's stored score; 404 {@code epss-unknown} when no file scored it. */
     @GET
+    @Operation(summary = "Show a CVE's EPSS score")
     @Path("/{cve}")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.PROVIDER})

@@ -20,12 +20,16 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The push API: a provider submits one advisory document or a JSON array of them. The answer lists every document
  * with what became of it; {@code Accept: application/x-ndjson} gives one JSON object per line instead.
  */
 @Path("/api/advisories")
+@Tag(name = "Advisory push")
 public class IngestResource {
 
     static final String NDJSON = "application/x-ndjson";
@@ -59,6 +63,11 @@ public class IngestResource {
     }
 
     @POST
+    @Operation(summary = "Push advisory documents, one or a batch")
+    @APIResponse(responseCode = "413", description = "The body is larger than the push API reads.")
+    @APIResponse(
+            responseCode = "429",
+            description = "The provider used up its request budget; Retry-After says when to try again.")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PROVIDER, Roles.MSSP_ADMIN})
     public Response push(

@@ -12,9 +12,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A provider's OpenPGP keys over HTTP: MSSP admins register and remove them, MSSP staff read them. */
 @Path("/api/providers/{id}/keys")
+@Tag(name = "Provider keys")
 public class ProviderKeyResource {
 
     static final String PGP_KEYS = "application/pgp-keys";
@@ -26,12 +30,14 @@ public class ProviderKeyResource {
     }
 
     @GET
+    @Operation(summary = "List a provider's OpenPGP keys")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST})
     public List<ProviderKeyView> list(@PathParam("id") String providerId) {
         return service.list(providerId);
     }
 
     @GET
+    @Operation(summary = "Show one of a provider's OpenPGP keys")
     @Path("/{fingerprint}")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST})
     public ProviderKeyView get(@PathParam("id") String providerId, @PathParam("fingerprint") String fingerprint) {
@@ -40,6 +46,8 @@ public class ProviderKeyResource {
 
     /** The body is an ASCII-armored OpenPGP public key (or several); the answer lists the keys registered. */
     @POST
+    @Operation(summary = "Register OpenPGP public keys for a provider")
+    @APIResponse(responseCode = "409", description = "The key is registered for this provider already.")
     @Consumes({MediaType.TEXT_PLAIN, PGP_KEYS})
     @RolesAllowed(Roles.MSSP_ADMIN)
     public Response add(@PathParam("id") String providerId, String armored) {
@@ -52,6 +60,7 @@ public class ProviderKeyResource {
     }
 
     @DELETE
+    @Operation(summary = "Remove one of a provider's OpenPGP keys")
     @Path("/{fingerprint}")
     @RolesAllowed(Roles.MSSP_ADMIN)
     public Response remove(@PathParam("id") String providerId, @PathParam("fingerprint") String fingerprint) {

@@ -11,9 +11,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Advisory providers over HTTP: MSSP staff read them, MSSP admins register them. */
 @Path("/api/providers")
+@Tag(name = "Providers")
 public class ProviderResource {
 
     private final ProviderService service;
@@ -23,12 +27,14 @@ public class ProviderResource {
     }
 
     @GET
+    @Operation(summary = "List advisory providers")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST})
     public List<ProviderView> list() {
         return service.list();
     }
 
     @GET
+    @Operation(summary = "Show an advisory provider")
     @Path("/{id}")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST})
     public ProviderView get(@PathParam("id") String id) {
@@ -36,6 +42,8 @@ public class ProviderResource {
     }
 
     @POST
+    @Operation(summary = "Register an advisory provider")
+    @APIResponse(responseCode = "409", description = "A provider with this id exists already.")
     @RolesAllowed(Roles.MSSP_ADMIN)
     public Response register(@Valid @NotNull NewProvider request) {
         ProviderView created = service.register(request);

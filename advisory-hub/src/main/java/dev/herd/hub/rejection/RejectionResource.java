@@ -12,10 +12,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The rejection log over HTTP: MSSP staff see every provider's rejections, a provider only its own. */
 @Path("/api/rejections")
 @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.PROVIDER})
+@Tag(name = "Rejections")
 public class RejectionResource {
 
     private final RejectionLog log;
@@ -27,6 +30,7 @@ public class RejectionResource {
     }
 
     @GET
+    @Operation(summary = "List rejected advisory documents and why")
     public List<Rejection> list(
             @QueryParam("provider") String provider,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,

@@ -12,10 +12,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Pull sources over HTTP, for MSSP admins: add, show with the status of their pulls, pull now, remove. */
 @Path("/api/sources")
 @RolesAllowed(Roles.MSSP_ADMIN)
+@Tag(name = "Pull sources")
 public class SourceResource {
 
     private final SourceService service;
@@ -25,17 +29,20 @@ public class SourceResource {
     }
 
     @GET
+    @Operation(summary = "List pull sources with the status of their pulls")
     public List<SourceView> list() {
         return service.list();
     }
 
     @GET
+    @Operation(summary = "Show a pull source and its last pulls")
     @Path("/{id}")
     public SourceView get(@PathParam("id") long id) {
         return service.get(id);
     }
 
     @POST
+    @Operation(summary = "Add a pull source")
     public Response add(@Valid @NotNull NewSource request) {
         SourceView created = service.add(request);
         return Response.created(URI.create("/api/sources/" + created.id()))
@@ -45,12 +52,15 @@ public class SourceResource {
 
     /** Starts a pull now; it runs in the background, so the answer is 202 with the source's status. */
     @POST
+    @Operation(summary = "Start a pull of a source now")
+    @APIResponse(responseCode = "409", description = "The source is being pulled already.")
     @Path("/{id}/run")
     public Response run(@PathParam("id") long id) {
         return Response.accepted(service.run(id)).build();
     }
 
     @DELETE
+    @Operation(summary = "Remove a pull source")
     @Path("/{id}")
     public Response remove(@PathParam("id") long id) {
         service.remove(id);

@@ -20,12 +20,16 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The STIX push: a provider submits a STIX 2.1 bundle of indicators, which become community-style advisories. Same
  * callers, provider resolution and request budget as {@code POST /api/advisories}; a bad bundle is one 400 problem.
  */
 @Path("/api/advisories/stix")
+@Tag(name = "Advisory push")
 public class StixBundleResource {
 
     private final Submitter submitter;
@@ -51,6 +55,11 @@ public class StixBundleResource {
     }
 
     @POST
+    @Operation(summary = "Push a STIX 2.1 bundle of indicators")
+    @APIResponse(responseCode = "413", description = "The bundle is larger than the hub accepts.")
+    @APIResponse(
+            responseCode = "429",
+            description = "The provider used up its request budget; Retry-After says when to try again.")
     @Consumes({"application/stix+json", MediaType.APPLICATION_JSON})
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PROVIDER, Roles.MSSP_ADMIN})

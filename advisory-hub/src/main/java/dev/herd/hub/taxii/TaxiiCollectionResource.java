@@ -13,10 +13,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The TAXII collection (§5.2), its objects (§5.4, §5.6), object versions (§5.8) and manifest (§5.3). */
 @Path("/taxii2/" + TaxiiDiscoveryResource.API_ROOT + "/collections/{id}")
 @RolesAllowed({Roles.TAXII_CONSUMER, Roles.MSSP_ADMIN, Roles.MSSP_ANALYST})
+@Tag(name = "TAXII")
 public class TaxiiCollectionResource {
 
     private final TaxiiService taxii;
@@ -30,6 +33,7 @@ public class TaxiiCollectionResource {
     }
 
     @GET
+    @Operation(summary = "Show the TAXII collection of advisories")
     @Path("/")
     public Response collection(@PathParam("id") String id, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         TaxiiMediaType.require(accept);
@@ -37,6 +41,7 @@ public class TaxiiCollectionResource {
     }
 
     @GET
+    @Operation(summary = "Page through the collection's STIX objects")
     @Path("/objects/")
     public Response objects(
             @PathParam("id") String id,
@@ -54,6 +59,7 @@ public class TaxiiCollectionResource {
     }
 
     @GET
+    @Operation(summary = "Get one STIX object of the collection")
     @Path("/objects/{objectId}/")
     public Response object(
             @PathParam("id") String id,
@@ -75,6 +81,7 @@ public class TaxiiCollectionResource {
     }
 
     @GET
+    @Operation(summary = "List the versions of a STIX object")
     @Path("/objects/{objectId}/versions/")
     public Response versions(
             @PathParam("id") String id,
@@ -91,6 +98,7 @@ public class TaxiiCollectionResource {
     }
 
     @GET
+    @Operation(summary = "List the manifest of the collection's objects")
     @Path("/manifest/")
     public Response manifest(
             @PathParam("id") String id,

@@ -13,10 +13,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** TAXII 2.1 discovery (§4.1), the API root {@value #API_ROOT} (§4.2) and its list of collections (§5.1). */
 @Path("/taxii2")
 @RolesAllowed({Roles.TAXII_CONSUMER, Roles.MSSP_ADMIN, Roles.MSSP_ANALYST})
+@Tag(name = "TAXII")
 public class TaxiiDiscoveryResource {
 
     /** The one API root's path segment. */
@@ -33,6 +36,7 @@ public class TaxiiDiscoveryResource {
     }
 
     @GET
+    @Operation(summary = "Discover the TAXII server and its API root")
     @Path("/")
     public Response discovery(@HeaderParam(HttpHeaders.ACCEPT) String accept, @Context UriInfo uri) {
         TaxiiMediaType.require(accept);
@@ -48,6 +52,7 @@ public class TaxiiDiscoveryResource {
     }
 
     @GET
+    @Operation(summary = "Describe the TAXII API root")
     @Path("/" + API_ROOT + "/")
     public Response apiRoot(@HeaderParam(HttpHeaders.ACCEPT) String accept) {
         TaxiiMediaType.require(accept);
@@ -60,6 +65,7 @@ public class TaxiiDiscoveryResource {
     }
 
     @GET
+    @Operation(summary = "List the TAXII collections")
     @Path("/" + API_ROOT + "/collections/")
     public Response collections(@HeaderParam(HttpHeaders.ACCEPT) String accept) {
         TaxiiMediaType.require(accept);

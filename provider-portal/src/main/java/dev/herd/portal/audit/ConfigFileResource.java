@@ -9,10 +9,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A tenant's network configuration files: permissions against the expected ones, and their change history. */
 @Path("/api/tenants/{tenant}/config-files")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Audit")
 public class ConfigFileResource {
 
     private final ConfigFileService files;
@@ -25,6 +28,7 @@ public class ConfigFileResource {
 
     /** Page {@code page} (from 1) of {@code size} (1 to 200, default 50), of one machine by name when given. */
     @GET
+    @Operation(summary = "List a tenant's network configuration files and their changes")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
     public AuditPage<ConfigFileView> list(
             @PathParam("tenant") String tenant,

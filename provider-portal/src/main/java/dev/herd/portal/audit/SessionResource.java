@@ -9,10 +9,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A tenant's privileged sessions (sudo, su) as its agents reported them, newest first. */
 @Path("/api/tenants/{tenant}/sessions")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Audit")
 public class SessionResource {
 
     private final SessionService sessions;
@@ -25,6 +28,7 @@ public class SessionResource {
 
     /** Page {@code page} (from 1) of {@code size} (1 to 200, default 50), of one machine by name when given. */
     @GET
+    @Operation(summary = "List a tenant's privileged sessions (sudo, su)")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
     public AuditPage<SessionView> list(
             @PathParam("tenant") String tenant,

@@ -9,12 +9,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The MSSP's attack database. It names no tenant, because it protects all of them: every authenticated user of the
  * MSSP may read it.
  */
 @Path("/api/attack-indicators")
+@Tag(name = "Damage")
 public class AttackIndicatorResource {
 
     private final AttackIndicatorRepository indicators;
@@ -24,6 +27,7 @@ public class AttackIndicatorResource {
     }
 
     @GET
+    @Operation(summary = "List the MSSP's attack indicators")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
     public List<AttackIndicator> list(@QueryParam("type") String type) {
         return indicators.list(type(type));

@@ -11,12 +11,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * A tenant's damage cases, newest first, and one case; anyone of the tenant and MSSP staff may read them. A tenant
  * admin or MSSP staff orders a case's recovery (with a playbook, or the default one derived from the evidence).
  */
 @Path("/api/tenants/{tenant}/damage-cases")
+@Tag(name = "Damage")
 public class DamageCaseResource {
 
     private final DamageCaseRepository cases;
@@ -36,6 +40,7 @@ public class DamageCaseResource {
     public record RecoveryRequest(List<IsolationOrder.PlaybookStep> playbook) {}
 
     @GET
+    @Operation(summary = "List a tenant's damage cases, newest first")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
     public List<DamageCaseView> list(@PathParam("tenant") String tenant) {
         caller.get().requireAccessTo(tenant);
@@ -43,6 +48,7 @@ public class DamageCaseResource {
     }
 
     @GET
+    @Operation(summary = "Show a damage case")
     @Path("/{id}")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
     public DamageCaseView get(@PathParam("tenant") String tenant, @PathParam("id") String id) {
@@ -51,6 +57,10 @@ public class DamageCaseResource {
     }
 
     @POST
+    @Operation(summary = "Order the recovery of a damage case")
+    @APIResponse(
+            responseCode = "409",
+            description = "The case is not OPEN or ISOLATED, or has no isolation point to recover at.")
     @Path("/{id}/recover")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN})
     public DamageCaseView recover(

@@ -10,9 +10,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A tenant's damage settings: everyone of the tenant reads them, its admins and MSSP admins change them. */
 @Path("/api/tenants/{tenant}/damage-settings")
+@Tag(name = "Damage")
 public class DamageSettingsResource {
 
     private final DamageSettingsRepository settings;
@@ -24,6 +27,7 @@ public class DamageSettingsResource {
     }
 
     @GET
+    @Operation(summary = "Show a tenant's damage settings")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
     public DamageSettings get(@PathParam("tenant") String tenant) {
         caller.get().requireAccessTo(tenant);
@@ -31,6 +35,7 @@ public class DamageSettingsResource {
     }
 
     @PUT
+    @Operation(summary = "Change a tenant's damage settings")
     @Transactional
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.TENANT_ADMIN})
     public DamageSettings put(@PathParam("tenant") String tenant, @Valid @NotNull DamageSettings body) {

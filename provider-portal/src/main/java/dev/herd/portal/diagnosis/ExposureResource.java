@@ -7,9 +7,12 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A tenant's exposure: its machines listening on a (protocol, port), read from the index of open ports. */
 @Path("/api/tenants/{tenant}/exposure")
+@Tag(name = "Findings")
 public class ExposureResource {
 
     private final ExposureService service;
@@ -21,6 +24,7 @@ public class ExposureResource {
     }
 
     @GET
+    @Operation(summary = "List a tenant's machines listening on a port")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
     public ExposureView exposure(@PathParam("tenant") String tenant, @BeanParam ExposureRequest request) {
         caller.get().requireAccessTo(tenant);

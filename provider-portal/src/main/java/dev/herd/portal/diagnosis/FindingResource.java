@@ -18,9 +18,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Findings of a tenant: listed per machine / advisory / state, their history, accepting a risk, diagnosing anew. */
 @Path("/api/tenants/{tenant}")
+@Tag(name = "Findings")
 public class FindingResource {
 
     private final FindingRepository findings;
@@ -51,6 +55,7 @@ public class FindingResource {
      * estimated as {@code X-Total-Kind} says. See docs/findings-api.md.
      */
     @GET
+    @Operation(summary = "Page through a tenant's findings")
     @Path("/findings")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
     public Response list(
@@ -72,6 +77,7 @@ public class FindingResource {
     }
 
     @GET
+    @Operation(summary = "Show a finding's history")
     @Path("/findings/{id}/history")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
     public List<FindingHistoryEntry> history(@PathParam("tenant") String tenant, @PathParam("id") long id) {
@@ -81,6 +87,8 @@ public class FindingResource {
     }
 
     @POST
+    @Operation(summary = "Accept the risk of a finding")
+    @APIResponse(responseCode = "409", description = "The finding is closed.")
     @Path("/findings/{id}/accept-risk")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.TENANT_ADMIN})
     public List<FindingHistoryEntry> acceptRisk(
@@ -90,6 +98,7 @@ public class FindingResource {
     }
 
     @POST
+    @Operation(summary = "Diagnose a tenant's machines anew")
     @Path("/diagnosis")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.TENANT_ADMIN})
     public DiagnosisSummary diagnose(@PathParam("tenant") String tenant) {

@@ -12,12 +12,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Canary checks of a tenant: registering one hands out the test signature a scanner is to send; a flow carrying it
  * marks the check seen. Canary traffic never counts as an attack.
  */
 @Path("/api/tenants/{tenant}/canary")
+@Tag(name = "Canary checks")
 public class CanaryResource {
 
     private final CanaryRepository canaries;
@@ -32,6 +35,7 @@ public class CanaryResource {
     public record CanaryRequest(@Size(max = 200) String scanner) {}
 
     @POST
+    @Operation(summary = "Register a canary check and get its test signature")
     @Transactional
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.TENANT_ADMIN})
     public Response register(@PathParam("tenant") String tenant, @Valid CanaryRequest request) {
@@ -42,6 +46,7 @@ public class CanaryResource {
     }
 
     @GET
+    @Operation(summary = "List a tenant's canary checks")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
     public List<Canary> list(@PathParam("tenant") String tenant) {
         caller.get().requireAccessTo(tenant);

@@ -5,12 +5,15 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Every tenant's vulnerability and risk indices, for MSSP staff. Tenant users read their own through
  * {@link TenantIndexResource}.
  */
 @Path("/api/indices")
+@Tag(name = "Indices")
 public class IndexResource {
 
     private final IndexService indices;
@@ -20,6 +23,7 @@ public class IndexResource {
     }
 
     @GET
+    @Operation(summary = "List every tenant's vulnerability and risk indices")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST})
     public List<TenantIndices> all() {
         return indices.all();

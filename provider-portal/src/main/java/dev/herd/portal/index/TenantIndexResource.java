@@ -7,9 +7,12 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** One tenant's indices, with deviation scores across all tenants: tenant users read only their own. */
 @Path("/api/tenants/{tenant}/indices")
+@Tag(name = "Indices")
 public class TenantIndexResource {
 
     private final IndexService indices;
@@ -21,6 +24,7 @@ public class TenantIndexResource {
     }
 
     @GET
+    @Operation(summary = "Show a tenant's vulnerability and risk indices")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
     public TenantIndices of(@PathParam("tenant") String tenant) {
         caller.get().requireAccessTo(tenant);

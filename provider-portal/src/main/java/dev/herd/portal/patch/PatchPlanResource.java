@@ -13,9 +13,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A tenant's patch plans: planned on request, listed with their commands, approved or rejected by a tenant admin. */
 @Path("/api/tenants/{tenant}/patch-plans")
+@Tag(name = "Patch plans")
 public class PatchPlanResource {
 
     private final PatchPlanRepository plans;
@@ -29,6 +33,7 @@ public class PatchPlanResource {
     }
 
     @POST
+    @Operation(summary = "Plan patches for a tenant's machines")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.TENANT_ADMIN})
     public List<PatchPlanView> plan(@PathParam("tenant") String tenant) {
         caller.get().requireAccessTo(tenant);
@@ -38,6 +43,7 @@ public class PatchPlanResource {
     }
 
     @GET
+    @Operation(summary = "List a tenant's patch plans")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
     public List<PatchPlanView> list(@PathParam("tenant") String tenant, @QueryParam("state") String state) {
         caller.get().requireAccessTo(tenant);
@@ -47,6 +53,7 @@ public class PatchPlanResource {
     }
 
     @GET
+    @Operation(summary = "Show a patch plan with its commands")
     @Path("/{id}")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
     public PatchPlanView get(@PathParam("tenant") String tenant, @PathParam("id") String id) {
@@ -55,6 +62,8 @@ public class PatchPlanResource {
     }
 
     @POST
+    @Operation(summary = "Approve a patch plan")
+    @APIResponse(responseCode = "409", description = "The plan is not waiting for approval.")
     @Path("/{id}/approve")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.TENANT_ADMIN})
     public PatchPlanView approve(@PathParam("tenant") String tenant, @PathParam("id") String id) {
@@ -63,6 +72,8 @@ public class PatchPlanResource {
     }
 
     @POST
+    @Operation(summary = "Reject a patch plan")
+    @APIResponse(responseCode = "409", description = "The plan is not waiting for approval.")
     @Path("/{id}/reject")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.TENANT_ADMIN})
     public PatchPlanView reject(@PathParam("tenant") String tenant, @PathParam("id") String id) {

@@ -10,9 +10,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A tenant's filtering and patch policy: everyone of the tenant reads it, its admins and MSSP admins change it. */
 @Path("/api/tenants/{tenant}/policy")
+@Tag(name = "Policy")
 public class PolicyResource {
 
     private final PolicyRepository policies;
@@ -24,6 +27,7 @@ public class PolicyResource {
     }
 
     @GET
+    @Operation(summary = "Show a tenant's filtering and patch policy")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
     public TenantPolicy get(@PathParam("tenant") String tenant) {
         caller.get().requireAccessTo(tenant);
@@ -31,6 +35,7 @@ public class PolicyResource {
     }
 
     @PUT
+    @Operation(summary = "Change a tenant's filtering and patch policy")
     @Transactional
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.TENANT_ADMIN})
     public TenantPolicy put(@PathParam("tenant") String tenant, @Valid @NotNull TenantPolicy policy) {

@@ -16,9 +16,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A tenant's filter rules: listed, shown, deployed and withdrawn by hand; and the newest rule bundle. */
 @Path("/api/tenants/{tenant}")
+@Tag(name = "Rules")
 public class RuleResource {
 
     private final TenantRuleRepository rules;
@@ -47,6 +51,7 @@ public class RuleResource {
     public record BundleView(RuleBundle bundle, List<BundleConfirmation> confirmations) {}
 
     @GET
+    @Operation(summary = "List a tenant's filter rules")
     @Path("/rules")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
     public List<RuleView> list(@PathParam("tenant") String tenant, @QueryParam("state") String state) {
@@ -55,6 +60,7 @@ public class RuleResource {
     }
 
     @GET
+    @Operation(summary = "Show a filter rule")
     @Path("/rules/{number}")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
     public RuleView get(@PathParam("tenant") String tenant, @PathParam("number") int number) {
@@ -63,6 +69,8 @@ public class RuleResource {
     }
 
     @POST
+    @Operation(summary = "Deploy a filter rule by hand")
+    @APIResponse(responseCode = "409", description = "Only a PROPOSED rule deploys.")
     @Path("/rules/{number}/deploy")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.TENANT_ADMIN})
     public RuleView deploy(@PathParam("tenant") String tenant, @PathParam("number") int number) {
@@ -71,6 +79,8 @@ public class RuleResource {
     }
 
     @POST
+    @Operation(summary = "Withdraw a filter rule")
+    @APIResponse(responseCode = "409", description = "The rule is withdrawn already.")
     @Path("/rules/{number}/withdraw")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.TENANT_ADMIN})
     public RuleView withdraw(
@@ -81,6 +91,7 @@ public class RuleResource {
     }
 
     @GET
+    @Operation(summary = "Show a tenant's newest rule bundle")
     @Path("/rule-bundle")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
     public BundleView bundle(@PathParam("tenant") String tenant) {

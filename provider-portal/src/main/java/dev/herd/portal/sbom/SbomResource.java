@@ -20,12 +20,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * SBOMs of a tenant's machines and applications: attach (CycloneDX JSON or XML, SPDX JSON or tag-value, told apart by
  * the Content-Type), list, show, remove.
  */
 @Path("/api/tenants/{tenant}")
+@Tag(name = "SBOMs")
 public class SbomResource {
 
     static final int DEFAULT_SIZE = 100;
@@ -44,6 +48,11 @@ public class SbomResource {
     }
 
     @POST
+    @Operation(summary = "Attach an SBOM to a machine")
+    @APIResponse(
+            responseCode = "409",
+            description = "Several machines of the tenant have this name: name it by its id.")
+    @APIResponse(responseCode = "413", description = "The SBOM is larger than the portal accepts.")
     @Path("/machines/{machine}/sboms")
     @Consumes({
         "application/json",
@@ -68,6 +77,8 @@ public class SbomResource {
     }
 
     @POST
+    @Operation(summary = "Attach an SBOM to an application")
+    @APIResponse(responseCode = "413", description = "The SBOM is larger than the portal accepts.")
     @Path("/applications/{application}/sboms")
     @Consumes({
         "application/json",
@@ -91,6 +102,7 @@ public class SbomResource {
     }
 
     @GET
+    @Operation(summary = "List a tenant's SBOMs")
     @Path("/sboms")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
     public List<SbomView> list(
@@ -106,6 +118,7 @@ public class SbomResource {
     }
 
     @GET
+    @Operation(summary = "List a machine's SBOMs")
     @Path("/machines/{machine}/sboms")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
     public List<SbomView> ofMachine(
@@ -115,6 +128,7 @@ public class SbomResource {
     }
 
     @GET
+    @Operation(summary = "List an application's SBOMs")
     @Path("/applications/{application}/sboms")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
     public List<SbomView> ofApplication(
@@ -126,6 +140,7 @@ public class SbomResource {
     }
 
     @GET
+    @Operation(summary = "Show an SBOM")
     @Path("/sboms/{id}")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
     public SbomView get(@PathParam("tenant") String tenant, @PathParam("id") String id) {
@@ -134,6 +149,7 @@ public class SbomResource {
     }
 
     @DELETE
+    @Operation(summary = "Remove an SBOM")
     @Path("/sboms/{id}")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN})
     public Response delete(@PathParam("tenant") String tenant, @PathParam("id") String id) {

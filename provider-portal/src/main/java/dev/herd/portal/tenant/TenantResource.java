@@ -12,9 +12,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Tenants over HTTP: MSSP staff see all of them, customer users only their own. */
 @Path("/api/tenants")
+@Tag(name = "Tenants")
 public class TenantResource {
 
     private final TenantService service;
@@ -26,12 +30,14 @@ public class TenantResource {
     }
 
     @GET
+    @Operation(summary = "List the tenants you may see")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
     public List<TenantView> list() {
         return service.visibleTo(caller.get());
     }
 
     @GET
+    @Operation(summary = "Show a tenant")
     @Path("/{id}")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
     public TenantView get(@PathParam("id") String id) {
@@ -39,6 +45,8 @@ public class TenantResource {
     }
 
     @POST
+    @Operation(summary = "Register a tenant")
+    @APIResponse(responseCode = "409", description = "A tenant with this id exists already.")
     @RolesAllowed(Roles.MSSP_ADMIN)
     public Response register(@Valid @NotNull NewTenant request) {
         TenantView created = service.register(request);

@@ -10,9 +10,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A tenant's topology: everyone of the tenant reads it, its admins and MSSP admins replace it. */
 @Path("/api/tenants/{tenant}/topology")
+@Tag(name = "Topology")
 public class TopologyResource {
 
     private final TopologyRepository topologies;
@@ -24,6 +27,7 @@ public class TopologyResource {
     }
 
     @GET
+    @Operation(summary = "Show a tenant's network topology")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
     public Topology get(@PathParam("tenant") String tenant) {
         caller.get().requireAccessTo(tenant);
@@ -31,6 +35,7 @@ public class TopologyResource {
     }
 
     @PUT
+    @Operation(summary = "Replace a tenant's network topology")
     @Transactional
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.TENANT_ADMIN})
     public Topology put(@PathParam("tenant") String tenant, @Valid @NotNull Topology topology) {

@@ -6,9 +6,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Every tenant's warnings with their reminder counts, for MSSP staff. */
 @Path("/api/warnings")
+@Tag(name = "Warnings")
 public class WarningOverviewResource {
 
     private final WarningService service;
@@ -18,6 +21,7 @@ public class WarningOverviewResource {
     }
 
     @GET
+    @Operation(summary = "List every tenant's warnings with reminder counts")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST})
     public List<Warning> all(@QueryParam("state") String state) {
         return service.all(WarningState.parse(state));

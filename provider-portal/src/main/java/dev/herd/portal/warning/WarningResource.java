@@ -14,9 +14,13 @@ import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A tenant's warnings of anomalies other tenants reported, and the acknowledgement that one was applied. */
 @Path("/api/tenants/{tenant}/warnings")
+@Tag(name = "Warnings")
 public class WarningResource {
 
     /** The acknowledgement's body: an optional note on what was done. */
@@ -31,6 +35,7 @@ public class WarningResource {
     }
 
     @GET
+    @Operation(summary = "List a tenant's warnings from other tenants")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
     public List<Warning> list(@PathParam("tenant") String tenant, @QueryParam("state") String state) {
         caller.get().requireAccessTo(tenant);
@@ -38,6 +43,8 @@ public class WarningResource {
     }
 
     @POST
+    @Operation(summary = "Acknowledge that a warning was applied")
+    @APIResponse(responseCode = "409", description = "The warning was applied already.")
     @Path("/{id}/applied")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN})
     public Warning applied(@PathParam("tenant") String tenant, @PathParam("id") String id, @Valid Applied body) {

@@ -13,10 +13,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The MSSP's own webhooks (mssp-admin only): every tenant's events are posted to them. */
 @Path("/api/webhooks")
 @RolesAllowed(Roles.MSSP_ADMIN)
+@Tag(name = "MSSP webhooks")
 public class MsspWebhookResource {
 
     private final WebhookService service;
@@ -28,6 +31,7 @@ public class MsspWebhookResource {
     }
 
     @POST
+    @Operation(summary = "Register a webhook for every tenant's events")
     public Response register(@Valid NewWebhook body) {
         WebhookView created = service.register(null, body, caller.get().subject());
         return Response.created(URI.create("/api/webhooks/" + created.id()))
@@ -36,17 +40,20 @@ public class MsspWebhookResource {
     }
 
     @GET
+    @Operation(summary = "List the MSSP's webhooks")
     public List<WebhookView> list() {
         return service.list(null);
     }
 
     @GET
+    @Operation(summary = "Show an MSSP webhook")
     @Path("/{id}")
     public WebhookView get(@PathParam("id") String id) {
         return service.get(null, WebhookIds.parse(id));
     }
 
     @DELETE
+    @Operation(summary = "Remove an MSSP webhook")
     @Path("/{id}")
     public Response delete(@PathParam("id") String id) {
         service.delete(null, WebhookIds.parse(id), caller.get().subject());
@@ -54,6 +61,7 @@ public class MsspWebhookResource {
     }
 
     @GET
+    @Operation(summary = "List the deliveries made to an MSSP webhook")
     @Path("/{id}/deliveries")
     public List<WebhookDeliveryView> deliveries(@PathParam("id") String id, @QueryParam("limit") String limit) {
         return service.deliveries(null, WebhookIds.parse(id), limit);

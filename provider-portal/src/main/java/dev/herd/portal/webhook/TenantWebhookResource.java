@@ -13,10 +13,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A tenant's webhooks (tenant-admin of that tenant, or mssp-admin): only that tenant's events are posted to them. */
 @Path("/api/tenants/{tenant}/webhooks")
 @RolesAllowed({Roles.MSSP_ADMIN, Roles.TENANT_ADMIN})
+@Tag(name = "Tenant webhooks")
 public class TenantWebhookResource {
 
     private final WebhookService service;
@@ -28,6 +31,7 @@ public class TenantWebhookResource {
     }
 
     @POST
+    @Operation(summary = "Register a webhook for a tenant's events")
     public Response register(@PathParam("tenant") String tenant, @Valid NewWebhook body) {
         caller.get().requireAccessTo(tenant);
         WebhookView created = service.register(tenant, body, caller.get().subject());
@@ -37,12 +41,14 @@ public class TenantWebhookResource {
     }
 
     @GET
+    @Operation(summary = "List a tenant's webhooks")
     public List<WebhookView> list(@PathParam("tenant") String tenant) {
         caller.get().requireAccessTo(tenant);
         return service.list(tenant);
     }
 
     @GET
+    @Operation(summary = "Show a tenant's webhook")
     @Path("/{id}")
     public WebhookView get(@PathParam("tenant") String tenant, @PathParam("id") String id) {
         caller.get().requireAccessTo(tenant);
@@ -50,6 +56,7 @@ public class TenantWebhookResource {
     }
 
     @DELETE
+    @Operation(summary = "Remove a tenant's webhook")
     @Path("/{id}")
     public Response delete(@PathParam("tenant") String tenant, @PathParam("id") String id) {
         caller.get().requireAccessTo(tenant);
@@ -58,6 +65,7 @@ public class TenantWebhookResource {
     }
 
     @GET
+    @Operation(summary = "List the deliveries made to a tenant's webhook")
     @Path("/{id}/deliveries")
     public List<WebhookDeliveryView> deliveries(
             @PathParam("tenant") String tenant, @PathParam("id") String id, @QueryParam("limit") String limit) {

@@ -13,6 +13,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Recovery orders over HTTP: customer users see their own tenant's, MSSP staff see all. Gateways and MSSP admins
@@ -20,6 +23,7 @@ import java.util.UUID;
  */
 @Path("/api/orders")
 @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
+@Tag(name = "Recovery orders")
 public class RecoveryOrderResource {
 
     private final RecoveryOrderRepository orders;
@@ -39,6 +43,7 @@ public class RecoveryOrderResource {
     }
 
     @GET
+    @Operation(summary = "List the recovery orders you may see")
     public List<RecoveryOrderView> list() {
         return orders.listVisible(caller.get().tenantScope()).stream()
                 .map(RecoveryOrderView::of)
@@ -46,6 +51,7 @@ public class RecoveryOrderResource {
     }
 
     @GET
+    @Operation(summary = "Show an order with its history")
     @Path("/{id}")
     public RecoveryOrderView get(@PathParam("id") UUID id) {
         RecoveryOrder order = visible(caller.get(), id);
@@ -54,6 +60,8 @@ public class RecoveryOrderResource {
 
     /** The isolation (or recovery) took effect: APPLIED → CONFIRMED. A gateway confirms only its own tenant's. */
     @POST
+    @Operation(summary = "Confirm that an applied order took effect")
+    @APIResponse(responseCode = "409", description = "The order is not in state APPLIED.")
     @Path("/{id}/confirm")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.GATEWAY})
     @Transactional
@@ -66,6 +74,8 @@ public class RecoveryOrderResource {
 
     /** Runs an ESCALATED order again with fresh attempts. */
     @POST
+    @Operation(summary = "Run an escalated order again")
+    @APIResponse(responseCode = "409", description = "The order is not escalated.")
     @Path("/{id}/retry")
     @RolesAllowed(Roles.MSSP_ADMIN)
     @Transactional

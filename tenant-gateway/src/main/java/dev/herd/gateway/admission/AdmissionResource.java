@@ -13,12 +13,16 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Admission API: a gateway (for its own tenant) or an MSSP admin (naming the tenant) reports a new machine, which is
  * quarantined; the MSSP admin or the tenant's gateway or admin releases it. Lists are tenant-scoped.
  */
 @Path("/api/admissions")
+@Tag(name = "Admissions")
 public class AdmissionResource {
 
     private final AdmissionService service;
@@ -32,6 +36,8 @@ public class AdmissionResource {
     }
 
     @POST
+    @Operation(summary = "Report a new machine, which is quarantined")
+    @APIResponse(responseCode = "409", description = "The machine already has an admission that is not released.")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.GATEWAY})
     public Response admit(AdmissionRequest request) {
         if (request == null) {
@@ -45,6 +51,7 @@ public class AdmissionResource {
     }
 
     @GET
+    @Operation(summary = "List admissions")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN, Roles.TENANT_VIEWER, Roles.GATEWAY})
     public List<AdmissionView> list() {
         return admissions.listVisible(caller.get().tenantScope()).stream()
@@ -53,6 +60,7 @@ public class AdmissionResource {
     }
 
     @GET
+    @Operation(summary = "Show an admission")
     @Path("{id}")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN, Roles.TENANT_VIEWER, Roles.GATEWAY})
     public AdmissionView get(@PathParam("id") UUID id) {
@@ -63,6 +71,8 @@ public class AdmissionResource {
     }
 
     @POST
+    @Operation(summary = "Release an admitted machine from quarantine")
+    @APIResponse(responseCode = "409", description = "The admission is released already.")
     @Path("{id}/release")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.TENANT_ADMIN, Roles.GATEWAY})
     public AdmissionView release(@PathParam("id") UUID id) {

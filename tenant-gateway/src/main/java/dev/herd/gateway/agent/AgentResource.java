@@ -13,10 +13,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Enrolled agents over HTTP: a gateway or customer user sees its own tenant's, MSSP staff see all. */
 @Path("/api/agents")
 @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN, Roles.TENANT_VIEWER, Roles.GATEWAY})
+@Tag(name = "Agents")
 public class AgentResource {
 
     private final AgentRepository agents;
@@ -31,6 +34,7 @@ public class AgentResource {
 
     /** Agents in the caller's scope; with {@code overdue=true} only those silent for longer than the threshold. */
     @GET
+    @Operation(summary = "List enrolled agents, or only overdue ones")
     public List<AgentView> list(@QueryParam("overdue") boolean overdue) {
         Optional<String> scope = caller.get().tenantScope();
         List<Agent> found = overdue
@@ -41,6 +45,7 @@ public class AgentResource {
     }
 
     @GET
+    @Operation(summary = "Show an enrolled agent")
     @Path("/{id}")
     public AgentView get(@PathParam("id") UUID id) {
         // Another tenant's agent is answered exactly like a missing one: its existence is not disclosed.

@@ -7,9 +7,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** An agent's sign of life: {@code POST /agent/heartbeat} with the agent's own credential. */
 @Path("/agent/heartbeat")
+@Tag(name = "Agent: heartbeat")
+@SecurityRequirement(name = "agent")
 public class HeartbeatResource {
 
     /**
@@ -25,6 +30,7 @@ public class HeartbeatResource {
     }
 
     @POST
+    @Operation(summary = "Tell the gateway the agent is alive")
     @Transactional
     public Ack beat(
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,

@@ -14,6 +14,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The gateway as an isolating device of the recovery broker ({@code herd.recovery.devices.<id>.driver=gateway}):
@@ -22,6 +25,7 @@ import java.util.List;
  * {@code recovery}) and MSSP admins may call it; a tenant-bound caller never can, since orders name any tenant.
  */
 @Path("/api/device/orders")
+@Tag(name = "Isolating device")
 public class DeviceOrderResource {
 
     private final DeviceOrderService service;
@@ -35,6 +39,8 @@ public class DeviceOrderResource {
     }
 
     @POST
+    @Operation(summary = "Apply the recovery broker's isolation or recovery call")
+    @APIResponse(responseCode = "409", description = "The Idempotency-Key was used for another order.")
     @RolesAllowed({Roles.RECOVERY, Roles.MSSP_ADMIN})
     public Response order(@HeaderParam("Idempotency-Key") String key, DeviceCall call, @Context UriInfo uri) {
         Caller who = caller.get();

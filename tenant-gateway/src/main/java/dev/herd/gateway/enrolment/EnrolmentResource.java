@@ -10,9 +10,15 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code POST /agent/enrol}: an agent without any credential yet trades a one-time enrolment token for one. */
 @Path("/agent/enrol")
+@Tag(name = "Agent: enrolment")
+@SecurityRequirements
 public class EnrolmentResource {
 
     /** The enrolment request: the token from the portal or admin API, and who the machine is. */
@@ -30,6 +36,12 @@ public class EnrolmentResource {
     }
 
     @POST
+    @Operation(summary = "Trade a one-time enrolment token for an agent credential")
+    @APIResponse(responseCode = "401", description = "The enrolment token is unknown or expired.")
+    @APIResponse(responseCode = "403", description = "The enrolment token was used already.")
+    @APIResponse(
+            responseCode = "429",
+            description = "Too many enrolment attempts from this address; Retry-After says when to try again.")
     public Response enrol(EnrolRequest request, @Context HttpServerRequest http) {
         // Before anything else: guessing tokens costs a request of the budget, valid or not.
         limiter.admit(LIMIT, http.remoteAddress().hostAddress());

@@ -21,12 +21,16 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Issues one-time enrolment tokens: a gateway or tenant admin for its own tenant, an MSSP admin for the tenant it
  * names. The token is shown once; only its hash is kept.
  */
 @Path("/api/enrolment-tokens")
+@Tag(name = "Enrolment tokens")
 public class EnrolmentTokenResource {
 
     /** What to issue a token for; {@code tenantId} is required of MSSP admins and optional for tenant-bound callers. */
@@ -83,6 +87,10 @@ public class EnrolmentTokenResource {
     }
 
     @POST
+    @Operation(summary = "Issue a one-time enrolment token")
+    @APIResponse(
+            responseCode = "429",
+            description = "The caller used up its token budget; Retry-After says when to try again.")
     @Transactional
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.TENANT_ADMIN, Roles.GATEWAY})
     public Response issue(@Valid IssueRequest request) {
@@ -110,6 +118,7 @@ public class EnrolmentTokenResource {
     }
 
     @GET
+    @Operation(summary = "List issued enrolment tokens")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN, Roles.GATEWAY})
     public List<TokenView> list() {
         return tokens.listVisible(caller.get().tenantScope()).stream()

@@ -9,12 +9,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Equipment violations: listed per tenant (another tenant's list is 403), released one by one by the tenant's admin
  * or gateway or an MSSP admin (another tenant's violation is 404, a second release 409).
  */
 @Path("/api")
+@Tag(name = "Equipment")
 public class EquipmentViolationResource {
 
     private final EquipmentViolationRepository violations;
@@ -29,6 +33,7 @@ public class EquipmentViolationResource {
     }
 
     @GET
+    @Operation(summary = "List a tenant's equipment violations")
     @Path("tenants/{tenant}/equipment-violations")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN, Roles.TENANT_VIEWER, Roles.GATEWAY})
     public List<EquipmentViolationView> list(@PathParam("tenant") String tenant) {
@@ -39,6 +44,8 @@ public class EquipmentViolationResource {
     }
 
     @POST
+    @Operation(summary = "Release a machine held for an equipment violation")
+    @APIResponse(responseCode = "409", description = "The violation is released already.")
     @Path("equipment-violations/{id}/release")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.TENANT_ADMIN, Roles.GATEWAY})
     public EquipmentViolationView release(@PathParam("id") UUID id) {

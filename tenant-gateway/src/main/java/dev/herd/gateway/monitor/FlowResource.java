@@ -15,9 +15,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code POST /agent/flows}: a batch of an agent's (or sensor's) flow records, stored for its tenant and forwarded. */
 @Path("/agent/flows")
+@Tag(name = "Agent: flows")
+@SecurityRequirement(name = "agent")
 public class FlowResource {
 
     /** The budget of flow batches per agent or sensor ({@code herd.rate-limit.agent-flows.*}). */
@@ -37,6 +43,11 @@ public class FlowResource {
     }
 
     @POST
+    @Operation(summary = "Send a batch of flow records")
+    @APIResponse(responseCode = "413", description = "The batch is larger than the gateway accepts.")
+    @APIResponse(
+            responseCode = "429",
+            description = "The agent used up its flow budget; Retry-After says when to try again.")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     // Checked failures (unreadable JSON) roll back too: a refused batch leaves nothing behind, not even its nonce.

@@ -11,10 +11,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code GET /api/agents/{agentId}/recovery-tasks}: an agent's recovery tasks and results, for its tenant and MSSP staff. */
 @Path("/api/agents/{agentId}/recovery-tasks")
 @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN, Roles.TENANT_VIEWER, Roles.GATEWAY})
+@Tag(name = "Recovery tasks")
 public class AgentRecoveryTaskResource {
 
     private final AgentRepository agents;
@@ -28,6 +31,7 @@ public class AgentRecoveryTaskResource {
     }
 
     @GET
+    @Operation(summary = "List an agent's recovery tasks and results")
     public List<RecoveryTaskView> list(@PathParam("agentId") UUID agentId) {
         // Another tenant's agent is answered exactly like a missing one.
         Agent agent = agents.findVisible(caller.get().tenantScope(), agentId)

@@ -13,9 +13,14 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.io.InputStream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code POST /agent/recovery-results}: what an agent reports after running (or simulating) a recovery task. */
 @Path("/agent/recovery-results")
+@Tag(name = "Agent: recovery tasks")
+@SecurityRequirement(name = "agent")
 public class RecoveryResultResource {
 
     private final AgentAuthenticator authenticator;
@@ -30,6 +35,7 @@ public class RecoveryResultResource {
     }
 
     @POST
+    @Operation(summary = "Report the result of a recovery task")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     // Checked failures (unreadable JSON) roll back too: a refused result leaves nothing behind, not even its nonce.

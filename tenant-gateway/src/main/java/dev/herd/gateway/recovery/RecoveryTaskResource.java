@@ -18,12 +18,17 @@ import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code GET /agent/recovery-tasks}: the agent's pending recovery tasks, oldest first, with an ETag over that set; with
  * {@code If-None-Match} and {@code ?wait=N} it answers when the set changes, else 304 after N seconds.
  */
 @Path("/agent/recovery-tasks")
+@Tag(name = "Agent: recovery tasks")
+@SecurityRequirement(name = "agent")
 public class RecoveryTaskResource {
 
     private final AgentAuthenticator authenticator;
@@ -43,6 +48,7 @@ public class RecoveryTaskResource {
     }
 
     @GET
+    @Operation(summary = "Fetch the agent's pending recovery tasks, waiting for a change")
     @Produces(MediaType.APPLICATION_JSON)
     // Authentication and reads block; the wait itself holds no thread (see LongPoll).
     @Blocking

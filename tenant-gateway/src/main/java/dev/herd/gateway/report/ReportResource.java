@@ -12,9 +12,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code POST /agent/reports}: an enrolled agent's machine report, stored for its own tenant and forwarded. */
 @Path("/agent/reports")
+@Tag(name = "Agent: reports")
+@SecurityRequirement(name = "agent")
 public class ReportResource {
 
     /** The budget of reports per agent ({@code herd.rate-limit.agent-reports.*}). */
@@ -34,6 +40,12 @@ public class ReportResource {
     }
 
     @POST
+    @Operation(summary = "Send a machine report")
+    @APIResponse(responseCode = "409", description = "The agent's first report must be FULL.")
+    @APIResponse(responseCode = "413", description = "The report is larger than the gateway accepts.")
+    @APIResponse(
+            responseCode = "429",
+            description = "The agent used up its report budget; Retry-After says when to try again.")
     @Consumes(MediaType.APPLICATION_JSON)
     // The body as bytes, read by the event loop before this method runs: an InputStream would hand every chunk of
     // a 140 KiB report from the event loop to this thread one at a time. quarkus.http.limits.max-body-size bounds it.

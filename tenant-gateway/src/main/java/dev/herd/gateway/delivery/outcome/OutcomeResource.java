@@ -13,9 +13,15 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.io.InputStream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code POST /agent/outcomes}: what an agent reports after applying a rule bundle or a patch plan. */
 @Path("/agent/outcomes")
+@Tag(name = "Agent: outcomes")
+@SecurityRequirement(name = "agent")
 public class OutcomeResource {
 
     private final AgentAuthenticator authenticator;
@@ -29,6 +35,9 @@ public class OutcomeResource {
     }
 
     @POST
+    @Operation(summary = "Report the outcome of applying a rule bundle or patch plan")
+    @APIResponse(responseCode = "409", description = "The outcome id is taken by another outcome.")
+    @APIResponse(responseCode = "413", description = "The outcome is larger than the gateway accepts.")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     // Checked failures (unreadable JSON) roll back too: a refused outcome leaves nothing behind, not even its nonce.

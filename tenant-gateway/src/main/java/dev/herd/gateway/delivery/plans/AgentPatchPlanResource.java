@@ -11,10 +11,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code GET /api/agents/{agentId}/patch-plans}: an agent's plans and their state, for its tenant and MSSP staff. */
 @Path("/api/agents/{agentId}/patch-plans")
 @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN, Roles.TENANT_VIEWER, Roles.GATEWAY})
+@Tag(name = "Patch plans")
 public class AgentPatchPlanResource {
 
     private final AgentRepository agents;
@@ -28,6 +31,7 @@ public class AgentPatchPlanResource {
     }
 
     @GET
+    @Operation(summary = "List an agent's patch plans and their state")
     public List<PatchPlanView> list(@PathParam("agentId") UUID agentId) {
         // Another tenant's agent is answered exactly like a missing one.
         Agent agent = agents.findVisible(caller.get().tenantScope(), agentId)

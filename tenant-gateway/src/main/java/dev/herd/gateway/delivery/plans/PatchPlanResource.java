@@ -19,12 +19,17 @@ import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code GET /agent/patch-plans}: the agent's pending patch plans, oldest first, with an ETag over that set; with
  * {@code If-None-Match} and {@code ?wait=N} it answers when the set changes, else 304 after N seconds.
  */
 @Path("/agent/patch-plans")
+@Tag(name = "Agent: patch plans")
+@SecurityRequirement(name = "agent")
 public class PatchPlanResource {
 
     private final AgentAuthenticator authenticator;
@@ -41,6 +46,7 @@ public class PatchPlanResource {
     }
 
     @GET
+    @Operation(summary = "Fetch the agent's pending patch plans, waiting for a change")
     @Produces(MediaType.APPLICATION_JSON)
     // Authentication and reads block; the wait itself holds no thread (see LongPoll).
     @Blocking

@@ -21,6 +21,9 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code GET /agent/rule-bundle}: the newest rule bundle of the agent's tenant with {@code ETag: "<revision>"}; with
@@ -29,6 +32,8 @@ import java.util.regex.Pattern;
  * Used, {@link RuleBundleAnswers}); an {@code If-None-Match} that is not {@code *} or quoted revisions is 400.
  */
 @Path("/agent/rule-bundle")
+@Tag(name = "Agent: rule bundles")
+@SecurityRequirement(name = "agent")
 public class RuleBundleResource {
 
     private static final Pattern REVISION_TAG = Pattern.compile("\"[0-9]{1,18}\"");
@@ -47,6 +52,7 @@ public class RuleBundleResource {
     }
 
     @GET
+    @Operation(summary = "Fetch the tenant's newest rule bundle, waiting for a newer one")
     @Produces(MediaType.APPLICATION_JSON)
     // Authentication and reads block; the wait itself holds no thread (see LongPoll).
     @Blocking
