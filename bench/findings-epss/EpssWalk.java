@@ -35,9 +35,17 @@ public class EpssWalk {
         try (PreparedStatement s = c.prepareStatement("SELECT f.id FROM finding f LEFT JOIN advisory a ON a.id = f.advisory_id" + WHERE + " ORDER BY a.epss DESC NULLS LAST, f.id")) {
             s.setString(1, tenant); ResultSet r = s.executeQuery(); while (r.next()) expected.add(r.getLong(1));
         }
-        List<Double> sorted = new ArrayList<>(ms); Collections.sort(sorted);
-        System.out.printf("%s: %d findings in %d pages of %d; same order as one full ORDER BY: %s%n", tenant, all.size(), pages, size, all.equals(expected));
-        System.out.printf("page ms: first %.1f, p50 %.1f, p95 %.1f, p99 %.1f, max %.1f, last %.1f, whole walk %.1f s%n", ms.get(0), sorted.get(sorted.size() / 2), sorted.get((int) (sorted.size() * 0.95)), sorted.get((int) (sorted.size() * 0.99)), sorted.getLast(), ms.getLast(), ms.stream().mapToDouble(Double::doubleValue).sum() / 1000);
+        List<Double> sorted = new ArrayList<>(ms);
+        Collections.sort(sorted);
+        double walkMs = 0;
+        for (double m : ms) {
+            walkMs += m;
+        }
+        System.out.printf("%s: %d findings in %d pages of %d; same order as one full ORDER BY: %s%n",
+                tenant, all.size(), pages, size, all.equals(expected));
+        System.out.printf("page ms: first %.1f, p50 %.1f, p95 %.1f, p99 %.1f, max %.1f, last %.1f, whole walk %.1f s%n",
+                ms.get(0), percentile(sorted, 0.50), percentile(sorted, 0.95), percentile(sorted, 0.99),
+                sorted.getLast(), ms.getLast(), walkMs / 1000);
     }
 
     static List<P> page(P after, boolean started, int limit) throws SQLException {
@@ -87,5 +95,10 @@ public class EpssWalk {
         List<P> out = new ArrayList<>(); ResultSet r = s.executeQuery();
         while (r.next()) out.add(new P(r.getBigDecimal(1), r.getLong(2)));
         s.close(); return out;
+    }
+
+    /** The page time at fraction {@code p} of the sorted times (index {@code size * p}, rounded down). */
+    private static double percentile(List<Double> sorted, double p) {
+        return sorted.get((int) (sorted.size() * p));
     }
 }
