@@ -6,8 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Wakes long-polls waiting on a key (a tenant, an agent) when what they wait for changed. A waiter is a future, not a
- * thread; it is completed once and forgotten. Local to this process: a change stored by another replica wakes nobody
- * here, the waiter then answers when its wait ends.
+ * thread; it is completed once and forgotten. Changes committed by another gateway replica reach it through {@code
+ * replica.ReplicaChangeListener}.
  */
 public class ChangeNotifier<K> {
 
@@ -30,6 +30,11 @@ public class ChangeNotifier<K> {
         if (waiting != null) {
             waiting.forEach(change -> change.complete(null));
         }
+    }
+
+    /** Completes every waiter of every key (after changes may have been missed). */
+    public void changedAll() {
+        waiters.keySet().forEach(this::changed);
     }
 
     /** Forgets a waiter that stopped waiting (answered, timed out, or its client went away). */
