@@ -65,6 +65,16 @@ public class Outbox implements PanacheRepositoryBase<OutboxMessage, UUID> {
                 .list();
     }
 
+    /**
+     * Takes this service's relay lock for the current transaction, unless another instance holds it: one lock per
+     * schema, so the relays of different services sharing a database do not wait for each other.
+     */
+    public boolean tryRelayLock() {
+        return (Boolean) getEntityManager()
+                .createNativeQuery("SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox-relay'))")
+                .getSingleResult();
+    }
+
     public long pendingCount() {
         return count("sentAt is null");
     }

@@ -37,6 +37,11 @@ import org.jboss.logging.Logger;
  * does not wait for the broker), and every {@code herd.outbox.interval} for what an earlier run could not send or
  * another instance wrote. One run at a time: a commit during a run makes that run go round once more.
  *
+ * <p>One relay of a service sends at a time, whichever instance it runs in: a batch is read, sent and marked inside a
+ * transaction that holds the schema's relay lock ({@link Outbox#tryRelayLock}). Two replicas sending the same pending
+ * messages to two broker nodes would route them twice and could reorder a key's messages; an instance that finds the
+ * lock taken tries again shortly (the holder's batch takes milliseconds), then leaves it to its next run.
+ *
  * <p>The relay keeps one broker connection (a transacted {@link JMSContext}) from run to run, and opens a new one only
  * after a failure: opening a connection (TCP, log-in, session metadata) and closing it cost more than sending a
  * batch, and every hop from damage to prevention passes a relay.
@@ -46,6 +51,11 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final int BATCH = 200;
+    /** What a batch gives when another instance holds the relay lock. */
+    private static final int BUSY = -1;
+
+    private static final int BUSY_RETRIES = 50;
+    private static final long BUSY_PAUSE_MILLIS = 20;
     private static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
 
     private final Outbox outbox;
@@ -101,9 +111,14 @@ public class OutboxRelay {
             try {
                 while (requested.getAndSet(false)) {
                     int sent;
+                    int busy = 0;
                     do {
-                        sent = sendBatch();
-                    } while (sent == BATCH);
+                        sent = sendBatchHoldingTheRun();
+                    } while (sent == BATCH || (sent == BUSY && busy++ < BUSY_RETRIES && pausedWhileBusy()));
+                    if (sent == BUSY) {
+                        requested.set(true); // another instance is still relaying: the next run tries again
+                        return;
+                    }
                 }
             } catch (RuntimeException e) {
                 LOG.warnf(e, "Outbox relay run failed; the messages stay pending for the next run");
@@ -115,20 +130,36 @@ public class OutboxRelay {
     }
 
     /**
-     * Sends one batch in one broker transaction and deletes what the broker committed; returns how many were sent.
-     * One commit per batch instead of one durable round trip per message: the broker syncs its journal once.
+     * Sends one batch in one broker transaction and marks what the broker committed as sent; returns how many were
+     * sent (0 when another instance was relaying). One commit per batch instead of one durable round trip per
+     * message: the broker syncs its journal once.
      */
     public int sendBatch() {
         running.lock(); // reentrant: a run holds it already
         try {
-            return sendBatchHoldingTheRun();
+            return Math.max(0, sendBatchHoldingTheRun());
         } finally {
             running.unlock();
         }
     }
 
+    /** A batch under the service's relay lock, or {@link #BUSY} when another instance holds it. */
     private int sendBatchHoldingTheRun() {
-        List<OutboxMessage> batch = QuarkusTransaction.requiringNew().call(() -> outbox.pending(BATCH));
+        return QuarkusTransaction.requiringNew().call(() -> outbox.tryRelayLock() ? sendPending() : BUSY);
+    }
+
+    private static boolean pausedWhileBusy() {
+        try {
+            Thread.sleep(BUSY_PAUSE_MILLIS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private int sendPending() {
+        List<OutboxMessage> batch = outbox.pending(BATCH);
         if (batch.isEmpty()) {
             return 0;
         }
