@@ -1,7 +1,5 @@
 package dev.herd.agent.monitor;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -62,17 +60,44 @@ record IpPacket(String source, String destination, String protocol, Integer port
             }
             port = unsigned(bytes, headerLength + 2);
         }
-        try {
-            return Optional.of(new IpPacket(
-                    InetAddress.getByAddress(source).getHostAddress(),
-                    InetAddress.getByAddress(destination).getHostAddress(),
-                    protocol,
-                    port,
-                    bytes.length,
-                    bytes));
-        } catch (UnknownHostException e) {
-            return Optional.empty(); // not reached: the lengths are 4 and 16
+        return Optional.of(new IpPacket(text(source), text(destination), protocol, port, bytes.length, bytes));
+    }
+
+    /** An address as conntrack and {@code ip} write it: dotted IPv4, IPv6 in RFC 5952's short form ({@code ::1}). */
+    static String text(byte[] address) {
+        if (address.length == 4) {
+            return (address[0] & 0xff) + "." + (address[1] & 0xff) + "." + (address[2] & 0xff) + "."
+                    + (address[3] & 0xff);
         }
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = unsigned(address, 2 * i);
+        }
+        int bestStart = -1;
+        int bestLength = 1; // a single zero group is not shortened
+        for (int i = 0; i < 8; i++) {
+            int length = 0;
+            while (i + length < 8 && groups[i + length] == 0) {
+                length++;
+            }
+            if (length > bestLength) {
+                bestStart = i;
+                bestLength = length;
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                out.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (!out.isEmpty() && out.charAt(out.length() - 1) != ':') {
+                out.append(':');
+            }
+            out.append(Integer.toHexString(groups[i]));
+        }
+        return out.toString();
     }
 
     private static int unsigned(byte[] bytes, int at) {

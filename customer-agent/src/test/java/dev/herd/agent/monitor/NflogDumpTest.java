@@ -45,7 +45,7 @@ class NflogDumpTest {
         assertEquals(5353, v4.port());
         assertEquals(63, v4.length());
         IpPacket v6 = IpPacket.parse(packets.get(1).bytes()).orElseThrow();
-        assertEquals("0:0:0:0:0:0:0:1", v6.destination());
+        assertEquals("::1", v6.destination());
         assertEquals("udp", v6.protocol());
         assertEquals(9999, v6.port());
         assertEquals(60, v6.length());
@@ -75,6 +75,25 @@ class NflogDumpTest {
         assertEquals(7, dump.unreadable());
         assertTrue(IpPacket.parse(new byte[] {0x45, 0}).isEmpty(), "too short for an IPv4 header");
         assertTrue(IpPacket.parse(new byte[0]).isEmpty());
+    }
+
+    @Test
+    void addressesAreWrittenAsConntrackWritesThem() {
+        assertEquals("10.0.0.255", IpPacket.text(new byte[] {10, 0, 0, (byte) 255}));
+        assertEquals("2001:db8::1", IpPacket.text(v6(0x2001, 0xdb8, 0, 0, 0, 0, 0, 1)));
+        assertEquals("2001:db8:0:1:1:1:1:1", IpPacket.text(v6(0x2001, 0xdb8, 0, 1, 1, 1, 1, 1)), "one zero stays");
+        assertEquals("2001:0:0:1::1", IpPacket.text(v6(0x2001, 0, 0, 1, 0, 0, 0, 1)), "the longest run goes");
+        assertEquals("::", IpPacket.text(new byte[16]));
+        assertEquals("fe80::", IpPacket.text(v6(0xfe80, 0, 0, 0, 0, 0, 0, 0)));
+    }
+
+    private static byte[] v6(int... groups) {
+        byte[] bytes = new byte[16];
+        for (int i = 0; i < 8; i++) {
+            bytes[2 * i] = (byte) (groups[i] >> 8);
+            bytes[2 * i + 1] = (byte) groups[i];
+        }
+        return bytes;
     }
 
     @SafeVarargs
