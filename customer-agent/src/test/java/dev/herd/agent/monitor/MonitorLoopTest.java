@@ -188,6 +188,27 @@ class MonitorLoopTest {
         assertEquals(null, hit(SIGNATURE), "the signature hit is not reported");
     }
 
+    @Test
+    void withoutTcpdumpTheSensorSaysSoAndStillSendsItsHeartbeat() throws Exception {
+        sensor = new MonitorLoop(
+                        new GatewayClient(
+                                URI.create("http://127.0.0.1:"
+                                        + gateway.getAddress().getPort()),
+                                Clock.systemUTC()),
+                        "agent-1:secret",
+                        namespace.run("conntrack"),
+                        List.of("/nonexistent/tcpdump"),
+                        MonitorHits.ALL,
+                        new Nft(RUNNER, namespace.nft()),
+                        List.of(new Iptables(RUNNER, namespace.iptables(), Iptables.Family.V4)),
+                        new PrintStream(log, true, StandardCharsets.UTF_8))
+                .start(Duration.ofSeconds(1));
+
+        await(() -> batches.stream().filter(JsonNode::isEmpty).count() >= 2, "two heartbeat batches");
+        assertTrue(log.toString().contains("monitor: cannot start /nonexistent/tcpdump"), log.toString());
+        assertTrue(sensor.isAlive(), "the sensor runs on");
+    }
+
     private Process serve() throws IOException, InterruptedException {
         List<String> serve = new ArrayList<>(namespace.run("python3"));
         serve.addAll(List.of("-m", "http.server", Integer.toString(PORT), "--bind", "127.0.0.1"));
