@@ -11,6 +11,8 @@ herd_command() {
     done
     herd_require_java # the site lab's agents run on it
     herd_stop_lab # what an earlier demo, killed, may have left
+    # the site lab's agents are sensors: conntrack for flows, tcpdump for the NFLOG of signature and canary rules
+    if herd_alive site-router; then herd_apt_install conntrack tcpdump; fi
     HERD_HUB_PORT=$HERD_HUB_PORT HERD_GATEWAY_PORT=$HERD_GATEWAY_PORT HERD_PORTAL_PORT=$HERD_PORTAL_PORT \
         HERD_RECOVERY_PORT=$HERD_RECOVERY_PORT HERD_KEYCLOAK_PORT=$HERD_KEYCLOAK_PORT HERD_USER=$HERD_USER \
         HERD_ARTEMIS_CONSOLE_PORT=$HERD_ARTEMIS_CONSOLE_PORT HERD_SITE_ROUTER_PID="$(herd_alive site-router && herd_pid site-router || true)" \

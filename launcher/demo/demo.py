@@ -55,6 +55,8 @@ HERD_RUN = os.environ.get("HERD_RUN") or None
 AGENT_JAR = os.environ.get("HERD_AGENT_JAR") or None
 # Requests per lab machine and check, each waiting at most 0.5 s for an answer.
 WIRE_REQUESTS = 10
+# Lab machines per tenant (each a namespace with its own real agent): small, so eight agents fit two cores.
+LAB_MACHINES = max(1, min(MACHINES_PER_TENANT, int(os.environ.get("HERD_LAB_MACHINES") or 2)))
 STARTED = time.monotonic()
 
 
@@ -276,22 +278,34 @@ def bundle_signatures(operator, tenant):
     return {r.get("signature") for r in rules if r.get("signature")}, revision
 
 
+class Enforced:
+    """The signatures every one of a tenant's lab machines enforces: `signature in enforced` asks each kernel's listing."""
+
+    def __init__(self, listings):
+        self.listings = listings
+
+    def __contains__(self, signature):
+        return bool(self.listings) and all(signature in listing for listing in self.listings)
+
+
 class Protection:
-    """Whether a tenant is protected against signatures: its lab machine's kernel enforces them (the real agent applied
-    the rule), or without a lab, its rule bundle holds the rule."""
+    """Whether a tenant is protected against signatures: every one of its lab machines' kernels enforces them (the real
+    agents applied the rule), or without a lab, its rule bundle holds the rule."""
 
     def __init__(self, operator, lab, machines, addresses):
         self.operator, self.lab, self.machines, self.addresses = operator, lab, machines, addresses
 
     def signatures(self, tenant):
-        """What protects the tenant now, as text to look signatures up in, and the bundle revision."""
+        """What protects the tenant now, to look signatures up in, and the bundle revision."""
         if self.lab:
-            return self.lab.inside(self.machines[tenant], "iptables", "-S", "HERD-SIG", check=False), None
+            return Enforced([self.lab.inside(pid, "iptables", "-S", "HERD-SIG", check=False)
+                             for pid in self.machines[tenant]]), None
         signatures, revision = bundle_signatures(self.operator, tenant)
         return "\n".join(signatures), revision
 
     def where(self):
-        return "applied by the real agent of its lab machine" if self.lab else "deployed in its rule bundle"
+        return "applied by the real agents of its %d lab machine(s)" % LAB_MACHINES if self.lab \
+            else "deployed in its rule bundle"
 
 
 def damage(operator, agents, reports, run, protection, lab):
@@ -400,26 +414,30 @@ def show_kernel(what, command, needle):
 
 
 def build_lab(operator, agents):
-    """The site lab, when ./herd up made a site router; None (and a line saying why) otherwise."""
+    """The site lab, when ./herd up made a site router; None (and a line saying why) otherwise. Every tenant's first
+    LAB_MACHINES machines get a namespace each, with their address, an HTTP service and their own real agent."""
     if not (SITE_ROUTER and HERD_RUN and AGENT_JAR):
         step("lab: no site router (not root?): protections are checked in the bundles, not on the wire")
         return None, {}
     lab = site_lab.SiteLab(SITE_ROUTER, HERD_RUN, AGENT_JAR, url("gateway", ""))
-    machines = {TENANTS[0]: lab.machine(agents[TENANTS[0]][0].address)}
-    for tenant in TENANTS[1:]:
-        address = agents[tenant][0].address
-        machines[tenant] = lab.machine(address)
-        token = operator.do("POST", "gateway", "/api/enrolment-tokens", {"tenantId": tenant})["token"]
-        # The third tenant's agent also scans a share with the hashes learnt bad at any tenant (the malware step).
-        scans = tenant == TENANTS[2] and shutil.which("clamscan") is not None
-        lab.agent(tenant, machines[tenant], token, scan=lab.share(tenant) if scans else None)
+    machines = {}
     for tenant in TENANTS:
-        lab.wait_serving(agents[tenant][0].address)
-    for tenant in TENANTS[1:]:
+        machines[tenant] = []
+        for m, machine in enumerate(agents[tenant][:LAB_MACHINES]):
+            pid = lab.machine(machine.address)
+            machines[tenant].append(pid)
+            token = operator.do("POST", "gateway", "/api/enrolment-tokens", {"tenantId": tenant})["token"]
+            # The third tenant's first agent also scans a share with the hashes learnt bad at any tenant (malware).
+            scans = tenant == TENANTS[2] and m == 0 and shutil.which("clamscan") is not None
+            lab.agent(tenant, machine.name, pid, token, scan=lab.share(tenant) if scans else None)
+    for tenant in TENANTS:
+        for machine in agents[tenant][:LAB_MACHINES]:
+            lab.wait_serving(machine.address)
+    for tenant in TENANTS:
         lab.wait_running(tenant)
-    step("lab: attacker %s and, behind the site router, %s; a real agent (--apply auto) at each of %s" % (
-        site_lab.ATTACKER, ", ".join("%s (%s)" % (agents[t][0].name, agents[t][0].address) for t in TENANTS),
-        ", ".join(TENANTS[1:])))
+    step("lab: attacker %s and, behind the site router, %d machine namespaces (%s), each serving tcp/443 with a real"
+         " agent (--apply auto, --monitor)" % (site_lab.ATTACKER, LAB_MACHINES * len(TENANTS), ", ".join(
+             "%s (%s)" % (m.name, m.address) for t in TENANTS for m in agents[t][:LAB_MACHINES])))
     return lab, machines
 
 
@@ -432,7 +450,7 @@ def wire_after_damage(lab, protection, victim, signature):
         raise Failure("on the wire at %s: %d attack requests passed, %d clean ones answered" % (
             victim.name, attack, clean))
     passed, answered = wire_at_others(lab, protection, signature)
-    total = WIRE_REQUESTS * len(TENANTS[1:])
+    total = WIRE_REQUESTS * LAB_MACHINES * len(TENANTS[1:])
     step("wire: prevention at %s: %d/%d attack requests dropped, %d/%d clean answered" % (
         ", ".join(TENANTS[1:]), total - passed, total, answered, total))
     if passed or answered != total:
@@ -443,20 +461,21 @@ def wire_after_damage(lab, protection, victim, signature):
 def wire_at_others(lab, protection, signature):
     passed = answered = 0
     for tenant in TENANTS[1:]:
-        attack, clean = lab.wire(protection.addresses[tenant], signature, WIRE_REQUESTS)
-        passed, answered = passed + attack, answered + clean
+        for address in protection.addresses[tenant]:
+            attack, clean = lab.wire(address, signature, WIRE_REQUESTS)
+            passed, answered = passed + attack, answered + clean
     return passed, answered
 
 
 def wire_after_revocation(lab, protection, signature):
     """After the revocation the agents withdraw the rule, and the same attack is answered again."""
     deadline = time.monotonic() + 60
-    while any(lab.enforces(protection.machines[t], signature) for t in TENANTS[1:]):
+    while any(lab.enforces(pid, signature) for t in TENANTS[1:] for pid in protection.machines[t]):
         if time.monotonic() > deadline:
             raise Failure("the agents still enforce %s 60 s after the revocation" % signature)
         time.sleep(0.2)
     passed, answered = wire_at_others(lab, protection, signature)
-    total = WIRE_REQUESTS * len(TENANTS[1:])
+    total = WIRE_REQUESTS * LAB_MACHINES * len(TENANTS[1:])
     step("wire: after the revocation at %s: %d/%d attack requests answered again, %d/%d clean answered" % (
         ", ".join(TENANTS[1:]), passed, total, answered, total))
     if passed != total or answered != total:
@@ -646,16 +665,50 @@ def equipment(operator, agents):
                 machine.address)
 
 
-def show_indices(operator):
+def canaries(operator, lab, agents):
+    """Canary checks (DESIGN §3.6): a check registered per tenant, the lab's attacker sends its signature to every lab
+    machine (again every 5 s, at most 60 s, while the sensors start), and the tenant's real sensors must see it. Their
+    canary rule logs it to NFLOG and lets it pass: each machine must have answered a canary request."""
+    for tenant in TENANTS:
+        signature = operator.do("POST", "portal", "/api/tenants/%s/canary" % tenant, {"scanner": "lab attacker"})[
+            "signature"]
+        addresses = [m.address for m in agents[tenant][:LAB_MACHINES]]
+        deadline, seen, next_send, answered = time.monotonic() + 60, None, 0, set()
+        while (seen is None or len(answered) < len(addresses)) and time.monotonic() < deadline:
+            if time.monotonic() >= next_send:
+                answered |= {a for a in addresses if lab.wire(a, signature, 1)[0]}
+                next_send = time.monotonic() + 5
+            checks = operator.do("GET", "portal", "/api/tenants/%s/canary" % tenant)
+            seen = next((c.get("seenAt") for c in checks if c.get("signature") == signature and c.get("seenAt")), None)
+            if seen is None or len(answered) < len(addresses):
+                time.sleep(1)
+        if len(answered) < len(addresses):
+            raise Failure("canary requests to %s were never answered: a canary must never be dropped" % ", ".join(
+                sorted(set(addresses) - answered)))
+        if seen is None:
+            raise Failure("no sensor of %s saw the canary %s within 60 s (%s)" % (
+                tenant, signature, "".join(lab.sensor_log(tenant)[-3:]).strip() or "the sensors logged nothing"))
+        step("canary at %s: %s sent to its %d lab machine(s), answered, seen by its real sensors at %s" % (
+            tenant, signature, len(addresses), seen))
+
+
+def show_indices(operator, lab=None):
     indices = operator.do("GET", "portal", "/api/indices")
     rows = indices if isinstance(indices, list) else indices.get("tenants", [])
+    untrusted = []
     for row in rows:
-        if row.get("tenantId") in TENANTS or row.get("tenant") in TENANTS:
-            step("index %s: vulnerability %.1f (deviation %.1f), risk %.1f (deviation %.1f), trusted %s" % (
-                row.get("tenantId") or row.get("tenant"), row.get("vulnerabilityIndex", 0),
+        tenant = row.get("tenantId") or row.get("tenant")
+        if tenant in TENANTS:
+            step("index %s: vulnerability %.1f (deviation %.1f), risk %.1f (deviation %.1f), trusted %s%s" % (
+                tenant, row.get("vulnerabilityIndex", 0),
                 row.get("vulnerabilityDeviation", row.get("vulnerabilityDeviationScore", 0)) or 0,
                 row.get("riskIndex", 0), row.get("riskDeviation", row.get("riskDeviationScore", 0)) or 0,
-                row.get("trusted")))
+                row.get("trusted"), "" if row.get("trusted") else " (%s)" % row.get("trustReason")))
+            # Every detector of the other tenants is a real lab sensor; alpha's also include the demo's sent flows.
+            if lab and tenant in TENANTS[1:] and not row.get("trusted"):
+                untrusted.append(tenant)
+    if untrusted:
+        raise Failure("the figures of %s are not trusted although their real sensors run" % ", ".join(untrusted))
 
 
 def percentile(values, p):
@@ -676,7 +729,10 @@ def main():
         wait_idle()
         wait_protected(operator)
         lab, machines = build_lab(operator, agents)
-        protection = Protection(operator, lab, machines, {t: agents[t][0].address for t in TENANTS})
+        if lab:
+            canaries(operator, lab, agents)
+        protection = Protection(operator, lab, machines,
+                                {t: [m.address for m in agents[t][:LAB_MACHINES]] for t in TENANTS})
         latencies = damage(operator, agents, reports, run, protection, lab)
         revoked = revoke_one(operator, run)
         if lab:
@@ -685,7 +741,7 @@ def main():
         malware(operator, agents, run, lab)
         admission(operator)
         equipment(operator, agents)
-        show_indices(operator)
+        show_indices(operator, lab)
     except (Failure, site_lab.LabError) as failure:
         step("demo stopped: %s" % failure)
         return 1

@@ -37,13 +37,25 @@ herd_stop_site_router() {
     herd_stop_part site-router
 }
 
-# What a killed ./herd demo left of its site lab (namespace holders, HTTP servers, lab agents): its recorded pids.
+# What a killed ./herd demo left of its site lab (namespace holders, HTTP servers, lab agents): its recorded pids, and
+# every process still inside the network namespaces of those pids (the conntrack and tcpdump the lab agents started
+# through nsenter), never a process of any other namespace.
 herd_stop_lab() {
-    local file="$HERD_RUN/lab.pids" pid
+    local file="$HERD_RUN/lab.pids" pid own ns proc lab_ns=" "
     [ -f "$file" ] || return 0
+    own=$(readlink /proc/self/ns/net)
     while read -r pid; do
-        [ -n "$pid" ] && kill -KILL "$pid" 2>/dev/null || true
+        [ -n "$pid" ] || continue
+        ns=$(readlink "/proc/$pid/ns/net" 2>/dev/null) || ns=''
+        [ -n "$ns" ] && [ "$ns" != "$own" ] && lab_ns+="$ns "
+        kill -KILL "$pid" 2>/dev/null || true
     done <"$file"
+    if [ "$lab_ns" != " " ]; then
+        for proc in /proc/[0-9]*; do
+            ns=$(readlink "$proc/ns/net" 2>/dev/null) || continue
+            case "$lab_ns" in *" $ns "*) kill -KILL "${proc#/proc/}" 2>/dev/null || true ;; esac
+        done
+    fi
     rm -f "$file"
 }
 

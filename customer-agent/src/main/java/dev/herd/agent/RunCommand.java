@@ -4,12 +4,14 @@ import dev.herd.agent.antivirus.MalwareScanLoop;
 import dev.herd.agent.apply.ApplyMode;
 import dev.herd.agent.apply.ApplyOptions;
 import dev.herd.agent.apply.intake.DeliveryLoop;
+import dev.herd.agent.apply.rules.Iptables;
 import dev.herd.agent.apply.rules.Nft;
 import dev.herd.agent.delivery.ReportingAgent;
 import dev.herd.agent.enrolment.AgentCredential;
 import dev.herd.agent.enrolment.CredentialStore;
 import dev.herd.agent.files.FileHasher;
 import dev.herd.agent.gateway.GatewayClient;
+import dev.herd.agent.monitor.MonitorHits;
 import dev.herd.agent.monitor.MonitorLoop;
 import dev.herd.agent.process.SystemProcessRunner;
 import dev.herd.agent.recovery.RecoveryLoop;
@@ -106,8 +108,9 @@ public class RunCommand implements Callable<Integer> {
 
     @Option(
             names = "--monitor",
-            description = "Also be a network sensor: send the flows connection tracking sees (conntrack -E) to the"
-                    + " gateway every --monitor-interval, and an empty batch as heartbeat when there were none.")
+            description = "Also be a network sensor: send the flows connection tracking sees (conntrack -E) and the"
+                    + " signature hits the kernel logs to NFLOG (tcpdump -i nflog:42) to the gateway every"
+                    + " --monitor-interval, and an empty batch as heartbeat when there were none.")
     boolean monitor;
 
     @Option(
@@ -122,6 +125,21 @@ public class RunCommand implements Callable<Integer> {
             defaultValue = "conntrack",
             description = "How to run conntrack, as a comma-separated argument list (default: ${DEFAULT-VALUE}).")
     List<String> conntrack;
+
+    @Option(
+            names = "--tcpdump",
+            split = ",",
+            defaultValue = "tcpdump",
+            description = "How to run tcpdump, which reads the NFLOG group of the signature and canary rules, as a"
+                    + " comma-separated argument list (default: ${DEFAULT-VALUE}).")
+    List<String> tcpdump;
+
+    @Option(
+            names = "--monitor-hits",
+            defaultValue = "ALL",
+            description = "Which NFLOG hits the sensor reports: ALL (signature hits and canary checks) or CANARY"
+                    + " (canary checks only) (default: ${DEFAULT-VALUE}).")
+    MonitorHits monitorHits;
 
     @Spec
     CommandSpec spec;
@@ -195,13 +213,18 @@ public class RunCommand implements Callable<Integer> {
                     .start();
         }
         if (monitor) {
+            SystemProcessRunner monitorRunner =
+                    new SystemProcessRunner(Duration.ofSeconds(applyOptions.commandTimeoutSeconds));
             new MonitorLoop(
                             gateway,
                             credential.get().credential(),
                             conntrack,
-                            new Nft(
-                                    new SystemProcessRunner(Duration.ofSeconds(applyOptions.commandTimeoutSeconds)),
-                                    applyOptions.nft),
+                            tcpdump,
+                            monitorHits,
+                            new Nft(monitorRunner, applyOptions.nft),
+                            List.of(
+                                    new Iptables(monitorRunner, applyOptions.iptables, Iptables.Family.V4),
+                                    new Iptables(monitorRunner, applyOptions.iptables, Iptables.Family.V6)),
                             System.out)
                     .start(Duration.ofSeconds(monitorIntervalSeconds));
         }

@@ -2,7 +2,9 @@ package dev.herd.agent.monitor;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.herd.agent.apply.rules.Iptables;
 import dev.herd.agent.apply.rules.Nft;
+import dev.herd.agent.apply.rules.SignatureRules;
 import dev.herd.agent.gateway.GatewayAnswer;
 import dev.herd.agent.gateway.GatewayClient;
 import dev.herd.agent.process.CommandResult;
@@ -13,11 +15,13 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The agent as a network sensor (DESIGN §3.4): the flows connection tracking sees go to the gateway's
- * {@code POST /agent/flows} every interval, at most {@value #BATCH} a request, and an empty batch when the interval
- * saw none, which is the sensor's heartbeat: the portal counts the detector alive only while these arrive. Connection
- * tracking only follows traffic that some rule needs it for, so the loop first loads table {@code inet herd_monitor},
- * whose one rule per hook counts new connections. Flows that cannot be sent wait (bounded) for the next interval.
+ * The agent as a network sensor (DESIGN §3.4): the flows connection tracking sees and the signature hits the kernel
+ * logs to NFLOG go to the gateway's {@code POST /agent/flows} every interval, at most {@value #BATCH} a request, and an
+ * empty batch when the interval saw none, which is the sensor's heartbeat: the portal counts the detector alive only
+ * while these arrive. Connection tracking only follows traffic that some rule needs it for, so the loop first loads
+ * table {@code inet herd_monitor}, whose one rule per hook counts new connections, and its canary rule
+ * ({@link CanaryRule}). Hits are named after the rules the signature chain holds at the time. Flows that cannot be
+ * sent wait (bounded) for the next interval.
  */
 public class MonitorLoop {
 
@@ -39,15 +43,34 @@ public class MonitorLoop {
 
     private final GatewayClient gateway;
     private final String credential;
-    private final ConntrackFeed feed;
+    private final FlowQueue queue = new FlowQueue();
+    private final ConntrackFeed conntrack;
+    private final NflogFeed nflog;
     private final Nft nft;
+    private final List<Iptables> families;
     private final PrintStream log;
+    private String counted = "";
 
-    public MonitorLoop(GatewayClient gateway, String credential, List<String> conntrack, Nft nft, PrintStream log) {
+    /**
+     * @param conntrack how to start conntrack; {@code tcpdump} how to start tcpdump (reading NFLOG group
+     *     {@link SignatureRules#NFLOG_GROUP}); {@code families} the iptables of IPv4 and IPv6 (the canary rule, and the
+     *     signature chain hits are named after)
+     */
+    public MonitorLoop(
+            GatewayClient gateway,
+            String credential,
+            List<String> conntrack,
+            List<String> tcpdump,
+            MonitorHits hits,
+            Nft nft,
+            List<Iptables> families,
+            PrintStream log) {
         this.gateway = gateway;
         this.credential = credential;
-        this.feed = new ConntrackFeed(conntrack);
+        this.conntrack = new ConntrackFeed(conntrack, queue);
+        this.nflog = new NflogFeed(tcpdump, SignatureRules.NFLOG_GROUP, hits, queue);
         this.nft = nft;
+        this.families = List.copyOf(families);
         this.log = log;
     }
 
@@ -59,7 +82,8 @@ public class MonitorLoop {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
-                feed.close();
+                conntrack.close();
+                nflog.close();
             }
         });
     }
@@ -70,20 +94,38 @@ public class MonitorLoop {
             log.println("monitor: connection tracking table not loaded (" + tracking.message()
                     + "); flows are seen only where other rules track connections");
         }
+        CanaryRule.load(families, SignatureRules.NFLOG_GROUP)
+                .ifPresent(reason ->
+                        log.println("monitor: canary rule " + CanaryRule.CHAIN + " not loaded (" + reason + ")"));
         while (!Thread.currentThread().isInterrupted()) {
-            feed.ensureRunning().ifPresent(reason -> log.println("monitor: " + reason + "; started again"));
+            conntrack.ensureRunning().ifPresent(reason -> log.println("monitor: " + reason + "; started again"));
+            nflog.ensureRunning().ifPresent(reason -> log.println("monitor: " + reason + "; started again"));
+            nflog.use(signatureRules());
             Thread.sleep(interval.toMillis());
             sendWaiting();
+            logCounts();
         }
+    }
+
+    /** The signature chain's rules as the kernel lists them now, both families. */
+    SignatureCatalogue signatureRules() {
+        StringBuilder listing = new StringBuilder();
+        for (Iptables family : families) {
+            CommandResult listed = family.listTable();
+            if (listed.succeeded()) {
+                listing.append(listed.stdout()).append('\n');
+            }
+        }
+        return SignatureCatalogue.of(listing.toString(), SignatureRules.CHAIN);
     }
 
     /** Sends what waits, in batches; an empty batch when nothing does. The number of flows sent. */
     int sendWaiting() {
         int sent = 0;
         do {
-            List<Flow> batch = feed.take(BATCH);
+            List<Flow> batch = queue.take(BATCH);
             if (!send(batch)) {
-                feed.putBack(batch);
+                queue.putBack(batch);
                 return sent;
             }
             sent += batch.size();
@@ -109,7 +151,25 @@ public class MonitorLoop {
         }
     }
 
-    ConntrackFeed feed() {
-        return feed;
+    /** Says what was skipped, when that changed since it last said so. */
+    private void logCounts() {
+        List<Long> counts = List.of(
+                conntrack.unreadable(), nflog.unreadable(), nflog.unattributed(), nflog.skipped(), queue.dropped());
+        String now = counts.get(0) + " conntrack line(s) and " + counts.get(1) + " tcpdump line(s) unreadable, "
+                + counts.get(2) + " hit(s) no rule explains, " + counts.get(3)
+                + " signature hit(s) not reported (canaries only), " + counts.get(4)
+                + " flow(s) dropped while the gateway was away";
+        if (!now.equals(counted) && counts.stream().anyMatch(count -> count > 0)) {
+            log.println("monitor: skipped so far: " + now);
+        }
+        counted = now;
+    }
+
+    FlowQueue queue() {
+        return queue;
+    }
+
+    NflogFeed nflog() {
+        return nflog;
     }
 }

@@ -52,15 +52,16 @@ class ConntrackLineTest {
 
     @Test
     void theFeedKeepsTheNewestFlowsWhenFullAndCountsWhatItCouldNotRead() {
-        ConntrackFeed feed = new ConntrackFeed(List.of("conntrack"));
+        FlowQueue queue = new FlowQueue();
+        ConntrackFeed feed = new ConntrackFeed(List.of("conntrack"), queue);
         String line = "[1796609739.211407]\t [NEW] udp 17 30 src=10.0.0.5 dst=10.0.0.7 sport=1 dport=%d";
-        for (int i = 0; i < ConntrackFeed.MAX_WAITING + 3; i++) {
+        for (int i = 0; i < FlowQueue.MAX_WAITING + 3; i++) {
             feed.add(line.formatted(i % 65536));
         }
         feed.add("not a conntrack line");
 
-        assertEquals(3, feed.dropped());
+        assertEquals(3, queue.dropped());
         assertEquals(1, feed.unreadable());
-        assertEquals(3, feed.take(1).getFirst().port(), "the three oldest went");
+        assertEquals(3, queue.take(1).getFirst().port(), "the three oldest went");
     }
 }

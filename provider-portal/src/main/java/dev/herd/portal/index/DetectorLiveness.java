@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * When each detector (an agent sending monitor records) was last heard of. The detectors of a tenant are its
- * machines (every machine runs an agent) and every agent that ever sent monitor records for it.
+ * When each detector (an agent sending monitor records: a sensor) was last heard of. The detectors of a tenant are the
+ * agents that ever sent monitor records for it; each sensor's empty batch is its heartbeat.
  */
 @ApplicationScoped
 public class DetectorLiveness {
@@ -31,17 +31,18 @@ public class DetectorLiveness {
     }
 
     /**
-     * How many detectors the tenant has and the names of those not heard of since {@code cutoff} (never seen counts
-     * as silent), joined by ", " in name order; counted in SQL so a tenant of thousands of machines stays one row.
+     * How many detectors the tenant has and the names of those not heard of since {@code cutoff}, joined by ", " in
+     * name order; counted in SQL so a tenant of thousands of sensors stays one row. A detector is an agent that sent
+     * monitor records (flows, hits or the empty heartbeat batch) at least once: a machine whose agent runs no sensor
+     * watches nothing, so it neither proves nor spoils the tenant's figures.
      */
     public Silence silence(String tenantId, Instant cutoff) {
         Object[] row = (Object[]) entityManager
                 .createNativeQuery("SELECT count(*), string_agg(name, ', ' ORDER BY name) FILTER (WHERE last_seen_at "
-                        + "IS NULL OR last_seen_at < CAST(:cutoff AS timestamptz)) FROM (SELECT COALESCE(m.name, "
-                        + "CAST(d.agent_id AS text)) AS name, d.last_seen_at "
-                        + "FROM (SELECT id, name FROM machine WHERE tenant_id = :t) m "
-                        + "FULL JOIN (SELECT agent_id, last_seen_at FROM detector_seen WHERE tenant_id = :t) d "
-                        + "ON d.agent_id = m.id) detector")
+                        + "< CAST(:cutoff AS timestamptz)) FROM (SELECT COALESCE(m.name, CAST(d.agent_id AS text)) "
+                        + "AS name, d.last_seen_at FROM detector_seen d "
+                        + "LEFT JOIN machine m ON m.id = d.agent_id AND m.tenant_id = :t "
+                        + "WHERE d.tenant_id = :t) detector")
                 .setParameter("t", tenantId)
                 .setParameter("cutoff", Timestamp.from(cutoff))
                 .getSingleResult();

@@ -114,7 +114,8 @@ public class IndexService {
         long window = settings.of(tenantId).profileWindowSeconds();
         DetectorLiveness.Silence silence = liveness.silence(tenantId, now.minusSeconds(2 * window));
         if (silence.detectors() == 0) {
-            return Optional.of("No detector: the tenant has no machines and no agent sent monitor records.");
+            return Optional.of(
+                    "No detector: no agent of the tenant sent monitor records (a sensor's flows or heartbeat).");
         }
         if (silence.silent() != null) {
             return Optional.of(

@@ -151,6 +151,10 @@ class IndexScaleTest {
                 + "'PATCH', 'PATCHED', now() - interval '90 days', now(), now() FROM machine m, "
                 + "generate_series(0, 15) n WHERE m.tenant_id = '" + tenant + "' "
                 + "AND substring(m.name from '[0-9]+$')::int >= " + from);
+        // every machine's agent is a sensor, last heard of a day ago: each is a silent detector
+        sql("INSERT INTO detector_seen (agent_id, tenant_id, last_seen_at) SELECT m.id, m.tenant_id, now() - "
+                + "interval '1 day' FROM machine m WHERE m.tenant_id = '" + tenant + "' AND m.name LIKE '" + tenant
+                + "-scale-%' AND substring(m.name from '[0-9]+$')::int >= " + from);
     }
 
     private void sql(String statement) {

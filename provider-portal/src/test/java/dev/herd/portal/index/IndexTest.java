@@ -2,6 +2,7 @@ package dev.herd.portal.index;
 
 import static dev.herd.testing.KeycloakTokens.user;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -143,7 +144,7 @@ class IndexTest {
                 .then()
                 .statusCode(200)
                 .body("trusted", equalTo(false))
-                .body("trustReason", containsString("globex-web1"));
+                .body("trustReason", startsWith("No detector"));
         String canary = given().auth()
                 .oauth2(user("globex-admin"))
                 .contentType(ContentType.JSON)
@@ -207,14 +208,28 @@ class IndexTest {
                 .statusCode(200)
                 .body("trusted", equalTo(true))
                 .body("riskIndex", equalTo(0.0f));
-        // acme's detectors never reported: its figures stay untrusted.
+        // acme's agents run no sensor: nothing watches its network, its figures stay untrusted.
         given().auth()
                 .oauth2(user("herd-admin"))
                 .get("/api/tenants/acme/indices")
                 .then()
                 .statusCode(200)
                 .body("trusted", equalTo(false))
-                .body("trustReason", containsString("silent"));
+                .body("trustReason", startsWith("No detector"));
+        // a sensor of acme heard of long ago is a silent detector, named by its machine
+        QuarkusTransaction.requiringNew()
+                .run(() -> entityManager
+                        .createNativeQuery("INSERT INTO detector_seen (agent_id, tenant_id, last_seen_at) "
+                                + "VALUES (:a, 'acme', now() - interval '1 day')")
+                        .setParameter("a", DamageSample.id("acme", "acme-web1"))
+                        .executeUpdate());
+        given().auth()
+                .oauth2(user("herd-admin"))
+                .get("/api/tenants/acme/indices")
+                .then()
+                .statusCode(200)
+                .body("trusted", equalTo(false))
+                .body("trustReason", allOf(containsString("silent"), containsString("acme-web1")));
     }
 
     private static Map<String, Object> tenant(List<Map<String, Object>> tenants, String id) {

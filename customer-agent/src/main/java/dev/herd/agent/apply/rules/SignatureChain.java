@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
 
 /**
  * Payload-signature rules as kernel string matches ({@code xt_string}) in the chain {@value #CHAIN} of table
- * {@code filter}, which {@code INPUT} and {@code FORWARD} jump to first. One line per rule, e.g.
- * {@code -A HERD-SIG -p tcp -m tcp --dport 443 -m string --hex-string "|2f6576696c|" --algo bm -m comment --comment
- * "herd:3 CVE-2024-1" -j DROP}.
+ * {@code filter}, which {@code INPUT} and {@code FORWARD} jump to first. Two lines per rule, the same match first
+ * logged to NFLOG group {@value #NFLOG_GROUP} (prefix {@code herd:N}, read by the agent's monitor) and then dropped,
+ * e.g. {@code -A HERD-SIG -p tcp -m tcp --dport 443 -m string --hex-string "|2f6576696c|" --algo bm -m comment
+ * --comment "herd:3 CVE-2024-1" -j NFLOG --nflog-group 42 --nflog-prefix "herd:3"} and the same with {@code -j DROP}.
  *
  * <p>The signature is always written as hex, so no byte of it can end the string or the line. The kernel matches
  * at most {@value #MAX_PATTERN_BYTES} bytes: a longer signature is matched by its first {@value #MAX_PATTERN_BYTES}
@@ -28,6 +29,9 @@ import java.util.regex.Pattern;
 final class SignatureChain {
 
     static final String CHAIN = "HERD-SIG";
+    /** The NFLOG group every signature hit is logged to before its verdict. */
+    static final int NFLOG_GROUP = 42;
+
     static final List<String> HOOKS = List.of("INPUT", "FORWARD");
     /** Below {@code XT_STRING_MAX_PATTERN_SIZE} (128): iptables refuses a pattern of 128 bytes as too long. */
     static final int MAX_PATTERN_BYTES = 127;
@@ -43,8 +47,17 @@ final class SignatureChain {
         return rule.signature() != null && !rule.signature().isEmpty();
     }
 
-    /** The rule's {@code -A} line. */
-    static String line(RuleBundle.Rule rule) {
+    /** The rule's {@code -A} lines: its hits logged to NFLOG, then its verdict. */
+    static List<String> lines(RuleBundle.Rule rule) {
+        String match = match(rule);
+        String protocol = rule.protocol() == null ? null : rule.protocol().toLowerCase(Locale.ROOT);
+        return List.of(
+                match + " -j NFLOG --nflog-group " + NFLOG_GROUP + " --nflog-prefix \"herd:" + rule.number() + "\"",
+                match + " -j " + target(rule.action(), protocol));
+    }
+
+    /** The rule's {@code -A} line up to its target. */
+    private static String match(RuleBundle.Rule rule) {
         StringBuilder out = new StringBuilder("-A ").append(CHAIN);
         String protocol = rule.protocol() == null ? null : rule.protocol().toLowerCase(Locale.ROOT);
         if (protocol != null) {
@@ -60,8 +73,7 @@ final class SignatureChain {
                 .append(HexFormat.of().formatHex(pattern(rule.signature())))
                 .append("|\" --algo bm -m comment --comment \"")
                 .append(label(rule))
-                .append("\" -j ")
-                .append(target(rule.action(), protocol));
+                .append('"');
         return out.toString();
     }
 

@@ -24,6 +24,11 @@ import java.util.TreeMap;
  */
 public class SignatureRules {
 
+    /** The chain the signature rules live in, in table {@code filter} of both families. */
+    public static final String CHAIN = SignatureChain.CHAIN;
+    /** The NFLOG group each signature hit is logged to before its verdict (read by the agent's monitor). */
+    public static final int NFLOG_GROUP = SignatureChain.NFLOG_GROUP;
+
     /** The chains' {@code -A} lines before a change, per family (empty where there was no chain), and the hooks
      * already jumping to the chain. */
     public record Saved(Map<Family, Optional<List<String>>> chains, Map<Family, Set<String>> jumping) {}
@@ -95,7 +100,8 @@ public class SignatureRules {
             if (wrong.isPresent()) {
                 return failed(family, wrong.get());
             }
-            enforced = lines.size();
+            enforced = (int)
+                    lines.stream().map(SignatureChain::ruleNumber).distinct().count();
         }
         long truncated = changed(bundle).stream()
                 .filter(SignatureChain::hasSignature)
@@ -126,22 +132,22 @@ public class SignatureRules {
 
     /** The chain's lines after the bundle, in rule number order. */
     private static List<String> desired(RuleBundle bundle, Saved saved, Iptables family) {
-        Map<Integer, String> byNumber = new TreeMap<>();
+        Map<Integer, List<String>> byNumber = new TreeMap<>();
         if (bundle.isDelta()) {
             Set<Integer> touched = touched(bundle);
             for (String line : saved.chains().get(family.family()).orElse(List.of())) {
                 int number = SignatureChain.ruleNumber(line);
                 if (number >= 0 && !touched.contains(number)) {
-                    byNumber.put(number, line);
+                    byNumber.computeIfAbsent(number, n -> new ArrayList<>()).add(line);
                 }
             }
         }
         for (RuleBundle.Rule rule : changed(bundle)) {
             if (SignatureChain.hasSignature(rule)) {
-                byNumber.put(rule.number(), SignatureChain.line(rule));
+                byNumber.put(rule.number(), SignatureChain.lines(rule));
             }
         }
-        return List.copyOf(byNumber.values());
+        return byNumber.values().stream().flatMap(List::stream).toList();
     }
 
     /** The chain lists a line for every rule it should and none of the rules the bundle withdraws, and is jumped to. */

@@ -88,6 +88,9 @@ class SignatureEnforcementTest {
                 applied.checks().get(1).detail());
         assertEquals(new Wire(0, REQUESTS), wire(), "attack dropped, clean answered");
         assertTrue(chain("iptables").contains("--comment \"herd:2 CVE-2024-4577\""), chain("iptables"));
+        assertTrue(
+                chain("iptables").contains("-j NFLOG --nflog-prefix \"herd:2\" --nflog-group 42"),
+                "each hit is logged for the monitor before it is dropped: " + chain("iptables"));
         assertTrue(chain("ip6tables").contains("herd:2 CVE-2024-4577"), chain("ip6tables"));
 
         ApplyOutcome withdrawn = applier.apply(delta(2, 1, List.of(), List.of(2)));
@@ -132,6 +135,10 @@ class SignatureEnforcementTest {
                 outcome.message());
         assertEquals(tableBefore, nft.listHerdTable().orElseThrow(), "the nftables part is back as it was");
         assertTrue(chain("iptables").contains("herd:2 "), "the string-match rules are back as they were");
+        assertEquals(
+                2,
+                SignatureChain.appended(chain("iptables")).size(),
+                "rule 2's NFLOG line and its DROP, and nothing of rule 3");
         assertEquals(new Wire(0, REQUESTS), wire(), "and still enforced");
     }
 
@@ -142,7 +149,7 @@ class SignatureEnforcementTest {
         ApplyOutcome outcome = applier.apply(full(1, signatureRule(4, hostile)));
 
         assertEquals(Result.APPLIED, outcome.result(), outcome.message());
-        assertEquals(1, SignatureChain.appended(chain("iptables")).size(), chain("iptables"));
+        assertEquals(2, SignatureChain.appended(chain("iptables")).size(), "its NFLOG line and its DROP");
         assertEquals(
                 List.of("-P INPUT ACCEPT", "-A INPUT -j HERD-SIG"),
                 chain("iptables", "INPUT").lines().toList());
