@@ -118,7 +118,10 @@ public abstract class ServiceContractTest {
         assertEquals(List.of(), OpenApiDocument.schemaViolations(document));
     }
 
-    /** Every operation has a summary, a tag, a 4xx problem response and a security requirement (or is public). */
+    /**
+     * Every operation has a summary, a tag, a success response whose body declares its schema, a 4xx problem response
+     * and a security requirement (or is public).
+     */
     @Test
     void openApiExplainsEveryOperation() throws IOException {
         JsonNode document = openApi();

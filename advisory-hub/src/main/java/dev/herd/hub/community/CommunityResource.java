@@ -9,8 +9,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -36,6 +39,13 @@ public class CommunityResource {
 
     @POST
     @Operation(summary = "Revoke a community advisory")
+    @APIResponse(
+            responseCode = "200",
+            description = "The advisory, revoked.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CommunityAdvisoryView.class)))
     @APIResponse(
             responseCode = "409",
             description = "The advisory is revoked already, or comes from providers rather than damage reports.")

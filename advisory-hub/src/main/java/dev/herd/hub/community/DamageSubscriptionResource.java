@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -82,6 +83,7 @@ public class DamageSubscriptionResource {
 
     @DELETE
     @Operation(summary = "Stop sending damage reports to a provider")
+    @APIResponse(responseCode = "204", description = "Damage reports are no longer sent to the provider.")
     @Transactional
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.PROVIDER})
     public Response unsubscribe(@PathParam("id") String providerId) {

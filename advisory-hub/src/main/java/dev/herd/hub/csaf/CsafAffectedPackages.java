@@ -17,7 +17,8 @@ import java.util.Set;
  * {@code known_affected} or {@code last_affected} give affected entries (a vers range becomes an OSV range, one
  * version an exact version); {@code fixed} and {@code first_fixed} products give the fixed version (a patch, and the
  * end of an affected range left open when the package has exactly one fixed version). Products the hub cannot match
- * (no purl of a matched ecosystem, a free-text range, no version) are listed with the reason.
+ * (no purl of a matched ecosystem nor a CPE naming an application, a free-text range, no version) are listed with the
+ * reason.
  */
 final class CsafAffectedPackages {
 
@@ -61,10 +62,7 @@ final class CsafAffectedPackages {
             return; // 6.1.1 rejects references to undefined products
         }
         if (product.pkg() == null) {
-            unmatched.add(productId
-                    + (product.cpe() != null
-                            ? " (CPE only: " + product.cpe() + ")"
-                            : " (no purl of an ecosystem Herd matches)"));
+            unmatched.add(productId + " (" + product.unmatched() + ")");
             return;
         }
         Entry entry = entries.computeIfAbsent(product.pkg(), k -> new Entry());

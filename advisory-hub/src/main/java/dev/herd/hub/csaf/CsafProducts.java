@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * Reads the products of a CSAF product tree as packages: a product's purl helper names the package (and its
- * version, if it has one); the {@code product_version} or {@code product_version_range} branch above it names its
+ * version, if it has one), or, without a purl, its CPE helper ({@link CpePackage}); the {@code product_version} or
+ * {@code product_version_range} branch above it names its
  * version or range; a relationship's product is the package of its {@code product_reference} (the component is
  * what a machine has installed). A {@code product_version_range} that starts with {@code vers:} but is no vers is an
  * error ({@code csaf-vers-invalid}) naming the branch.
@@ -82,6 +83,14 @@ final class CsafProducts {
         PackageIdentity pkg =
                 purl == null ? null : PurlEcosystems.identify(purl).orElse(null);
         String version = purl == null ? null : PurlEcosystems.version(purl);
+        String unmatched = pkg == null ? "no purl of an ecosystem Herd matches" : null;
+        String cpe = helper.at("cpe").text();
+        if (purl == null && cpe != null) {
+            CpePackage named = CpePackage.of(cpe);
+            pkg = named.pkg();
+            version = named.version();
+            unmatched = named.unmatched();
+        }
         VersRange range = null;
         String freeText = null;
         if (versionBranch != null) {
@@ -94,15 +103,7 @@ final class CsafProducts {
                 version = name;
             }
         }
-        byId.put(
-                productId,
-                new CsafProduct(
-                        productId,
-                        pkg,
-                        version,
-                        range,
-                        freeText,
-                        helper.at("cpe").text()));
+        byId.put(productId, new CsafProduct(productId, pkg, version, range, freeText, unmatched));
     }
 
     private void relationship(LocatedNode relationship) {
@@ -125,7 +126,7 @@ final class CsafProducts {
                             component.version(),
                             component.range(),
                             component.freeTextRange(),
-                            component.cpe()));
+                            component.unmatched()));
         }
     }
 

@@ -14,7 +14,7 @@ import org.jboss.logging.Logger;
 /**
  * Reads a verified CSAF 2.0 document into one statement per vulnerability (a document often fixes several CVEs,
  * which are separate advisories). Each statement's id is {@code <tracking id>/<cve>}; its CVE is the merge key.
- * Vendor fixes become patches naming the CSAF document and its URL. Products with a purl helper become affected
+ * Vendor fixes become patches naming the CSAF document and its URL. Products with a purl or CPE helper become affected
  * packages and fixed versions ({@link CsafAffectedPackages}); affected products the hub cannot match are named in a
  * warning {@code csaf-products-unmatched} and logged.
  */

@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -64,6 +66,14 @@ public class IngestResource {
 
     @POST
     @Operation(summary = "Push advisory documents, one or a batch")
+    @APIResponse(
+            responseCode = "200",
+            description =
+                    "What became of each document: a report, or with Accept application/x-ndjson one result a line.",
+            content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IngestReport.class)),
+                @Content(mediaType = NDJSON, schema = @Schema(implementation = IngestResult.class))
+            })
     @APIResponse(responseCode = "413", description = "The body is larger than the push API reads.")
     @APIResponse(
             responseCode = "429",

@@ -13,6 +13,9 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -47,6 +50,13 @@ public class ProviderKeyResource {
     /** The body is an ASCII-armored OpenPGP public key (or several); the answer lists the keys registered. */
     @POST
     @Operation(summary = "Register OpenPGP public keys for a provider")
+    @APIResponse(
+            responseCode = "201",
+            description = "The keys registered; Location names the first.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = ProviderKeyView.class)))
     @APIResponse(responseCode = "409", description = "The key is registered for this provider already.")
     @Consumes({MediaType.TEXT_PLAIN, PGP_KEYS})
     @RolesAllowed(Roles.MSSP_ADMIN)
@@ -61,6 +71,7 @@ public class ProviderKeyResource {
 
     @DELETE
     @Operation(summary = "Remove one of a provider's OpenPGP keys")
+    @APIResponse(responseCode = "204", description = "The key is removed.")
     @Path("/{fingerprint}")
     @RolesAllowed(Roles.MSSP_ADMIN)
     public Response remove(@PathParam("id") String providerId, @PathParam("fingerprint") String fingerprint) {

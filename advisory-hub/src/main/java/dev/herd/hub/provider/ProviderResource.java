@@ -8,10 +8,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -43,6 +46,13 @@ public class ProviderResource {
 
     @POST
     @Operation(summary = "Register an advisory provider")
+    @APIResponse(
+            responseCode = "201",
+            description = "The provider registered; Location names it.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ProviderView.class)))
     @APIResponse(responseCode = "409", description = "A provider with this id exists already.")
     @RolesAllowed(Roles.MSSP_ADMIN)
     public Response register(@Valid @NotNull NewProvider request) {

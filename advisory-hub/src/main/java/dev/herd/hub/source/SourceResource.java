@@ -9,10 +9,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -43,6 +46,13 @@ public class SourceResource {
 
     @POST
     @Operation(summary = "Add a pull source")
+    @APIResponse(
+            responseCode = "201",
+            description = "The source added; Location names it.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SourceView.class)))
     public Response add(@Valid @NotNull NewSource request) {
         SourceView created = service.add(request);
         return Response.created(URI.create("/api/sources/" + created.id()))
@@ -53,6 +63,13 @@ public class SourceResource {
     /** Starts a pull now; it runs in the background, so the answer is 202 with the source's status. */
     @POST
     @Operation(summary = "Start a pull of a source now")
+    @APIResponse(
+            responseCode = "202",
+            description = "The pull started in the background; the source with its status.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SourceView.class)))
     @APIResponse(responseCode = "409", description = "The source is being pulled already.")
     @Path("/{id}/run")
     public Response run(@PathParam("id") long id) {
@@ -61,6 +78,7 @@ public class SourceResource {
 
     @DELETE
     @Operation(summary = "Remove a pull source")
+    @APIResponse(responseCode = "204", description = "The source is removed.")
     @Path("/{id}")
     public Response remove(@PathParam("id") long id) {
         service.remove(id);

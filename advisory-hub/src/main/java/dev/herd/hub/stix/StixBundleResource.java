@@ -21,6 +21,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -56,6 +58,13 @@ public class StixBundleResource {
 
     @POST
     @Operation(summary = "Push a STIX 2.1 bundle of indicators")
+    @APIResponse(
+            responseCode = "200",
+            description = "What became of the bundle's indicators.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = StixPushResult.class)))
     @APIResponse(responseCode = "413", description = "The bundle is larger than the hub accepts.")
     @APIResponse(
             responseCode = "429",

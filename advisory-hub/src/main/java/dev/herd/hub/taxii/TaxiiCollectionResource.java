@@ -14,6 +14,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The TAXII collection (§5.2), its objects (§5.4, §5.6), object versions (§5.8) and manifest (§5.3). */
@@ -34,6 +37,13 @@ public class TaxiiCollectionResource {
 
     @GET
     @Operation(summary = "Show the TAXII collection of advisories")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content =
+                    @Content(
+                            mediaType = TaxiiMediaType.TAXII,
+                            schema = @Schema(implementation = TaxiiResources.Collection.class)))
     @Path("/")
     public Response collection(@PathParam("id") String id, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         TaxiiMediaType.require(accept);
@@ -42,6 +52,13 @@ public class TaxiiCollectionResource {
 
     @GET
     @Operation(summary = "Page through the collection's STIX objects")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content =
+                    @Content(
+                            mediaType = TaxiiMediaType.TAXII,
+                            schema = @Schema(implementation = TaxiiResources.Envelope.class)))
     @Path("/objects/")
     public Response objects(
             @PathParam("id") String id,
@@ -60,6 +77,13 @@ public class TaxiiCollectionResource {
 
     @GET
     @Operation(summary = "Get one STIX object of the collection")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content =
+                    @Content(
+                            mediaType = TaxiiMediaType.TAXII,
+                            schema = @Schema(implementation = TaxiiResources.Envelope.class)))
     @Path("/objects/{objectId}/")
     public Response object(
             @PathParam("id") String id,
@@ -82,6 +106,13 @@ public class TaxiiCollectionResource {
 
     @GET
     @Operation(summary = "List the versions of a STIX object")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content =
+                    @Content(
+                            mediaType = TaxiiMediaType.TAXII,
+                            schema = @Schema(implementation = TaxiiResources.Versions.class)))
     @Path("/objects/{objectId}/versions/")
     public Response versions(
             @PathParam("id") String id,
@@ -99,6 +130,13 @@ public class TaxiiCollectionResource {
 
     @GET
     @Operation(summary = "List the manifest of the collection's objects")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content =
+                    @Content(
+                            mediaType = TaxiiMediaType.TAXII,
+                            schema = @Schema(implementation = TaxiiResources.Manifest.class)))
     @Path("/manifest/")
     public Response manifest(
             @PathParam("id") String id,

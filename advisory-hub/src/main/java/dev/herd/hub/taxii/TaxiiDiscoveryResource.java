@@ -14,6 +14,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** TAXII 2.1 discovery (§4.1), the API root {@value #API_ROOT} (§4.2) and its list of collections (§5.1). */
@@ -37,6 +40,13 @@ public class TaxiiDiscoveryResource {
 
     @GET
     @Operation(summary = "Discover the TAXII server and its API root")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content =
+                    @Content(
+                            mediaType = TaxiiMediaType.TAXII,
+                            schema = @Schema(implementation = TaxiiResources.Discovery.class)))
     @Path("/")
     public Response discovery(@HeaderParam(HttpHeaders.ACCEPT) String accept, @Context UriInfo uri) {
         TaxiiMediaType.require(accept);
@@ -53,6 +63,13 @@ public class TaxiiDiscoveryResource {
 
     @GET
     @Operation(summary = "Describe the TAXII API root")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content =
+                    @Content(
+                            mediaType = TaxiiMediaType.TAXII,
+                            schema = @Schema(implementation = TaxiiResources.ApiRoot.class)))
     @Path("/" + API_ROOT + "/")
     public Response apiRoot(@HeaderParam(HttpHeaders.ACCEPT) String accept) {
         TaxiiMediaType.require(accept);
@@ -66,6 +83,13 @@ public class TaxiiDiscoveryResource {
 
     @GET
     @Operation(summary = "List the TAXII collections")
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content =
+                    @Content(
+                            mediaType = TaxiiMediaType.TAXII,
+                            schema = @Schema(implementation = TaxiiResources.Collections.class)))
     @Path("/" + API_ROOT + "/collections/")
     public Response collections(@HeaderParam(HttpHeaders.ACCEPT) String accept) {
         TaxiiMediaType.require(accept);

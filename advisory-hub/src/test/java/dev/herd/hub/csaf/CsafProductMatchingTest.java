@@ -6,8 +6,11 @@ import static dev.herd.hub.csaf.CsafDocuments.json;
 import static dev.herd.hub.csaf.CsafDocuments.load;
 import static dev.herd.hub.csaf.CsafDocuments.set;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -125,6 +128,86 @@ class CsafProductMatchingTest {
                     debian.ranges().get(0).events());
             assertEquals(true, changed.packages().contains(new AdvisoryChanged.PackageRef("npm", "left-pad")));
         }
+    }
+
+    /**
+     * The BSI advisory with a vendor product tree whose products carry only CPEs: a vers range on a CPE without
+     * version, its fixed version, an exact version in a CPE 2.2 URI, hardware and a service pack (both unmatched).
+     */
+    static ObjectNode cpeOnlyDocument() throws IOException {
+        ObjectNode document = load("bsi-2022-0001.json");
+        try (InputStream tree =
+                CsafProductMatchingTest.class.getResourceAsStream("/csaf/vendor/cpe-product-tree.json")) {
+            document.set("product_tree", CsafDocuments.JSON.readTree(tree));
+        }
+        set(document, "/vulnerabilities/0/product_status", json("""
+                {"known_affected": ["CSAFPID-0101", "CSAFPID-0103", "CSAFPID-0104", "CSAFPID-0105"],
+                 "fixed": ["CSAFPID-0102"]}
+                """));
+        set(document, "/vulnerabilities/0/remediations/0/product_ids", json("""
+                ["CSAFPID-0101", "CSAFPID-0103", "CSAFPID-0104", "CSAFPID-0105"]"""));
+        set(document, "/vulnerabilities/0/scores/0/products", json("[\"CSAFPID-0101\"]"));
+        return document;
+    }
+
+    @Test
+    void cpeOnlyProductsBecomeCpeNamedPackagesAnnouncedToThePortal() throws Exception {
+        try (JMSContext context = connections.createContext(JMSContext.AUTO_ACKNOWLEDGE);
+                JMSConsumer consumer = context.createConsumer(context.createTopic(AdvisoryChanged.ADDRESS))) {
+            pushFor(CSAF_PROVIDER, cpeOnlyDocument().toString())
+                    .then()
+                    .statusCode(200)
+                    .body("results[0].status", equalTo("accepted"))
+                    .body(
+                            "results[0].warnings.find { it.code == 'csaf-products-unmatched' }.message",
+                            allOf(
+                                    containsString("2 affected product(s)"),
+                                    containsString("CSAFPID-0104 (CPE only: cpe:2.3:h:acme:appliance:7.1"),
+                                    containsString("names hardware (part h)"),
+                                    containsString("CSAFPID-0105 (CPE only: cpe:2.3:a:acme:acme-agent:3.0:sp1"),
+                                    containsString("names an update ('sp1')")));
+
+            given().auth()
+                    .oauth2(KeycloakTokens.user("herd-admin"))
+                    .get("/api/advisories/" + ADVISORY)
+                    .then()
+                    .statusCode(200)
+                    .body("affected.size()", equalTo(2))
+                    .body("affected.ecosystem", everyItem(equalTo("CPE")))
+                    .body("affected.name", containsInAnyOrder("acme:acme-agent", "acme:widget-lib"))
+                    .body(
+                            "affected.find { it.name == 'acme:acme-agent' }.ranges[0].events",
+                            equalTo(List.of(Map.of("introduced", "4.0.0"), Map.of("fixed", "4.2.3"))))
+                    .body("affected.find { it.name == 'acme:widget-lib' }.versions", equalTo(List.of("2.1.0")))
+                    .body("patches.find { it.ecosystem == 'CPE' }.packageName", equalTo("acme:acme-agent"))
+                    .body("patches.find { it.ecosystem == 'CPE' }.fixedVersion", equalTo("4.2.3"));
+
+            relay.sendBatch();
+            TextMessage message = (TextMessage) consumer.receive(10_000);
+            assertNotNull(message, "no message on " + AdvisoryChanged.ADDRESS);
+            AdvisoryChanged changed = json.readValue(message.getText(), AdvisoryChanged.class);
+            AdvisoryChanged.Affected agent = changed.affected().stream()
+                    .filter(a -> a.name().equals("acme:acme-agent"))
+                    .findFirst()
+                    .orElseThrow();
+            assertEquals("CPE", agent.ecosystem());
+            assertEquals(
+                    List.of(
+                            new AdvisoryChanged.Event("4.0.0", null, null, null),
+                            new AdvisoryChanged.Event(null, "4.2.3", null, null)),
+                    agent.ranges().get(0).events());
+            assertEquals(true, changed.packages().contains(new AdvisoryChanged.PackageRef("CPE", "acme:widget-lib")));
+        }
+    }
+
+    @Test
+    void aMalformedCpeIsRejectedByTheSchemaNamingTheField() throws Exception {
+        ObjectNode document = cpeOnlyDocument();
+        String helper = "/product_tree/branches/0/branches/1/branches/0/product/product_identification_helper/cpe";
+        set(document, helper, "cpe:2.3:a:acme");
+
+        rejected(push(document), "csaf-schema", helper);
+        assertEquals(0, fixtures.count("advisory"));
     }
 
     @Test

@@ -15,8 +15,8 @@ import java.util.TreeSet;
 
 /**
  * A service's {@code /q/openapi} document held to what Herd promises of it (docs/openapi.md): valid against the OAI's
- * OpenAPI 3.1 schema, and every operation explained, with a summary, a tag, a 4xx problem response and a security
- * requirement, or named as public.
+ * OpenAPI 3.1 schema, and every operation explained, with a summary, a tag, a success response whose body (if it has
+ * one) declares its schema, a 4xx problem response and a security requirement, or named as public.
  */
 public final class OpenApiDocument {
 
@@ -81,6 +81,7 @@ public final class OpenApiDocument {
         if (!operation.path("tags").isArray() || operation.path("tags").isEmpty()) {
             faults.add(name + ": no tag");
         }
+        successResponses(name, operation.path("responses"), faults);
         boolean problem = false;
         for (Map.Entry<String, JsonNode> response : operation.path("responses").properties()) {
             JsonNode schema =
@@ -104,6 +105,35 @@ public final class OpenApiDocument {
         required.stream()
                 .filter(scheme -> !schemes.contains(scheme))
                 .forEach(scheme -> faults.add(name + ": security scheme '" + scheme + "' is not defined"));
+    }
+
+    /**
+     * The operation names a 2xx (or 3xx) response, and each 2xx response with a body declares the body's schema for
+     * every media type. SmallRye writes an empty schema ({@code {}}) for a method returning {@code Response} with
+     * nothing said about its body, and leaves out 2xx altogether where only error responses are annotated; a 2xx
+     * response without {@code content} (204, or one declared by hand as bodiless, such as 202) has no body to describe.
+     */
+    private static void successResponses(String name, JsonNode responses, List<String> faults) {
+        boolean success = false;
+        for (Map.Entry<String, JsonNode> response : responses.properties()) {
+            String code = response.getKey();
+            if (code.startsWith("2") || code.startsWith("3")) {
+                success = true;
+            }
+            if (!code.startsWith("2")) {
+                continue;
+            }
+            for (Map.Entry<String, JsonNode> media :
+                    response.getValue().path("content").properties()) {
+                JsonNode schema = media.getValue().path("schema");
+                if (!schema.isObject() || schema.isEmpty()) {
+                    faults.add(name + ": " + code + " " + media.getKey() + " has no schema");
+                }
+            }
+        }
+        if (!success) {
+            faults.add(name + ": no 2xx response");
+        }
     }
 
     private static Set<String> fieldNames(JsonNode node) {

@@ -18,7 +18,7 @@ class OpenApiDocumentTest {
     private static final String GOOD = """
             {"openapi": "3.1.0", "info": {"title": "t", "version": "1"},
              "components": {
-               "schemas": {"Problem": {"type": "object"}},
+               "schemas": {"Problem": {"type": "object"}, "Thing": {"type": "object"}},
                "securitySchemes": {"keycloak": {"type": "openIdConnect",
                                                 "openIdConnectUrl": "http://localhost/.well-known/openid-configuration"}}},
              "paths": {
@@ -26,13 +26,16 @@ class OpenApiDocumentTest {
                  "summary": "Show a thing", "tags": ["Things"],
                  "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
                  "responses": {
-                   "200": {"description": "OK"},
+                   "200": {"description": "OK",
+                           "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}}},
                    "404": {"description": "Missing",
                            "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}},
                  "security": [{"keycloak": ["mssp-admin"]}]}},
                "/agent/enrol": {"post": {
                  "summary": "Enrol", "tags": ["Agent"],
                  "responses": {
+                   "202": {"description": "Accepted, no body"},
+                   "204": {"description": "No body either"},
                    "400": {"description": "Bad",
                            "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}}}}}}
             """;
@@ -75,6 +78,23 @@ class OpenApiDocumentTest {
                         "GET /api/things/{id}: no security requirement (and not listed as public)",
                         "POST /agent/enrol: no security requirement (and not listed as public)"),
                 OpenApiDocument.unexplainedOperations(document, Set.of()));
+    }
+
+    @Test
+    void aSuccessResponseWithABodyButNoSchemaFails() throws Exception {
+        ObjectNode document = (ObjectNode) json.readTree(GOOD);
+        ObjectNode ok = (ObjectNode) document.at("/paths/~1api~1things~1{id}/get/responses/200");
+        // what SmallRye writes for a method returning Response with nothing said about its body
+        ((ObjectNode) ok.at("/content/application~1json")).putObject("schema");
+        ((ObjectNode) ok.get("content")).putObject("text/csv");
+        // an operation that declares only its errors, so no success response at all
+        ((ObjectNode) document.at("/paths/~1agent~1enrol/post/responses")).remove(List.of("202", "204"));
+        assertEquals(
+                List.of(
+                        "GET /api/things/{id}: 200 application/json has no schema",
+                        "GET /api/things/{id}: 200 text/csv has no schema",
+                        "POST /agent/enrol: no 2xx response"),
+                OpenApiDocument.unexplainedOperations(document, Set.of("POST /agent/enrol")));
     }
 
     @Test

@@ -9,9 +9,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -58,6 +61,13 @@ public class DamageCaseResource {
 
     @POST
     @Operation(summary = "Order the recovery of a damage case")
+    @APIResponse(
+            responseCode = "200",
+            description = "The damage case, recovering.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DamageCaseView.class)))
     @APIResponse(
             responseCode = "409",
             description = "The case is not OPEN or ISOLATED, or has no isolation point to recover at.")

@@ -9,6 +9,7 @@ import dev.herd.portal.machine.Machine;
 import dev.herd.portal.machine.MachineInventoryStored;
 import dev.herd.portal.machine.MachineRepository;
 import dev.herd.portal.match.AdvisoryIndex;
+import dev.herd.portal.match.CpeProducts;
 import dev.herd.portal.match.FleetMatcher;
 import dev.herd.portal.match.InstalledPackage;
 import dev.herd.portal.match.Verdict;
@@ -75,7 +76,9 @@ public class DiagnosisService {
     @Transactional(Transactional.TxType.MANDATORY)
     public FindingReconciler.Outcome advisoryChanged(KnownAdvisory advisory) {
         lock.acquire();
-        Set<String> names = advisory.affected.stream().map(a -> a.name()).collect(Collectors.toSet());
+        Set<String> names = advisory.affected.stream()
+                .map(a -> CpeProducts.isCpe(a.ecosystem()) ? CpeProducts.product(a.name()) : a.name())
+                .collect(Collectors.toSet());
         FleetMatcher matcher = new FleetMatcher(
                 AdvisoryIndex.of(advisory.withdrawn ? List.of() : KnownAdvisoryRepository.rangesOf(List.of(advisory))));
         Set<String> tenants = new LinkedHashSet<>();

@@ -14,11 +14,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -56,6 +60,14 @@ public class FindingResource {
      */
     @GET
     @Operation(summary = "Page through a tenant's findings")
+    @APIResponse(
+            responseCode = "200",
+            description =
+                    "One page of findings; X-Next-Cursor and Link name the next, X-Total-Count and X-Total-Kind the total.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = FindingView.class)))
     @Path("/findings")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN, Roles.TENANT_VIEWER})
     public Response list(
@@ -88,6 +100,13 @@ public class FindingResource {
 
     @POST
     @Operation(summary = "Accept the risk of a finding")
+    @APIResponse(
+            responseCode = "200",
+            description = "The finding's history, with the acceptance.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = FindingHistoryEntry.class)))
     @APIResponse(responseCode = "409", description = "The finding is closed.")
     @Path("/findings/{id}/accept-risk")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.TENANT_ADMIN})

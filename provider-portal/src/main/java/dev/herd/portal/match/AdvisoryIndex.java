@@ -20,6 +20,7 @@ public final class AdvisoryIndex {
 
     private final Map<String, Map<String, Map<String, AdvisoryRanges>>> byEcosystem = new HashMap<>();
     private final Map<String, Set<PackageKey>> packagesOf = new HashMap<>();
+    private final CpeRanges cpe = new CpeRanges();
 
     private AdvisoryIndex(Collection<AffectedRange> ranges) {
         Map<String, List<AffectedRange>> byAdvisory = new LinkedHashMap<>();
@@ -44,8 +45,13 @@ public final class AdvisoryIndex {
     public void put(String advisoryId, Collection<AffectedRange> ranges) {
         remove(advisoryId);
         Map<PackageKey, List<CompiledRange>> grouped = new LinkedHashMap<>();
+        List<AffectedRange> byCpe = new ArrayList<>();
         for (AffectedRange range : ranges) {
             String ecosystem = Ecosystems.normalise(range.ecosystem());
+            if (CpeProducts.isCpe(ecosystem)) {
+                byCpe.add(range);
+                continue;
+            }
             grouped.computeIfAbsent(new PackageKey(ecosystem, range.packageName()), k -> new ArrayList<>())
                     .add(new CompiledRange(range, VersionOrders.forRange(ecosystem, range.rangeType())));
         }
@@ -53,8 +59,12 @@ public final class AdvisoryIndex {
                 .computeIfAbsent(key.ecosystem(), e -> new HashMap<>())
                 .computeIfAbsent(key.packageName(), p -> new LinkedHashMap<>())
                 .put(advisoryId, new AdvisoryRanges(List.copyOf(compiled))));
-        if (!grouped.isEmpty()) {
-            packagesOf.put(advisoryId, grouped.keySet());
+        Set<PackageKey> keys = new HashSet<>(grouped.keySet());
+        if (!byCpe.isEmpty()) {
+            cpe.put(advisoryId, byCpe).forEach(product -> keys.add(new PackageKey(CpeProducts.ECOSYSTEM, product)));
+        }
+        if (!keys.isEmpty()) {
+            packagesOf.put(advisoryId, keys);
         }
     }
 
@@ -65,6 +75,10 @@ public final class AdvisoryIndex {
             return;
         }
         for (PackageKey key : keys) {
+            if (key.ecosystem().equals(CpeProducts.ECOSYSTEM)) {
+                cpe.remove(advisoryId, key.packageName());
+                continue;
+            }
             Map<String, Map<String, AdvisoryRanges>> packages = byEcosystem.get(key.ecosystem());
             Map<String, AdvisoryRanges> advisories = packages.get(key.packageName());
             advisories.remove(advisoryId);
@@ -81,7 +95,8 @@ public final class AdvisoryIndex {
 
     /**
      * Every verdict for one installed package of a machine in {@code ecosystem}, one per advisory: ranges of that
-     * exact release, and ranges of the distribution without a release (they apply to every release).
+     * exact release, ranges of the distribution without a release (they apply to every release), and ranges that name
+     * the package by CPE ({@link CpeRanges}).
      */
     public List<Verdict> verdicts(String ecosystem, InstalledPackage installed) {
         List<Verdict> verdicts = collect(byEcosystem.get(ecosystem), installed, List.of());
@@ -92,7 +107,8 @@ public final class AdvisoryIndex {
                 verdicts = merge(verdicts, releaseless);
             }
         }
-        return verdicts;
+        List<Verdict> byCpe = cpe.verdicts(ecosystem, installed);
+        return byCpe.isEmpty() ? verdicts : merge(verdicts, byCpe);
     }
 
     private static List<Verdict> collect(

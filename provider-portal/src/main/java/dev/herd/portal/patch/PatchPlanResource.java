@@ -9,11 +9,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -63,6 +66,13 @@ public class PatchPlanResource {
 
     @POST
     @Operation(summary = "Approve a patch plan")
+    @APIResponse(
+            responseCode = "200",
+            description = "The plan, approved.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PatchPlanView.class)))
     @APIResponse(responseCode = "409", description = "The plan is not waiting for approval.")
     @Path("/{id}/approve")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.TENANT_ADMIN})
@@ -73,6 +83,13 @@ public class PatchPlanResource {
 
     @POST
     @Operation(summary = "Reject a patch plan")
+    @APIResponse(
+            responseCode = "200",
+            description = "The plan, rejected.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PatchPlanView.class)))
     @APIResponse(responseCode = "409", description = "The plan is not waiting for approval.")
     @Path("/{id}/reject")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.TENANT_ADMIN})

@@ -14,9 +14,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -70,6 +73,11 @@ public class RuleResource {
 
     @POST
     @Operation(summary = "Deploy a filter rule by hand")
+    @APIResponse(
+            responseCode = "200",
+            description = "The rule, deployed.",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleView.class)))
     @APIResponse(responseCode = "409", description = "Only a PROPOSED rule deploys.")
     @Path("/rules/{number}/deploy")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.TENANT_ADMIN})
@@ -80,6 +88,11 @@ public class RuleResource {
 
     @POST
     @Operation(summary = "Withdraw a filter rule")
+    @APIResponse(
+            responseCode = "200",
+            description = "The rule, withdrawn.",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleView.class)))
     @APIResponse(responseCode = "409", description = "The rule is withdrawn already.")
     @Path("/rules/{number}/withdraw")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.TENANT_ADMIN})

@@ -8,6 +8,7 @@ import dev.herd.portal.diagnosis.FindingKind;
 import dev.herd.portal.diagnosis.FindingReconciler;
 import dev.herd.portal.diagnosis.StandingAdvisories;
 import dev.herd.portal.match.AdvisoryIndex;
+import dev.herd.portal.match.CpeProducts;
 import dev.herd.portal.match.Ecosystems;
 import dev.herd.portal.match.FleetMatcher;
 import dev.herd.portal.match.InstalledPackage;
@@ -74,8 +75,10 @@ public class SbomDiagnosis {
     @Transactional(Transactional.TxType.MANDATORY)
     public FindingReconciler.Outcome advisoryChanged(KnownAdvisory advisory) {
         Set<SbomRepository.PackageKey> packages = new LinkedHashSet<>();
-        advisory.affected.forEach(
-                a -> packages.add(new SbomRepository.PackageKey(Ecosystems.normalise(a.ecosystem()), a.name())));
+        advisory.affected.forEach(a -> packages.add(
+                CpeProducts.isCpe(a.ecosystem())
+                        ? new SbomRepository.PackageKey(CpeProducts.ECOSYSTEM, CpeProducts.product(a.name()))
+                        : new SbomRepository.PackageKey(Ecosystems.normalise(a.ecosystem()), a.name())));
         if (packages.isEmpty()) {
             return FindingReconciler.Outcome.NONE;
         }

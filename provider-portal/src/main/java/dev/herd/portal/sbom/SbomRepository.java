@@ -1,5 +1,6 @@
 package dev.herd.portal.sbom;
 
+import dev.herd.portal.match.CpeProducts;
 import dev.herd.portal.sql.PostgresCopy;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
@@ -57,6 +58,42 @@ public class SbomRepository implements PanacheRepositoryBase<Sbom, UUID> {
     public record PackageKey(String ecosystem, String name) {}
 
     /**
+     * The condition that a component {@code c} is of one of these packages: by ecosystem and name (index
+     * sbom_component_by_package), or, for packages named by CPE, by product ({@link CpeProducts#productOf}, index
+     * sbom_component_by_product). Its parameters are set by {@link #keys}.
+     */
+    private static String matches(Collection<PackageKey> packages) {
+        List<String> conditions = new ArrayList<>();
+        if (packages.stream().anyMatch(k -> !CpeProducts.isCpe(k.ecosystem()))) {
+            conditions.add("(c.ecosystem, c.name) IN (SELECT * FROM unnest(CAST(:e AS text[]), CAST(:n AS text[])))");
+        }
+        if (packages.stream().anyMatch(k -> CpeProducts.isCpe(k.ecosystem()))) {
+            conditions.add(PRODUCT + " = ANY(CAST(:p AS text[]))");
+        }
+        return String.join(" OR ", conditions);
+    }
+
+    /** The product of a component's name, as {@link CpeProducts#productOf} computes it (index sbom_component_by_product). */
+    private static final String PRODUCT = "lower(regexp_replace(c.name, '^.*[:/]', ''))";
+
+    private static Query keys(Query query, Collection<PackageKey> packages) {
+        List<PackageKey> named =
+                packages.stream().filter(k -> !CpeProducts.isCpe(k.ecosystem())).toList();
+        List<String> products = packages.stream()
+                .filter(k -> CpeProducts.isCpe(k.ecosystem()))
+                .map(PackageKey::name)
+                .toList();
+        if (!named.isEmpty()) {
+            query.setParameter("e", named.stream().map(PackageKey::ecosystem).toArray(String[]::new))
+                    .setParameter("n", named.stream().map(PackageKey::name).toArray(String[]::new));
+        }
+        if (!products.isEmpty()) {
+            query.setParameter("p", products.toArray(String[]::new));
+        }
+        return query;
+    }
+
+    /**
      * The next {@code limit} SBOMs (of every tenant) after {@code after} (null: from the start), in id order, that
      * have a component of one of these packages: a keyset page over index sbom_component_by_package.
      */
@@ -65,13 +102,12 @@ public class SbomRepository implements PanacheRepositoryBase<Sbom, UUID> {
             return List.of();
         }
         @SuppressWarnings("unchecked")
-        List<UUID> ids = getEntityManager()
-                .createNativeQuery("SELECT DISTINCT c.sbom_id FROM sbom_component c JOIN unnest(CAST(:e AS text[]), "
-                        + "CAST(:n AS text[])) AS k (e, n) ON c.ecosystem = k.e AND c.name = k.n "
-                        + "WHERE CAST(:after AS uuid) IS NULL OR c.sbom_id > CAST(:after AS uuid) "
-                        + "ORDER BY c.sbom_id LIMIT :limit")
-                .setParameter("e", packages.stream().map(PackageKey::ecosystem).toArray(String[]::new))
-                .setParameter("n", packages.stream().map(PackageKey::name).toArray(String[]::new))
+        List<UUID> ids = keys(
+                        getEntityManager()
+                                .createNativeQuery("SELECT DISTINCT c.sbom_id FROM sbom_component c "
+                                        + "WHERE (" + matches(packages) + ") AND (CAST(:after AS uuid) IS NULL "
+                                        + "OR c.sbom_id > CAST(:after AS uuid)) ORDER BY c.sbom_id LIMIT :limit"),
+                        packages)
                 .setParameter("after", after == null ? null : after.toString())
                 .setParameter("limit", limit)
                 .getResultList();
@@ -90,15 +126,11 @@ public class SbomRepository implements PanacheRepositoryBase<Sbom, UUID> {
         boolean all = packages == null;
         Query query = getEntityManager()
                 .createNativeQuery("SELECT c.sbom_id, c.ecosystem, c.name, c.version, c.purl FROM sbom_component c "
-                        + (all
-                                ? ""
-                                : "JOIN unnest(CAST(:e AS text[]), CAST(:n AS text[])) AS k (e, n) "
-                                        + "ON c.ecosystem = k.e AND c.name = k.n ")
-                        + "WHERE c.sbom_id = ANY(:ids) ORDER BY c.sbom_id, c.ecosystem, c.name, c.version")
+                        + "WHERE c.sbom_id = ANY(:ids) " + (all ? "" : "AND (" + matches(packages) + ") ")
+                        + "ORDER BY c.sbom_id, c.ecosystem, c.name, c.version")
                 .setParameter("ids", sbomIds.toArray(UUID[]::new));
         if (!all) {
-            query.setParameter("e", packages.stream().map(PackageKey::ecosystem).toArray(String[]::new))
-                    .setParameter("n", packages.stream().map(PackageKey::name).toArray(String[]::new));
+            keys(query, packages);
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();

@@ -21,6 +21,8 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -50,6 +52,11 @@ public class SbomResource {
     @POST
     @Operation(summary = "Attach an SBOM to a machine")
     @APIResponse(
+            responseCode = "201",
+            description = "The SBOM as stored, with its open findings; Location names it.",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SbomView.class)))
+    @APIResponse(
             responseCode = "409",
             description = "Several machines of the tenant have this name: name it by its id.")
     @APIResponse(responseCode = "413", description = "The SBOM is larger than the portal accepts.")
@@ -78,6 +85,11 @@ public class SbomResource {
 
     @POST
     @Operation(summary = "Attach an SBOM to an application")
+    @APIResponse(
+            responseCode = "201",
+            description = "The SBOM as stored, with its open findings; Location names it.",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SbomView.class)))
     @APIResponse(responseCode = "413", description = "The SBOM is larger than the portal accepts.")
     @Path("/applications/{application}/sboms")
     @Consumes({
@@ -150,6 +162,7 @@ public class SbomResource {
 
     @DELETE
     @Operation(summary = "Remove an SBOM")
+    @APIResponse(responseCode = "204", description = "The SBOM and its findings are removed.")
     @Path("/sboms/{id}")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN})
     public Response delete(@PathParam("tenant") String tenant, @PathParam("id") String id) {

@@ -10,10 +10,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The MSSP's own webhooks (mssp-admin only): every tenant's events are posted to them. */
@@ -32,6 +36,13 @@ public class MsspWebhookResource {
 
     @POST
     @Operation(summary = "Register a webhook for every tenant's events")
+    @APIResponse(
+            responseCode = "201",
+            description = "The webhook; Location names it.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = WebhookView.class)))
     public Response register(@Valid NewWebhook body) {
         WebhookView created = service.register(null, body, caller.get().subject());
         return Response.created(URI.create("/api/webhooks/" + created.id()))
@@ -54,6 +65,7 @@ public class MsspWebhookResource {
 
     @DELETE
     @Operation(summary = "Remove an MSSP webhook")
+    @APIResponse(responseCode = "204", description = "The webhook is removed.")
     @Path("/{id}")
     public Response delete(@PathParam("id") String id) {
         service.delete(null, WebhookIds.parse(id), caller.get().subject());

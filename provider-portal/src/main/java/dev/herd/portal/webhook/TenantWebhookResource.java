@@ -10,10 +10,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A tenant's webhooks (tenant-admin of that tenant, or mssp-admin): only that tenant's events are posted to them. */
@@ -32,6 +36,13 @@ public class TenantWebhookResource {
 
     @POST
     @Operation(summary = "Register a webhook for a tenant's events")
+    @APIResponse(
+            responseCode = "201",
+            description = "The webhook; Location names it.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = WebhookView.class)))
     public Response register(@PathParam("tenant") String tenant, @Valid NewWebhook body) {
         caller.get().requireAccessTo(tenant);
         WebhookView created = service.register(tenant, body, caller.get().subject());
@@ -57,6 +68,7 @@ public class TenantWebhookResource {
 
     @DELETE
     @Operation(summary = "Remove a tenant's webhook")
+    @APIResponse(responseCode = "204", description = "The webhook is removed.")
     @Path("/{id}")
     public Response delete(@PathParam("tenant") String tenant, @PathParam("id") String id) {
         caller.get().requireAccessTo(tenant);

@@ -11,9 +11,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -61,6 +64,13 @@ public class RecoveryOrderResource {
     /** The isolation (or recovery) took effect: APPLIED → CONFIRMED. A gateway confirms only its own tenant's. */
     @POST
     @Operation(summary = "Confirm that an applied order took effect")
+    @APIResponse(
+            responseCode = "200",
+            description = "The order, confirmed.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RecoveryOrderView.class)))
     @APIResponse(responseCode = "409", description = "The order is not in state APPLIED.")
     @Path("/{id}/confirm")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.GATEWAY})
@@ -75,6 +85,13 @@ public class RecoveryOrderResource {
     /** Runs an ESCALATED order again with fresh attempts. */
     @POST
     @Operation(summary = "Run an escalated order again")
+    @APIResponse(
+            responseCode = "200",
+            description = "The order, running again.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RecoveryOrderView.class)))
     @APIResponse(responseCode = "409", description = "The order is not escalated.")
     @Path("/{id}/retry")
     @RolesAllowed(Roles.MSSP_ADMIN)

@@ -9,11 +9,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -37,6 +40,13 @@ public class AdmissionResource {
 
     @POST
     @Operation(summary = "Report a new machine, which is quarantined")
+    @APIResponse(
+            responseCode = "201",
+            description = "The admission, quarantined; Location names it.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AdmissionView.class)))
     @APIResponse(responseCode = "409", description = "The machine already has an admission that is not released.")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.GATEWAY})
     public Response admit(AdmissionRequest request) {
@@ -72,6 +82,13 @@ public class AdmissionResource {
 
     @POST
     @Operation(summary = "Release an admitted machine from quarantine")
+    @APIResponse(
+            responseCode = "200",
+            description = "The admission, released.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AdmissionView.class)))
     @APIResponse(responseCode = "409", description = "The admission is released already.")
     @Path("{id}/release")
     @RolesAllowed({Roles.MSSP_ADMIN, Roles.TENANT_ADMIN, Roles.GATEWAY})

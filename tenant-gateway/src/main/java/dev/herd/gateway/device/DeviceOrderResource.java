@@ -11,10 +11,13 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -40,6 +43,13 @@ public class DeviceOrderResource {
 
     @POST
     @Operation(summary = "Apply the recovery broker's isolation or recovery call")
+    @APIResponse(
+            responseCode = "200",
+            description = "The call is applied.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DeviceAnswer.class)))
     @APIResponse(responseCode = "409", description = "The Idempotency-Key was used for another order.")
     @RolesAllowed({Roles.RECOVERY, Roles.MSSP_ADMIN})
     public Response order(@HeaderParam("Idempotency-Key") String key, DeviceCall call, @Context UriInfo uri) {

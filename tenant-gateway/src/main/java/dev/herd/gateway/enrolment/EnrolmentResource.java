@@ -7,10 +7,13 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -37,6 +40,13 @@ public class EnrolmentResource {
 
     @POST
     @Operation(summary = "Trade a one-time enrolment token for an agent credential")
+    @APIResponse(
+            responseCode = "201",
+            description = "The agent's id and credential.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = EnrolmentService.Enrolled.class)))
     @APIResponse(responseCode = "401", description = "The enrolment token is unknown or expired.")
     @APIResponse(responseCode = "403", description = "The enrolment token was used already.")
     @APIResponse(

@@ -17,11 +17,14 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -88,6 +91,13 @@ public class EnrolmentTokenResource {
 
     @POST
     @Operation(summary = "Issue a one-time enrolment token")
+    @APIResponse(
+            responseCode = "201",
+            description = "The token; shown this once.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = IssuedToken.class)))
     @APIResponse(
             responseCode = "429",
             description = "The caller used up its token budget; Retry-After says when to try again.")

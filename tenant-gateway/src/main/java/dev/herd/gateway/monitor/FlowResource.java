@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -44,6 +46,13 @@ public class FlowResource {
 
     @POST
     @Operation(summary = "Send a batch of flow records")
+    @APIResponse(
+            responseCode = "202",
+            description = "The records taken in.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = FlowService.Intake.class)))
     @APIResponse(responseCode = "413", description = "The batch is larger than the gateway accepts.")
     @APIResponse(
             responseCode = "429",

@@ -19,6 +19,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -49,6 +53,16 @@ public class RecoveryTaskResource {
 
     @GET
     @Operation(summary = "Fetch the agent's pending recovery tasks, waiting for a change")
+    @APIResponse(
+            responseCode = "200",
+            description = "The agent's pending recovery tasks.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = AgentTask.class)))
+    @APIResponse(
+            responseCode = "304",
+            description = "The tasks held are the pending ones; nothing changed while waiting.")
     @Produces(MediaType.APPLICATION_JSON)
     // Authentication and reads block; the wait itself holds no thread (see LongPoll).
     @Blocking

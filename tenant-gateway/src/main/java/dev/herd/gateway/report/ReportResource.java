@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -41,6 +43,13 @@ public class ReportResource {
 
     @POST
     @Operation(summary = "Send a machine report")
+    @APIResponse(
+            responseCode = "200",
+            description = "The report taken in.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ReportService.Intake.class)))
     @APIResponse(responseCode = "409", description = "The agent's first report must be FULL.")
     @APIResponse(responseCode = "413", description = "The report is larger than the gateway accepts.")
     @APIResponse(

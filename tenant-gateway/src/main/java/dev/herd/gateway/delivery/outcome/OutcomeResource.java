@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -36,6 +38,13 @@ public class OutcomeResource {
 
     @POST
     @Operation(summary = "Report the outcome of applying a rule bundle or patch plan")
+    @APIResponse(
+            responseCode = "200",
+            description = "The outcome taken in.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = OutcomeService.Intake.class)))
     @APIResponse(responseCode = "409", description = "The outcome id is taken by another outcome.")
     @APIResponse(responseCode = "413", description = "The outcome is larger than the gateway accepts.")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -1,6 +1,7 @@
 package dev.herd.gateway.delivery.plans;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.herd.contracts.delivery.PatchPlan;
 import dev.herd.gateway.agent.Agent;
 import dev.herd.gateway.agent.AgentAuthenticator;
 import dev.herd.gateway.agent.AgentHeaders;
@@ -20,6 +21,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -47,6 +52,16 @@ public class PatchPlanResource {
 
     @GET
     @Operation(summary = "Fetch the agent's pending patch plans, waiting for a change")
+    @APIResponse(
+            responseCode = "200",
+            description = "The agent's pending patch plans.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = PatchPlan.class)))
+    @APIResponse(
+            responseCode = "304",
+            description = "The plans held are the pending ones; nothing changed while waiting.")
     @Produces(MediaType.APPLICATION_JSON)
     // Authentication and reads block; the wait itself holds no thread (see LongPoll).
     @Blocking

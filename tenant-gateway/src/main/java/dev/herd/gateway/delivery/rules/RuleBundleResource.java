@@ -1,5 +1,6 @@
 package dev.herd.gateway.delivery.rules;
 
+import dev.herd.contracts.delivery.RuleBundle;
 import dev.herd.contracts.problem.HerdException;
 import dev.herd.gateway.agent.Agent;
 import dev.herd.gateway.agent.AgentAuthenticator;
@@ -22,6 +23,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -53,6 +57,21 @@ public class RuleBundleResource {
 
     @GET
     @Operation(summary = "Fetch the tenant's newest rule bundle, waiting for a newer one")
+    @APIResponse(
+            responseCode = "200",
+            description = "The whole rule bundle.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RuleBundle.class)))
+    @APIResponse(
+            responseCode = "226",
+            description = "The changes since the bundle named in If-None-Match (A-IM: delta; RFC 3229).",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RuleBundle.class)))
+    @APIResponse(responseCode = "304", description = "The bundle held is the newest; nothing changed while waiting.")
     @Produces(MediaType.APPLICATION_JSON)
     // Authentication and reads block; the wait itself holds no thread (see LongPoll).
     @Blocking
