@@ -4,7 +4,14 @@
 # every effect is counted in PostgreSQL against what the platform accepted (launcher/chaos/chaos.py) and the last line
 # is `chaos: K kills, M messages, L lost, D applied twice`. Exit 1 when anything was lost or applied twice, or a part
 # did not come back.
-HERD_CHAOS_PARTS=(advisory-hub provider-portal tenant-gateway recovery-broker artemis postgres)
+# With two replicas (./herd up --replicas 2) each instance is killed in turn while its twin carries on, and the broker
+# nodes are left alone (node 1 decides the message groups of both: docs/replicas.md).
+if [ "$(herd_replicas)" = 2 ]; then
+    HERD_CHAOS_PARTS=(tenant-gateway provider-portal-2 advisory-hub tenant-gateway-2 provider-portal advisory-hub-2
+        recovery-broker postgres)
+else
+    HERD_CHAOS_PARTS=(advisory-hub provider-portal tenant-gateway recovery-broker artemis postgres)
+fi
 
 herd_command() {
     local seconds=${1:-300}
@@ -37,7 +44,8 @@ herd_command() {
     kills=$(cat "$HERD_RUN/chaos-$run.kills" 2>/dev/null || echo 0)
     wait "$driver" || { herd_error "the workload failed (above)"; status=1; }
 
-    for part in postgres artemis "${HERD_SERVICES[@]}"; do
+    for part in "${HERD_PARTS[@]}"; do
+        [ "$part" != agent ] && [ "$part" != keycloak ] || continue
         herd_health "$part" >/dev/null || herd_wait_healthy "$part" 180 || status=1
     done
     herd_step "counting every effect against what was accepted"
@@ -83,7 +91,7 @@ herd_chaos_kill() {
     # Parts started here are disowned: their next kill is not reported by bash as a job of this shell.
     case $part in
         postgres) herd_start_postgres ;;
-        artemis) herd_start_artemis; disown "$!" 2>/dev/null || true ;;
+        artemis | artemis-2) herd_start_artemis "$part"; disown "$!" 2>/dev/null || true ;;
         *) herd_start_service "$part"; disown "$!" 2>/dev/null || true ;;
     esac
     herd_wait_healthy "$part" 180 >/dev/null || { herd_error "$part did not come back"; return 1; }

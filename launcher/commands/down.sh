@@ -7,5 +7,6 @@ herd_command() {
         # The site router goes after the gateway that applies rules in it.
         [ "$part" != advisory-hub ] || herd_stop_site_router
     done
+    rm -f "$HERD_RUN/replicas"
     herd_info "Herd is down."
 }

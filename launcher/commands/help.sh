@@ -4,7 +4,9 @@ herd_command() {
 Herd launcher. Usage: ./herd COMMAND [ARGS]
 
   up               build what is missing, start PostgreSQL, Artemis, Keycloak, the four services and a demo agent,
-                   load the demo data, wait until everything is healthy and print URLs and logins
+                   load the demo data, wait until everything is healthy and print URLs and logins;
+                   'up --replicas 2': two instances each of hub, gateway and portal behind HAProxy, two clustered
+                   Artemis nodes (docs/replicas.md)
   down             stop exactly what 'up' started (by recorded pid)
   status           one line per part: 'healthy' or why not (exit 1 when any part is not healthy)
   memory           resident memory of every running part (PostgreSQL with its backends)
@@ -22,6 +24,8 @@ Herd launcher. Usage: ./herd COMMAND [ARGS]
   chaos [SECONDS]  against the running platform: a mixed workload for SECONDS (300) while each service, Artemis
                    and PostgreSQL is killed (SIGKILL) and restarted in turn; counts every effect and ends with
                    'chaos: K kills, M messages, L lost, D applied twice'
+  audit            count every effect applied more than once across the platform (rules, bundle revisions,
+                   isolation and device orders, apply outcomes, damage events); ends 'audit: nothing applied twice'
   chart check      render helm/herd with every values file under helm/herd/ci and validate each manifest against
                    the Kubernetes API's schemas
   fuzz [SECONDS] [TARGET...]   fuzz each Jazzer target (or those matching TARGET) for SECONDS (120); one line each

@@ -5,7 +5,8 @@
 # end-to-end check: the whole platform started from the built jars on free ports under .herd/test/e2e,
 # `./herd check debian12` and `./herd demo 10` (four providers, four tenants, damage at one, isolation asserted,
 # prevention at the others, revocation) against it, `./herd chaos 90` (each part killed once under load, every effect
-# counted), and `./herd down` (HERD_TEST_E2E=0 skips it).
+# counted), and `./herd down` (HERD_TEST_E2E=0 skips it). Then the same with two replicas (`./herd up --replicas 2`:
+# check, demo, audit, and chaos killing each instance in turn; HERD_TEST_REPLICAS=0 skips it; docs/replicas.md).
 herd_command() {
     local dir="$HERD_HOME/test" started=$SECONDS
     herd_require_java
@@ -47,6 +48,9 @@ herd_command() {
     fi
     if [ $status -eq 0 ] && [ $# -eq 0 ] && [ "${HERD_TEST_E2E:-1}" != 0 ]; then
         herd_test_end_to_end || status=$?
+    fi
+    if [ $status -eq 0 ] && [ $# -eq 0 ] && [ "${HERD_TEST_E2E:-1}" != 0 ] && [ "${HERD_TEST_REPLICAS:-1}" != 0 ]; then
+        herd_test_replicas || status=$?
     fi
     herd_info "tests finished in $((SECONDS - started)) s with status $status"
     return $status
@@ -91,6 +95,40 @@ herd_test_end_to_end() {
             env HERD_HOME="$home" "${ports[@]}" "$HERD_ROOT/herd" chaos "$chaos" || status=$?
         fi
     fi
+    env HERD_HOME="$home" "${ports[@]}" "$HERD_ROOT/herd" down >/dev/null 2>&1 || true
+    return $status
+}
+
+# Two instances each of hub, gateway and portal behind the balancer, two clustered Artemis nodes, one PostgreSQL, on
+# free ports with their own state: the truth stays exact, the demo passes with nothing applied twice, and each
+# instance killed under load loses nothing.
+herd_test_replicas() {
+    local home="$HERD_HOME/test/replicas" status=0 variable port
+    local -a ports=()
+    for variable in HERD_PG_PORT HERD_ARTEMIS_PORT HERD_ARTEMIS_CONSOLE_PORT HERD_KEYCLOAK_PORT HERD_KEYCLOAK_MGMT_PORT \
+        HERD_HUB_PORT HERD_GATEWAY_PORT HERD_PORTAL_PORT HERD_RECOVERY_PORT; do
+        port=$(herd_free_port)
+        # the second broker node and the instances take the ports after it: keep them free too
+        while herd_port_open $((port + 1)) || herd_port_open $((port + 100)) || herd_port_open $((port + 200)); do
+            port=$(herd_free_port)
+        done
+        ports+=("$variable=$port")
+    done
+    herd_step "two replicas: the platform with --replicas 2 on free ports (${ports[*]}), then check, demo, audit, chaos"
+    rm -rf "$home"
+    env HERD_HOME="$home" "${ports[@]}" HERD_START_TIMEOUT="${HERD_START_TIMEOUT:-400}" "$HERD_ROOT/herd" up --replicas 2 \
+        >"$HERD_LOGS/test-replicas-up.log" 2>&1 || {
+        herd_error "two replicas: ./herd up --replicas 2 failed; the tail of $HERD_LOGS/test-replicas-up.log:"
+        tail -n 20 "$HERD_LOGS/test-replicas-up.log" >&2
+        status=1
+    }
+    local step
+    for step in "check debian12" "demo 10" "audit" "chaos ${HERD_TEST_REPLICAS_CHAOS_SECONDS:-60}"; do
+        [ $status -eq 0 ] || break
+        herd_step "two replicas: ./herd $step"
+        # shellcheck disable=SC2086
+        env HERD_HOME="$home" "${ports[@]}" "$HERD_ROOT/herd" $step || status=$?
+    done
     env HERD_HOME="$home" "${ports[@]}" "$HERD_ROOT/herd" down >/dev/null 2>&1 || true
     return $status
 }

@@ -1,8 +1,11 @@
-# ./herd up: start the whole platform on this machine with the demo data, then print where everything is.
+# ./herd up [--replicas 1|2]: start the whole platform on this machine with the demo data, then print where
+# everything is. With --replicas 2: two instances each of the hub, the gateway and the portal behind a load balancer,
+# and two clustered Artemis nodes (launcher/lib/replicas.sh, docs/replicas.md).
 herd_command() {
     local started=$SECONDS part missing=0
     herd_require_java
     mkdir -p "$HERD_HOME" "$HERD_RUN" "$HERD_LOGS"
+    herd_up_replicas "$@"
 
     for part in "${HERD_SERVICES[@]}"; do [ -f "$(herd_service_jar "$part")" ] || missing=1; done
     [ -f "$(herd_agent_jar)" ] || missing=1
@@ -13,9 +16,10 @@ herd_command() {
 
     herd_up_check_ports
     herd_up_parts postgres
-    herd_up_parts artemis keycloak
+    if [ "$(herd_replicas)" = 2 ]; then herd_up_parts artemis artemis-2 keycloak; else herd_up_parts artemis keycloak; fi
     herd_start_site_router
     herd_up_parts "${HERD_SERVICES[@]}"
+    [ "$(herd_replicas)" = 1 ] || herd_up_parts balancer
     herd_up_parts agent
 
     herd_step "loading demo data"
@@ -23,18 +27,43 @@ herd_command() {
     herd_up_summary $((SECONDS - started))
 }
 
+# --replicas N (1 or 2; default: what the running platform has, else 1). A running platform keeps its count.
+herd_up_replicas() {
+    local wanted=''
+    while [ $# -gt 0 ]; do
+        case $1 in
+            --replicas) [ $# -ge 2 ] || herd_die "usage: ./herd up [--replicas 1|2]"; wanted=$2; shift 2 ;;
+            --replicas=*) wanted=${1#--replicas=}; shift ;;
+            *) herd_error "unknown argument '$1'"; herd_die "usage: ./herd up [--replicas 1|2]" ;;
+        esac
+    done
+    [ -n "$wanted" ] || wanted=$(herd_replicas)
+    [[ "$wanted" =~ ^[12]$ ]] || herd_die "--replicas takes 1 or 2, not '$wanted'"
+    if [ "$wanted" != "$(herd_replicas)" ] && herd_alive postgres; then
+        herd_die "the running platform has $(herd_replicas) replica(s); './herd down' first to start it with $wanted"
+    fi
+    herd_replicas_set "$wanted"
+}
+
 # Before anything starts: every port of a part that is not running yet must be free; the gateway's plain HTTP port
 # too when HERD_TLS_ALLOW_PLAIN_HTTP=true (otherwise the gateway serves HTTPS only and does not open it).
 herd_up_check_ports() {
-    local entry part port variable plain=()
+    local entry part port variable plain=() replicated=() instance
     [ "$HERD_TLS_ALLOW_PLAIN_HTTP" = true ] \
         && plain=("tenant-gateway $HERD_GATEWAY_PLAIN_PORT HERD_GATEWAY_PLAIN_PORT")
+    if [ "$(herd_replicas)" = 2 ]; then
+        replicated=("artemis-2 $HERD_ARTEMIS_2_PORT HERD_ARTEMIS_2_PORT"
+            "artemis-2 $HERD_ARTEMIS_2_CONSOLE_PORT HERD_ARTEMIS_2_CONSOLE_PORT")
+        for instance in advisory-hub advisory-hub-2 tenant-gateway tenant-gateway-2 provider-portal provider-portal-2; do
+            replicated+=("$instance $(herd_service_port "$instance") HERD_REPLICA_PORT_STEP")
+        done
+    fi
     for entry in "postgres $HERD_PG_PORT HERD_PG_PORT" \
         "artemis $HERD_ARTEMIS_PORT HERD_ARTEMIS_PORT" "artemis $HERD_ARTEMIS_CONSOLE_PORT HERD_ARTEMIS_CONSOLE_PORT" \
         "keycloak $HERD_KEYCLOAK_PORT HERD_KEYCLOAK_PORT" "keycloak $HERD_KEYCLOAK_MGMT_PORT HERD_KEYCLOAK_MGMT_PORT" \
         "advisory-hub $HERD_HUB_PORT HERD_HUB_PORT" "tenant-gateway $HERD_GATEWAY_PORT HERD_GATEWAY_PORT" \
         "provider-portal $HERD_PORTAL_PORT HERD_PORTAL_PORT" "recovery-broker $HERD_RECOVERY_PORT HERD_RECOVERY_PORT" \
-        "${plain[@]}"; do
+        "${plain[@]}" "${replicated[@]}"; do
         read -r part port variable <<<"$entry"
         herd_alive "$part" || herd_require_free_port "$port" "$part" "$variable"
     done
@@ -52,7 +81,8 @@ herd_up_parts() {
         fi
         herd_step "starting $part"
         case $part in
-            postgres | artemis | keycloak | agent) "herd_start_$part" ;;
+            postgres | artemis | keycloak | agent | balancer) "herd_start_$part" ;;
+            artemis-2) herd_start_artemis artemis-2 ;;
             *) herd_start_service "$part" ;;
         esac
     done

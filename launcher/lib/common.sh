@@ -261,8 +261,9 @@ herd_health() {
     "herd_health_${part//-/_}"
 }
 
-for _lib in postgres artemis keycloak site tls services agent api; do
+for _lib in postgres artemis keycloak site tls services agent api replicas; do
     # shellcheck source=/dev/null
     source "$HERD_ROOT/launcher/lib/$_lib.sh"
 done
 unset _lib
+herd_replicas_parts

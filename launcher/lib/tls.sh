@@ -26,11 +26,13 @@ herd_tls_ensure() {
 
 # The gateway's TLS settings: HTTPS on HERD_GATEWAY_PORT with .herd/tls/gateway.p12, the CA its tokens carry; plain
 # HTTP (HERD_GATEWAY_PLAIN_PORT) only when HERD_TLS_ALLOW_PLAIN_HTTP=true, which the gateway then logs as a warning.
+# PART is the gateway's instance (tenant-gateway, or tenant-gateway-2 with two replicas: its own ports).
 herd_tls_gateway_options() {
-    local dir insecure=disabled
+    local part=${1:-tenant-gateway} dir insecure=disabled
     dir=$(herd_tls_dir)
     [ "$HERD_TLS_ALLOW_PLAIN_HTTP" = true ] && insecure=enabled
-    printf '%s' "-Dquarkus.http.ssl-port=$HERD_GATEWAY_PORT -Dquarkus.http.port=$HERD_GATEWAY_PLAIN_PORT" \
+    printf '%s' "-Dquarkus.http.ssl-port=$(herd_instance_port "$part" "$HERD_GATEWAY_PORT")" \
+        " -Dquarkus.http.port=$(herd_instance_port "$part" "$HERD_GATEWAY_PLAIN_PORT")" \
         " -Dquarkus.http.insecure-requests=$insecure -Dherd.tls.allow-plain-http=$HERD_TLS_ALLOW_PLAIN_HTTP" \
         " -Dquarkus.tls.key-store.p12.path=$dir/gateway.p12 -Dquarkus.tls.key-store.p12.password=herd-demo-tls" \
         " -Dherd.tls.ca-file=$dir/ca.pem"
