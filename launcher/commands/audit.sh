@@ -6,7 +6,7 @@ HERD_AUDIT_CHECKS=(
     "live filter rules per tenant and rule key|SELECT count(*), count(*) - count(DISTINCT (tenant_id, rule_key)) FROM portal.filter_rule WHERE state <> 'WITHDRAWN'"
     "rule bundle revisions per tenant (portal)|SELECT count(*), count(*) - count(DISTINCT (tenant_id, revision)) FROM portal.rule_bundle"
     "isolation orders per case, point, mode and kind|SELECT count(*), count(*) - count(DISTINCT (case_id, isolation_point, mode, kind)) FROM portal.isolation_order WHERE kind = 'ISOLATE'"
-    "device orders answered per order and kind (gateway)|SELECT count(*), count(*) - count(DISTINCT (order_id, kind)) FROM gateway.device_order"
+    "device order steps answered per order and step (gateway)|SELECT count(*), count(*) - count(DISTINCT (order_id, kind, split_part(idempotency_key, '/', 2))) FROM gateway.device_order"
     "apply outcomes per agent, kind and reference (gateway)|SELECT count(*), count(*) - count(DISTINCT (agent_id, kind, reference, result)) FROM gateway.apply_outcome"
     "damage events per case, machine, indicator and time|SELECT count(*), count(*) - count(DISTINCT (tenant_id, case_id, machine_id, kind, indicator, at)) FROM portal.damage_event"
 )
