@@ -1,5 +1,6 @@
 package dev.herd.portal.audit;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -20,6 +21,7 @@ public record SessionView(
         String from) {
 
     /** {@code log-in} for an sshd log-in, {@code privileged} for sudo and su. */
+    @JsonProperty("kind")
     public String kind() {
         return "sshd".equals(tool) ? "log-in" : "privileged";
     }
