@@ -17,11 +17,17 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** What the OS records about privileged sessions: the sudo and su entries of the authentication log. */
+/**
+ * What the OS records about sessions: the sudo and su entries of the authentication log, and sshd's accepted log-ins
+ * (each kind keeps its own latest 100, so many log-ins do not push the privileged uses out).
+ */
 public final class AuditCollector {
 
     private static final int MAX_LOGINS = 100;
     private static final Pattern PRIVILEGED = Pattern.compile("\\s(sudo|su)(\\[\\d+])?:\\s+(.*)$");
+    /** sshd: {@code Accepted publickey for alice from 192.0.2.7 port 52144 ssh2[: ED25519 SHA256:...]}. */
+    private static final Pattern SSHD =
+            Pattern.compile("\\ssshd(\\[\\d+])?:\\s+Accepted (\\S+) for (\\S+) from (\\S+) port \\d+");
     /** sudo: {@code alice : TTY=pts/0 ; PWD=/home/alice ; USER=root ; COMMAND=/usr/bin/id}. */
     private static final Pattern SUDO = Pattern.compile("^(\\S+) : ");
     /** su (util-linux): {@code (to root) alice on pts/0}, or {@code FAILED SU (to root) alice on pts/0}. */
@@ -35,28 +41,47 @@ public final class AuditCollector {
 
     private AuditCollector() {}
 
-    /** The latest sudo/su entries of {@code /var/log/auth.log} (Debian without rsyslog has none: journald only). */
+    /**
+     * The latest sudo/su entries and sshd log-ins of {@code /var/log/auth.log} (Debian without rsyslog has none:
+     * journald only).
+     */
     public static List<PrivilegedLogin> privilegedLogins(Path root) {
         Path log = root.resolve("var/log/auth.log");
         if (!Files.isReadable(log)) {
             return List.of();
         }
         try {
-            List<PrivilegedLogin> logins = parse(
+            List<PrivilegedLogin> entries = parse(
                     Files.readString(log, StandardCharsets.ISO_8859_1), ZonedDateTime.now(ZoneId.systemDefault()));
-            return logins.subList(Math.max(0, logins.size() - MAX_LOGINS), logins.size());
+            List<PrivilegedLogin> privileged = latest(
+                    entries.stream().filter(e -> !e.tool().equals("sshd")).toList());
+            List<PrivilegedLogin> sshd =
+                    latest(entries.stream().filter(e -> e.tool().equals("sshd")).toList());
+            List<PrivilegedLogin> both = new ArrayList<>(privileged);
+            both.addAll(sshd);
+            return both;
         } catch (IOException e) {
             return List.of();
         }
     }
 
+    private static List<PrivilegedLogin> latest(List<PrivilegedLogin> entries) {
+        return entries.subList(Math.max(0, entries.size() - MAX_LOGINS), entries.size());
+    }
+
     /**
-     * The sudo command lines and su switches of the log text; PAM's session lines, which repeat them, are left out.
+     * The sudo command lines, su switches and sshd's accepted log-ins of the log text; PAM's session lines, which repeat them, are left out.
      * {@code now} gives the year and zone of lines written without them.
      */
     static List<PrivilegedLogin> parse(String text, ZonedDateTime now) {
         List<PrivilegedLogin> logins = new ArrayList<>();
         for (String line : text.split("\n")) {
+            Matcher ssh = SSHD.matcher(line);
+            if (ssh.find()) {
+                String user = ssh.group(3);
+                logins.add(new PrivilegedLogin("sshd", user, user, at(line, now), line.strip(), ssh.group(4)));
+                continue;
+            }
             Matcher m = PRIVILEGED.matcher(line);
             if (!m.find() || m.group(3).startsWith("pam_unix(")) {
                 continue;

@@ -48,7 +48,7 @@ public final class ExpectedPermissions {
             new Expected("/etc/netplan/*.yaml", "0600", "root", "root"));
 
     /** A user or group name as Debian's adduser allows it. */
-    static final String NAME = "[a-z_][a-z0-9_.-]{0,31}";
+    public static final String NAME = "[a-z_][a-z0-9_.-]{0,31}";
 
     private ExpectedPermissions() {}
 

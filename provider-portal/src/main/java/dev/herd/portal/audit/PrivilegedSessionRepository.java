@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
-/** The privileged sessions of every machine, each once (by its fingerprint), newest first; always by tenant. */
+/**
+ * The privileged sessions and sshd log-ins of every machine, each once (by its fingerprint), newest first; always by
+ * tenant.
+ */
 @ApplicationScoped
 public class PrivilegedSessionRepository {
 
@@ -28,9 +31,10 @@ public class PrivilegedSessionRepository {
     public void record(String tenant, UUID machine, List<MachineEvidence.PrivilegedSession> sessions, Instant seenAt) {
         for (MachineEvidence.PrivilegedSession s : sessions) {
             entityManager
-                    .createNativeQuery("INSERT INTO privileged_session (tenant_id, machine_id, fingerprint, tool, "
-                            + "username, target, at, at_logged, line, seen_at) VALUES (:t, :m, :f, :tool, :u, :target, "
-                            + ":at, :logged, :line, :seen) ON CONFLICT (machine_id, fingerprint) DO NOTHING")
+                    .createNativeQuery(
+                            "INSERT INTO privileged_session (tenant_id, machine_id, fingerprint, tool, "
+                                    + "username, target, at, at_logged, line, seen_at, source) VALUES (:t, :m, :f, :tool, :u, "
+                                    + ":target, :at, :logged, :line, :seen, :source) ON CONFLICT (machine_id, fingerprint) DO NOTHING")
                     .setParameter("t", tenant)
                     .setParameter("m", machine)
                     .setParameter("f", fingerprint(s))
@@ -41,6 +45,7 @@ public class PrivilegedSessionRepository {
                     .setParameter("logged", s.at() != null)
                     .setParameter("line", s.line())
                     .setParameter("seen", Timestamp.from(seenAt))
+                    .setParameter("source", s.from())
                     .executeUpdate();
         }
     }
@@ -50,7 +55,7 @@ public class PrivilegedSessionRepository {
     public List<SessionView> page(String tenant, AuditQuery query) {
         List<Object[]> rows = entityManager
                 .createNativeQuery("SELECT s.machine_id, m.name, s.tool, s.username, s.target, s.at, s.at_logged, "
-                        + "s.line FROM privileged_session s LEFT JOIN machine m ON m.id = s.machine_id "
+                        + "s.line, s.source FROM privileged_session s LEFT JOIN machine m ON m.id = s.machine_id "
                         + "WHERE s.tenant_id = :t AND (CAST(:machine AS text) IS NULL OR m.name = :machine) "
                         + "ORDER BY s.at DESC, s.id DESC LIMIT :size OFFSET :offset")
                 .setParameter("t", tenant)
@@ -67,7 +72,8 @@ public class PrivilegedSessionRepository {
                         (String) r[4],
                         Timestamps.instant(r[5]),
                         (Boolean) r[6],
-                        (String) r[7]))
+                        (String) r[7],
+                        (String) r[8]))
                 .toList();
     }
 
@@ -105,7 +111,8 @@ public class PrivilegedSessionRepository {
                     s.user(),
                     Objects.toString(s.target(), ""),
                     Objects.toString(s.at(), ""),
-                    Objects.toString(s.line(), ""));
+                    Objects.toString(s.line(), ""),
+                    Objects.toString(s.from(), ""));
             return HexFormat.of()
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

@@ -23,4 +23,9 @@ public enum CaseState {
     public boolean recoverable() {
         return this == OPEN || this == ISOLATED;
     }
+
+    /** Whether its recovery may be confirmed by hand now (it was applied; the quiet period is running). */
+    public boolean confirmable() {
+        return this == CONFIRMING;
+    }
 }

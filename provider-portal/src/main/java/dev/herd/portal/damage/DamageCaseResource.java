@@ -85,6 +85,20 @@ public class DamageCaseResource {
         return view(tenant, caseId);
     }
 
+    @POST
+    @Operation(summary = "Confirm a damage case's recovery by hand and lift its isolation")
+    @APIResponse(
+            responseCode = "409",
+            description = "The case is not CONFIRMING, or damage was seen since its recovery was applied.")
+    @Path("/{id}/confirm")
+    @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN})
+    public DamageCaseView confirm(@PathParam("tenant") String tenant, @PathParam("id") String id) {
+        caller.get().requireAccessTo(tenant);
+        UUID caseId = caseId(id);
+        recovery.confirmByHand(tenant, caseId, caller.get().subject());
+        return view(tenant, caseId);
+    }
+
     private DamageCaseView view(String tenant, UUID caseId) {
         DamageCase found = cases.find(tenant, caseId)
                 .orElseThrow(() -> HerdException.notFound("damage-case-not-found", "No damage case " + caseId + "."));

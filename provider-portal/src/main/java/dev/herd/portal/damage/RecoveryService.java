@@ -178,6 +178,47 @@ public class RecoveryService {
                 null);
     }
 
+    /**
+     * Confirms the recovery of a CONFIRMING case by hand, before its quiet period ends: the isolation is lifted now. A
+     * case in another state is 409; damage seen since the recovery was applied is 409 too (the case stays as it is).
+     */
+    @Transactional
+    public void confirmByHand(String tenantId, UUID caseId, String by) {
+        DamageCase damage = cases.lock(tenantId, caseId)
+                .orElseThrow(() -> HerdException.notFound("damage-case-not-found", "No damage case " + caseId + "."));
+        if (damage.state() != CaseState.CONFIRMING || damage.recoveryAppliedAt() == null) {
+            throw HerdException.conflict(
+                    "damage-case-not-confirming",
+                    "Damage case " + caseId + " is " + damage.state()
+                            + "; only a case whose recovery was applied (CONFIRMING) is confirmed.");
+        }
+        Instant applied = damage.recoveryAppliedAt();
+        List<DamageEvent> events = cases.events(tenantId, caseId);
+        Map<UUID, Machine> fleet = fleet(tenantId);
+        List<DamageEvent> since =
+                events.stream().filter(e -> e.at().isAfter(applied)).toList();
+        if (!since.isEmpty()) {
+            throw HerdException.conflict(
+                    "damage-since-recovery",
+                    "Damage case " + caseId + " has " + since.size()
+                            + " detection(s) since its recovery was applied at " + applied + " ("
+                            + describe(since, fleet) + "); it cannot be confirmed.");
+        }
+        orders.unisolate(
+                tenantId,
+                caseId,
+                damage.isolationPoint(),
+                scope(tenantId, damage, events, fleet, "Recovery of damage case " + caseId + " confirmed by " + by));
+        cases.moveTo(
+                tenantId,
+                caseId,
+                CaseState.UNISOLATING,
+                "recovery confirmed by " + by + " (before the quiet period of " + config.quietPeriod()
+                        + " ended); lifting the isolation",
+                Instant.now(),
+                null);
+    }
+
     private IsolationOrderPublisher.Scope scope(
             String tenantId, DamageCase damage, List<DamageEvent> events, Map<UUID, Machine> fleet, String reason) {
         Set<UUID> damaged = CaseAssessor.damaged(events);

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -93,6 +94,7 @@ public class EvidenceConsumer implements MessageHandler {
                     d.product(), d.signature(), d.path(), hash(d.sha256(), where, true), d.detectedAt()));
         }
         checkAudit(report);
+        checkEquipment(report.equipment());
         return new MachineEvidence(
                 report.tenantId(),
                 report.agentId(),
@@ -103,7 +105,72 @@ public class EvidenceConsumer implements MessageHandler {
                 report.products(),
                 report.receivedAt(),
                 report.privilegedSessions(),
-                report.configFiles());
+                report.configFiles(),
+                report.equipment());
+    }
+
+    private static final Set<String> KINDS = Set.of("USB_MASS_STORAGE", "NETWORK_ADAPTER", "BLOCK_DEVICE");
+    private static final Set<String> VIOLATION_STATES = Set.of("OPEN", "ISOLATION_FAILED", "RELEASED");
+    private static final Set<String> ADMISSION_STATES = Set.of("QUARANTINED", "HELD", "RELEASED");
+    private static final int MAX_ITEMS = 500;
+
+    /**
+     * Equipment needs its time; each hardware item a known kind and a name; each violation an id, kind, item, state and
+     * time; an admission an id, state and time. Names are at most 255 characters, as the gateway stores them.
+     */
+    private static void checkEquipment(MachineEvidence.Equipment e) {
+        if (e == null) {
+            return;
+        }
+        if (e.at() == null) {
+            throw new BadMessageException("equipment without its time (at)");
+        }
+        if ((e.hardware() != null && e.hardware().size() > MAX_ITEMS)
+                || e.violations().size() > MAX_ITEMS) {
+            throw new BadMessageException("equipment with more than " + MAX_ITEMS + " items");
+        }
+        List<MachineEvidence.Hardware> hardware = e.hardware() == null ? List.of() : e.hardware();
+        for (int i = 0; i < hardware.size(); i++) {
+            MachineEvidence.Hardware h = hardware.get(i);
+            if (h == null || !KINDS.contains(h.kind()) || !name(h.name()) || !optionalName(h.driver())) {
+                throw new BadMessageException("hardware " + i + " needs a kind of " + KINDS + " and a name");
+            }
+        }
+        for (int i = 0; i < e.violations().size(); i++) {
+            MachineEvidence.Violation v = e.violations().get(i);
+            if (v == null
+                    || v.id() == null
+                    || !KINDS.contains(v.kind())
+                    || !name(v.item())
+                    || !optionalName(v.driver())
+                    || !VIOLATION_STATES.contains(v.status())
+                    || v.detectedAt() == null
+                    || !optionalName(v.releasedBy())
+                    || (v.failure() != null && v.failure().length() > MAX_TEXT)) {
+                throw new BadMessageException("equipment violation " + i + " needs an id, a kind, an item, a state of "
+                        + VIOLATION_STATES + " and its time");
+            }
+        }
+        MachineEvidence.Admission a = e.admission();
+        if (a != null
+                && (a.id() == null
+                        || !ADMISSION_STATES.contains(a.status())
+                        || a.requestedAt() == null
+                        || !optionalName(a.segment())
+                        || (a.ip() != null && a.ip().length() > 45)
+                        || !optionalName(a.releasedBy())
+                        || (a.awaiting() != null && a.awaiting().length() > MAX_TEXT))) {
+            throw new BadMessageException(
+                    "admission needs an id, a state of " + ADMISSION_STATES + " and when it was asked for");
+        }
+    }
+
+    private static boolean name(String value) {
+        return value != null && !value.isBlank() && value.length() <= 255;
+    }
+
+    private static boolean optionalName(String value) {
+        return value == null || value.length() <= 255;
     }
 
     /** Privileged sessions need a tool and a user; configuration files an absolute path and an octal mode. */
@@ -112,6 +179,9 @@ public class EvidenceConsumer implements MessageHandler {
             MachineEvidence.PrivilegedSession s = report.privilegedSessions().get(i);
             if (s == null || !text(s.tool()) || !text(s.user())) {
                 throw new BadMessageException("privileged session " + i + " has no tool or user");
+            }
+            if (s.from() != null && s.from().length() > 255) {
+                throw new BadMessageException("privileged session " + i + " has a source address too long");
             }
             if ((s.target() != null && s.target().length() > MAX_TEXT)
                     || (s.line() != null && s.line().length() > MAX_TEXT)) {

@@ -7,6 +7,7 @@ import dev.herd.portal.damage.AttackIndicatorRepository;
 import dev.herd.portal.damage.DamageEvent;
 import dev.herd.portal.damage.DamageKind;
 import dev.herd.portal.damage.DamageService;
+import dev.herd.portal.equipment.EquipmentEvidenceService;
 import dev.herd.portal.machine.MachineRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -24,7 +25,7 @@ import java.util.Set;
  * (its hash is learnt into the attack database), and so is every watched file whose hash the attack database knows as
  * bad. A hash learnt bad — here or from a community advisory — also strikes every machine, of any tenant, that
  * reported a watched file with that hash; each tenant's damage stays its own. Privileged sessions and configuration
- * files go to {@link AuditEvidenceService}.
+ * files go to {@link AuditEvidenceService}, the machine's equipment to {@link EquipmentEvidenceService}.
  */
 @ApplicationScoped
 public class EvidenceService {
@@ -37,23 +38,33 @@ public class EvidenceService {
     private final DamageService damage;
     private final MachineRepository machines;
     private final AuditEvidenceService audit;
+    private final EquipmentEvidenceService equipment;
 
     public EvidenceService(
             WatchedFileRepository watched,
             AttackIndicatorRepository indicators,
             DamageService damage,
             MachineRepository machines,
-            AuditEvidenceService audit) {
+            AuditEvidenceService audit,
+            EquipmentEvidenceService equipment) {
         this.watched = watched;
         this.indicators = indicators;
         this.damage = damage;
         this.machines = machines;
         this.audit = audit;
+        this.equipment = equipment;
     }
 
-    /** Applies one report's evidence (checked already); a sequence applied before changes nothing. */
+    /**
+     * Applies one report's evidence (checked already); a sequence applied before changes nothing. Its equipment is a
+     * state of its own, taken when newer than the stored one, also from a message without a report (sequence 0).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(MachineEvidence evidence) {
+        equipment.apply(evidence);
+        if (evidence.sequence() <= 0) {
+            return; // a state change at the gateway, not a report
+        }
         Instant received = evidence.receivedAt();
         if (!watched.advance(evidence.tenantId(), evidence.agentId(), evidence.sequence(), received)) {
             return;

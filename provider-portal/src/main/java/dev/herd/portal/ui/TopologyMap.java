@@ -24,9 +24,16 @@ public record TopologyMap(
     /**
      * A machine in its segment ({@code null}: in none), with its worst open hole and its monitoring's liveness;
      * {@code isolated} names the mode when the active case cut it off (its segment, or it was damaged itself and the
-     * case has an isolation point), {@code damaged} whether the case detected damage on it.
+     * case has an isolation point), {@code damaged} whether the case detected damage on it, {@code quarantined} how the
+     * site's gateway holds it ({@code admission QUARANTINED}, {@code admission HELD}, {@code equipment violation}).
      */
-    public record Machine(MapMachine machine, String segment, String isolated, boolean damaged) {}
+    public record Machine(MapMachine machine, String segment, String isolated, boolean damaged, String quarantined) {
+
+        /** A machine the gateway does not hold. */
+        public Machine(MapMachine machine, String segment, String isolated, boolean damaged) {
+            this(machine, segment, isolated, damaged, null);
+        }
+    }
 
     public boolean truncated() {
         return machinesTotal > machines.size();

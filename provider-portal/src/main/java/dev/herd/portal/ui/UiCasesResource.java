@@ -22,7 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** A tenant's damage cases page: each case with its timeline, isolation and orders; MSSP staff and tenant admins start a recovery. */
+/** A tenant's damage cases page: each case with its timeline, isolation and orders; MSSP staff and tenant admins start a recovery and confirm it. */
 @Path("/ui/tenants/{tenant}/cases")
 @Produces(MediaType.TEXT_HTML)
 public class UiCasesResource {
@@ -85,6 +85,19 @@ public class UiCasesResource {
                         "text",
                         "Recovery ordered at " + order.isolationPoint() + ": " + steps
                                 + ". The case is RECOVERING; reload for its progress.")
+                .render();
+    }
+
+    @POST
+    @Path("/{id}/confirm")
+    @RolesAllowed({Roles.MSSP_ADMIN, Roles.MSSP_ANALYST, Roles.TENANT_ADMIN})
+    public String confirm(@PathParam("tenant") String tenant, @PathParam("id") String id) {
+        session.caller().requireAccessTo(tenant);
+        recovery.confirmByHand(tenant, caseId(id), session.caller().subject());
+        return message.data("kind", "ok")
+                .data(
+                        "text",
+                        "Recovery confirmed; the isolation is being lifted (UNISOLATING). Reload for its progress.")
                 .render();
     }
 

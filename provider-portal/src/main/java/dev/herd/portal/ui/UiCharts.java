@@ -51,6 +51,7 @@ final class UiCharts {
             node.put("hole", m.machine().worstHole());
             node.put("alive", m.machine().alive());
             node.put("damaged", m.damaged());
+            node.put("quarantined", m.quarantined());
             node.put(
                     "url",
                     "/ui/tenants/" + tenant + "/machines/"

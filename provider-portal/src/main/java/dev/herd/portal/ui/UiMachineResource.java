@@ -4,6 +4,7 @@ import dev.herd.contracts.tenancy.Roles;
 import dev.herd.portal.audit.AuditQuery;
 import dev.herd.portal.audit.ConfigFileService;
 import dev.herd.portal.audit.SessionService;
+import dev.herd.portal.equipment.EquipmentEvidenceService;
 import dev.herd.portal.tenant.TenantService;
 import dev.herd.portal.tenant.TenantView;
 import io.quarkus.qute.Location;
@@ -36,6 +37,7 @@ public class UiMachineResource {
     private final MachinePageService pages;
     private final SessionService sessions;
     private final ConfigFileService files;
+    private final EquipmentEvidenceService equipment;
 
     public UiMachineResource(
             @Location("ui/machine.html") Template machine,
@@ -43,13 +45,15 @@ public class UiMachineResource {
             TenantService tenants,
             MachinePageService pages,
             SessionService sessions,
-            ConfigFileService files) {
+            ConfigFileService files,
+            EquipmentEvidenceService equipment) {
         this.machine = machine;
         this.session = session;
         this.tenants = tenants;
         this.pages = pages;
         this.sessions = sessions;
         this.files = files;
+        this.equipment = equipment;
     }
 
     @GET
@@ -64,6 +68,9 @@ public class UiMachineResource {
                 .data("view", view)
                 .data("page", page)
                 .data("sessions", sessions.page(session.caller(), tenant, AuditQuery.of("1", SESSIONS_SHOWN, name)))
-                .data("configFiles", files.page(session.caller(), tenant, AuditQuery.of("1", FILES_SHOWN, name)));
+                .data("configFiles", files.page(session.caller(), tenant, AuditQuery.of("1", FILES_SHOWN, name)))
+                .data(
+                        "equipment",
+                        equipment.of(tenant, page.machine().id(), page.machine().name()));
     }
 }

@@ -36,6 +36,7 @@ public class PortalFixtures {
                                         + "warning_reminder, tenant_warning, damage_case_history, watched_file, machine_evidence_seen, "
                                         + "machine_diagnosis, index_sample, prevention_queue, traffic_window, notification_read, "
                                         + "privileged_session, config_file, config_file_change, tenant_expected_config_file, "
+                                        + "machine_equipment, equipment_violation, machine_admission, "
                                         + "security_event, webhook_delivery, webhook_attempt, webhook_endpoint")
                         .executeUpdate());
         standingAdvisories.reload();

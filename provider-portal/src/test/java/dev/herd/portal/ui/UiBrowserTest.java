@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herd.contracts.evidence.MachineEvidence;
 import dev.herd.contracts.monitor.MonitorRecords.FlowRecord;
 import dev.herd.portal.audit.AuditEvidenceService;
+import dev.herd.portal.equipment.EquipmentEvidenceService;
 import dev.herd.portal.patch.PatchPlanService;
 import dev.herd.portal.support.PortalFixtures;
 import dev.herd.portal.traffic.TrafficCounter;
@@ -56,6 +57,9 @@ class UiBrowserTest {
     @Inject
     AuditEvidenceService audit;
 
+    @Inject
+    EquipmentEvidenceService equipment;
+
     @BeforeEach
     void fleet() {
         UiSample.fleet(fixtures, connections, json, plans);
@@ -73,12 +77,22 @@ class UiBrowserTest {
                         List.of(),
                         List.of(),
                         Instant.now(),
-                        List.of(new MachineEvidence.PrivilegedSession(
-                                "sudo",
-                                "alice",
-                                "root",
-                                at,
-                                "Dec  1 08:00:00 " + machine + " sudo: alice : USER=root ; COMMAND=/usr/bin/apt")),
+                        List.of(
+                                new MachineEvidence.PrivilegedSession(
+                                        "sudo",
+                                        "alice",
+                                        "root",
+                                        at,
+                                        "Dec  1 08:00:00 " + machine
+                                                + " sudo: alice : USER=root ; COMMAND=/usr/bin/apt"),
+                                new MachineEvidence.PrivilegedSession(
+                                        "sshd",
+                                        "alice",
+                                        "alice",
+                                        at.minusSeconds(60),
+                                        "Dec  1 07:59:00 " + machine + " sshd[811]: Accepted publickey for alice from "
+                                                + "192.0.2.7 port 51234 ssh2",
+                                        "192.0.2.7")),
                         List.of(
                                 new MachineEvidence.ConfigFile("/etc/hosts", "0644", "root", "root", at, at),
                                 new MachineEvidence.ConfigFile(
@@ -117,6 +131,113 @@ class UiBrowserTest {
             browser.open("/ui/notifications");
             assertTrue(
                     browser.html().contains("Permissions of /etc/ssh/sshd_config differ"), "no mismatch notification");
+        }
+    }
+
+    @Test
+    void staffSeeHardwareQuarantineAndLogInsAndAnAdminEditsTheExpectedPermissions() {
+        Instant at = Instant.now().minusSeconds(300);
+        UUID web1 = UUID.fromString(fixtures.text("SELECT CAST(id AS text) FROM machine WHERE name = 'acme-web1'"));
+        QuarkusTransaction.requiringNew()
+                .run(() -> equipment.apply(new MachineEvidence(
+                        "acme",
+                        web1,
+                        "acme-web1",
+                        0,
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        at,
+                        List.of(),
+                        List.of(),
+                        new MachineEvidence.Equipment(
+                                at,
+                                List.of(
+                                        new MachineEvidence.Hardware("BLOCK_DEVICE", "vda", null),
+                                        new MachineEvidence.Hardware("NETWORK_ADAPTER", "eth0", "virtio_net"),
+                                        new MachineEvidence.Hardware("USB_MASS_STORAGE", "sdb", null)),
+                                List.of(new MachineEvidence.Violation(
+                                        UUID.randomUUID(),
+                                        "USB_MASS_STORAGE",
+                                        "sdb",
+                                        null,
+                                        "OPEN",
+                                        null,
+                                        at,
+                                        null,
+                                        null)),
+                                new MachineEvidence.Admission(
+                                        UUID.randomUUID(),
+                                        "QUARANTINED",
+                                        "quarantine",
+                                        "10.0.0.7",
+                                        at.minusSeconds(600),
+                                        null,
+                                        null,
+                                        "2 findings without a deployed rule")))));
+        try (UiBrowser browser = UiBrowser.logIn(base(), "herd-admin")) {
+            browser.open("/ui/tenants/acme/machines/acme-web1");
+            assertEquals("equipment violation", browser.text("equipment-verdict"));
+            assertTrue(browser.text("machine-hardware").contains("virtio_net"), browser.text("machine-hardware"));
+            assertTrue(browser.text("equipment-violations").contains("USB_MASS_STORAGE sdb"));
+            assertTrue(browser.text("admission").contains("QUARANTINED"), browser.text("admission"));
+            assertTrue(browser.text("machine-sessions").contains("log-in"), browser.text("machine-sessions"));
+            browser.driver().executeScript("document.getElementById('hardware-title').scrollIntoView()");
+            browser.screenshot("machine-hardware");
+
+            browser.open("/ui/tenants/acme/topology");
+            assertTrue(browser.text("machines").contains("admission QUARANTINED"), browser.text("machines"));
+            browser.screenshot("topology-quarantine");
+
+            browser.open("/ui/tenants/acme/sessions");
+            String sessions = browser.text("sessions");
+            assertTrue(sessions.contains("log-in") && sessions.contains("privileged"), sessions);
+            assertTrue(sessions.contains("192.0.2.7"), sessions);
+
+            browser.open("/ui/notifications");
+            assertTrue(browser.html().contains("Equipment violation on acme-web1"), "no violation notification");
+            assertTrue(
+                    browser.html().contains("Machine acme-web1 admitted in quarantine"), "no admission notification");
+        }
+        try (UiBrowser browser = UiBrowser.logIn(base(), "acme-admin")) {
+            browser.open("/ui/tenants/acme/config-files");
+            WebElement expected = browser.driver().findElement(By.name("expected"));
+            expected.sendKeys("/etc/ssh/sshd_config 0666 root:root");
+            browser.buttons("Save expected permissions").get(0).click();
+            browser.await()
+                    .until(ExpectedConditions.textToBePresentInElementLocated(
+                            By.id("expected"), "Expected permissions saved"));
+            assertEquals(
+                    1, fixtures.count("SELECT count(*) FROM tenant_expected_config_file WHERE tenant_id = 'acme'"));
+            browser.open("/ui/tenants/acme/config-files");
+            assertFalse(
+                    browser.text("config-files").contains("mode 0666, expected 0644"),
+                    "the tenant's own expectation clears the mismatch");
+            browser.screenshot("config-files-expected");
+
+            browser.driver().findElement(By.name("expected")).clear();
+            browser.driver().findElement(By.name("expected")).sendKeys("/etc/hosts 06x4 root:root");
+            browser.buttons("Save expected permissions").get(0).click();
+            browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "line 1"));
+            assertTrue(browser.text("messages").contains("not octal"), browser.text("messages"));
+            assertEquals(
+                    1,
+                    fixtures.count("SELECT count(*) FROM tenant_expected_config_file WHERE tenant_id = 'acme' "
+                            + "AND path = '/etc/ssh/sshd_config'"),
+                    "a refused form changes nothing");
+            assertEquals(403L, browser.postFormFromPage("/ui/tenants/globex/config-files/expected", "expected", ""));
+            browser.open("/ui/tenants/globex/machines/globex-web1");
+            assertEquals("403 Forbidden", browser.text("error-status"));
+            assertFalse(browser.html().contains("virtio_net"), "no hardware on the 403 page");
+        }
+        try (UiBrowser browser = UiBrowser.logIn(base(), "acme-viewer")) {
+            browser.open("/ui/tenants/acme/config-files");
+            assertTrue(browser.buttons("Save expected permissions").isEmpty());
+            assertFalse(
+                    browser.driver().findElement(By.name("expected")).isEnabled(), "the viewer's form is read only");
+            assertEquals(403L, browser.postFormFromPage("/ui/tenants/acme/config-files/expected", "expected", ""));
+            assertEquals(
+                    1, fixtures.count("SELECT count(*) FROM tenant_expected_config_file WHERE tenant_id = 'acme'"));
         }
     }
 

@@ -155,6 +155,46 @@ class UiCasesRulesWarningsBrowserTest {
     }
 
     @Test
+    void aRecoveryIsConfirmedByHandAndTheViewerAndGlobexCannot() {
+        String acmeCase = UiIncidentSample.caseOf(fixtures, "acme");
+        String globexCase = UiIncidentSample.caseOf(fixtures, "globex");
+        // The recovery was applied "in an hour": the quiet period cannot confirm it by itself during the test.
+        fixtures.execute("UPDATE damage_case SET state = 'CONFIRMING', recovery_applied_at = now() + interval '1 hour' "
+                + "WHERE tenant_id = 'acme'");
+        try (UiBrowser browser = UiBrowser.logIn(base(), "acme-viewer")) {
+            browser.open("/ui/tenants/acme/cases");
+            assertTrue(browser.buttons("Confirm recovery").isEmpty());
+            assertEquals(403L, browser.postFromPage("/ui/tenants/acme/cases/" + acmeCase + "/confirm", true));
+        }
+        try (UiBrowser browser = UiBrowser.logIn(base(), "acme-admin")) {
+            browser.open("/ui/tenants/acme/cases");
+            assertEquals(403L, browser.postFromPage("/ui/tenants/globex/cases/" + globexCase + "/confirm", true));
+            browser.buttons("Confirm recovery").get(0).click();
+            browser.await().until(ExpectedConditions.alertIsPresent()).accept();
+            browser.await()
+                    .ignoring(StaleElementReferenceException.class)
+                    .until(d -> d.findElement(By.id("confirmation-" + acmeCase))
+                                    .getText()
+                                    .contains("Recovery confirmed")
+                            || !browser.text("messages").isBlank());
+            assertEquals("", browser.text("messages"));
+            browser.screenshot("case-confirmed");
+            assertEquals(
+                    1,
+                    fixtures.count(
+                            "SELECT count(*) FROM damage_case WHERE tenant_id = 'acme' AND state = 'UNISOLATING'"));
+            browser.open("/ui/tenants/acme/cases");
+            assertTrue(browser.text("case-" + acmeCase).contains("recovery confirmed by acme-admin"));
+            assertTrue(browser.buttons("Confirm recovery").isEmpty(), "confirmed once");
+            assertEquals(409L, browser.postFromPage("/ui/tenants/acme/cases/" + acmeCase + "/confirm", true));
+        }
+        assertEquals(
+                0,
+                fixtures.count(
+                        "SELECT count(*) FROM damage_case WHERE tenant_id = 'globex' AND state = 'UNISOLATING'"));
+    }
+
+    @Test
     void viewerSeesNoActionsAndAForgedPostIsRefused() {
         try (UiBrowser browser = UiBrowser.logIn(base(), "acme-viewer")) {
             browser.open("/ui/tenants/acme/cases");

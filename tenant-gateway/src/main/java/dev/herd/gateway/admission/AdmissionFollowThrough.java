@@ -4,12 +4,14 @@ import dev.herd.contracts.admission.MachineDiagnosed;
 import dev.herd.contracts.inbox.BadMessageException;
 import dev.herd.gateway.agent.Agent;
 import dev.herd.gateway.agent.AgentRepository;
+import dev.herd.gateway.agent.MachineStateChanged;
 import dev.herd.gateway.delivery.rules.RuleBundleChanges;
 import dev.herd.gateway.delivery.rules.RuleBundleRepository;
 import dev.herd.gateway.isolation.IsolatingDevice;
 import dev.herd.gateway.isolation.IsolationHolds;
 import dev.herd.gateway.isolation.Machine;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -35,18 +37,21 @@ public class AdmissionFollowThrough {
     private final RuleBundleRepository bundles;
     private final IsolatingDevice device;
     private final IsolationHolds holds;
+    private final Event<MachineStateChanged> changed;
 
     public AdmissionFollowThrough(
             AdmissionRepository admissions,
             AgentRepository agents,
             RuleBundleRepository bundles,
             IsolatingDevice device,
-            IsolationHolds holds) {
+            IsolationHolds holds,
+            Event<MachineStateChanged> changed) {
         this.admissions = admissions;
         this.agents = agents;
         this.bundles = bundles;
         this.device = device;
         this.holds = holds;
+        this.changed = changed;
     }
 
     /**
@@ -86,6 +91,7 @@ public class AdmissionFollowThrough {
                 admission.awaiting =
                         "rule bundle revision " + diagnosis.bundleRevision() + " (the gateway holds " + held + ")";
             }
+            changed.fire(new MachineStateChanged(admission.tenantId, admission.agentId));
         }
     }
 
@@ -94,6 +100,7 @@ public class AdmissionFollowThrough {
         admissions.lockFollowThrough(new TreeSet<>(stored.revisions().keySet()));
         for (Admission admission : admissions.listAwaitingRevision(stored.revisions())) {
             release(admission);
+            changed.fire(new MachineStateChanged(admission.tenantId, admission.agentId));
         }
     }
 

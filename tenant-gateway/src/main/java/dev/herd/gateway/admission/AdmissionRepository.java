@@ -89,6 +89,16 @@ public class AdmissionRepository implements PanacheRepositoryBase<Admission, UUI
                 .toList();
     }
 
+    /** The agent's newest admission: one not released yet first, else the newest released; empty for none. */
+    public Optional<Admission> newestForAgent(String tenantId, UUID agentId) {
+        List<Admission> open = listOpenForAgent(tenantId, agentId);
+        if (!open.isEmpty()) {
+            return Optional.of(open.getLast());
+        }
+        return find("tenantId = ?1 and agentId = ?2", Sort.descending("requestedAt", "id"), tenantId, agentId)
+                .firstResultOptional();
+    }
+
     /** Whether the tenant already has an admission of this MAC address that is not released. */
     public boolean hasOpen(String tenantId, String mac) {
         return count("tenantId = ?1 and mac = ?2 and status <> ?3", tenantId, mac, Admission.Status.RELEASED) > 0;

@@ -4,10 +4,12 @@ import dev.herd.contracts.problem.HerdException;
 import dev.herd.contracts.problem.ProblemDetail.FieldError;
 import dev.herd.contracts.tenancy.Caller;
 import dev.herd.gateway.GatewayConfig;
+import dev.herd.gateway.agent.MachineStateChanged;
 import dev.herd.gateway.isolation.IsolatingDevice;
 import dev.herd.gateway.isolation.IsolationHolds;
 import dev.herd.gateway.isolation.Machine;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,13 +35,19 @@ public class AdmissionService {
     private final IsolatingDevice device;
     private final IsolationHolds holds;
     private final GatewayConfig config;
+    private final Event<MachineStateChanged> changed;
 
     public AdmissionService(
-            AdmissionRepository admissions, IsolatingDevice device, IsolationHolds holds, GatewayConfig config) {
+            AdmissionRepository admissions,
+            IsolatingDevice device,
+            IsolationHolds holds,
+            GatewayConfig config,
+            Event<MachineStateChanged> changed) {
         this.admissions = admissions;
         this.device = device;
         this.holds = holds;
         this.config = config;
+        this.changed = changed;
     }
 
     /** Records the request for {@code tenant} and isolates the machine; 400 on bad input, 409 if already open. */
@@ -100,6 +108,9 @@ public class AdmissionService {
         admission.awaiting = null;
         if (!holds.heldOtherwise(admission.tenantId, admission.mac, admission.id, null)) {
             device.release(Machine.of(admission.mac, admission.ip));
+        }
+        if (admission.agentId != null) {
+            changed.fire(new MachineStateChanged(admission.tenantId, admission.agentId));
         }
         return admission;
     }

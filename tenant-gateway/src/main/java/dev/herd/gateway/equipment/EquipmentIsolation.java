@@ -4,11 +4,13 @@ import dev.herd.contracts.problem.HerdException;
 import dev.herd.contracts.tenancy.Caller;
 import dev.herd.gateway.GatewayConfig;
 import dev.herd.gateway.agent.Agent;
+import dev.herd.gateway.agent.MachineStateChanged;
 import dev.herd.gateway.isolation.IsolatingDevice;
 import dev.herd.gateway.isolation.IsolationHolds;
 import dev.herd.gateway.isolation.Machine;
 import dev.herd.gateway.report.AcceptedReport;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,16 +33,19 @@ public class EquipmentIsolation {
     private final IsolatingDevice device;
     private final IsolationHolds holds;
     private final GatewayConfig config;
+    private final Event<MachineStateChanged> changed;
 
     public EquipmentIsolation(
             EquipmentViolationRepository violations,
             IsolatingDevice device,
             IsolationHolds holds,
-            GatewayConfig config) {
+            GatewayConfig config,
+            Event<MachineStateChanged> changed) {
         this.violations = violations;
         this.device = device;
         this.holds = holds;
         this.config = config;
+        this.changed = changed;
     }
 
     /** One violation per forbidden item of the report, then the machine isolated once. */
@@ -121,6 +126,7 @@ public class EquipmentIsolation {
         if (isolated && !holds.heldOtherwise(violation.tenantId, violation.mac, null, violation.id)) {
             device.release(Machine.of(violation.mac, violation.ip));
         }
+        changed.fire(new MachineStateChanged(violation.tenantId, violation.agentId));
         return violation;
     }
 

@@ -23,6 +23,13 @@ public class EquipmentViolationRepository implements PanacheRepositoryBase<Equip
         return findByIdOptional(id).filter(v -> scope.map(v.tenantId::equals).orElse(true));
     }
 
+    /** The agent's newest violations, newest first, at most {@code limit}. */
+    public List<EquipmentViolation> newestForAgent(String tenantId, UUID agentId, int limit) {
+        return find("tenantId = ?1 and agentId = ?2", Sort.descending("detectedAt", "id"), tenantId, agentId)
+                .page(0, limit)
+                .list();
+    }
+
     /** Every violation whose machine the device should hold isolated, of every tenant: for a restart. */
     public List<EquipmentViolation> listOpen() {
         return list("status", ORDER, EquipmentViolation.Status.OPEN);

@@ -49,6 +49,30 @@ public class MachineHardwareRepository {
         return previous.stream().findFirst().map(this::read);
     }
 
+    /** The agent's hardware as last reported and when; empty when it never reported any. */
+    public Optional<Recorded> current(String tenantId, UUID agentId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entities.createNativeQuery(
+                        "SELECT CAST(items AS text), recorded_at FROM machine_hardware "
+                                + "WHERE agent_id = ?1 AND tenant_id = ?2")
+                .setParameter(1, agentId)
+                .setParameter(2, tenantId)
+                .getResultList();
+        return rows.stream().findFirst().map(r -> new Recorded(read((String) r[0]), instant(r[1])));
+    }
+
+    /** Hardware items as recorded at a time. */
+    public record Recorded(List<HardwareItem> items, Instant at) {}
+
+    private static Instant instant(Object value) {
+        return switch (value) {
+            case Instant i -> i;
+            case java.time.OffsetDateTime o -> o.toInstant();
+            case java.sql.Timestamp t -> t.toInstant();
+            default -> throw new IllegalStateException("unexpected recorded_at " + value);
+        };
+    }
+
     private String write(List<HardwareItem> items) {
         try {
             return json.writeValueAsString(items);

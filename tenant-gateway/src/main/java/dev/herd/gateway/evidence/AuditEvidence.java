@@ -10,7 +10,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The audit part of a report as evidence: its privileged sessions (sudo, su) and its network configuration files with
+ * The audit part of a report as evidence: its privileged sessions (sudo, su), sshd log-ins (with their source
+ * address) and its network configuration files with
  * their permissions. What does not read (no tool or user, no path, a mode that is not octal) is left out.
  */
 final class AuditEvidence {
@@ -18,6 +19,8 @@ final class AuditEvidence {
     static final int MAX_SESSIONS = 200;
     static final int MAX_FILES = 200;
     static final int MAX_TEXT = 1024;
+    /** An IPv6 address with a zone, or a host name sshd resolved: longer is not an address. */
+    static final int MAX_FROM = 255;
 
     private static final Pattern MODE = Pattern.compile("0?[0-7]{3}");
 
@@ -26,7 +29,7 @@ final class AuditEvidence {
     static List<MachineEvidence.PrivilegedSession> sessions(ReportSubmission.Report report) {
         return orEmpty(report.privilegedLogins()).stream()
                 .filter(Objects::nonNull)
-                .filter(l -> "sudo".equals(l.tool()) || "su".equals(l.tool()))
+                .filter(l -> "sudo".equals(l.tool()) || "su".equals(l.tool()) || "sshd".equals(l.tool()))
                 .filter(l -> text(l.user()))
                 .map(l -> new MachineEvidence.PrivilegedSession(
                         l.tool(),
@@ -35,7 +38,10 @@ final class AuditEvidence {
                         instant(l.at()),
                         l.line() == null
                                 ? null
-                                : l.line().substring(0, Math.min(l.line().length(), MAX_TEXT))))
+                                : l.line().substring(0, Math.min(l.line().length(), MAX_TEXT)),
+                        "sshd".equals(l.tool()) && text(l.from()) && l.from().length() <= MAX_FROM
+                                ? l.from().strip()
+                                : null))
                 .limit(MAX_SESSIONS)
                 .toList();
     }

@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * Cuts a report down to its evidence (DESIGN §3.4): the hashes of watched files read as {@code ok}, the anti-virus
- * products and detections, the privileged sessions and the network configuration files ({@link AuditEvidence}).
- * Nothing else of the report leaves the site; a report without any is none.
+ * products and detections, the privileged sessions, sshd log-ins and network configuration files ({@link AuditEvidence})
+ * and the machine's equipment ({@link EquipmentState}: hardware, violations, admission). Nothing else of the report
+ * leaves the site; a report without any is none.
  */
 final class EvidenceMapper {
 
@@ -21,7 +22,7 @@ final class EvidenceMapper {
 
     private EvidenceMapper() {}
 
-    static Optional<MachineEvidence> of(AcceptedReport accepted) {
+    static Optional<MachineEvidence> of(AcceptedReport accepted, MachineEvidence.Equipment equipment) {
         ReportSubmission.Report report = accepted.report();
         List<MachineEvidence.FileHash> hashes = orEmpty(report.watchedFiles()).stream()
                 .filter(Objects::nonNull)
@@ -56,7 +57,8 @@ final class EvidenceMapper {
                 && products.isEmpty()
                 && detections.isEmpty()
                 && sessions.isEmpty()
-                && configFiles.isEmpty()) {
+                && configFiles.isEmpty()
+                && equipment == null) {
             return Optional.empty();
         }
         Agent agent = accepted.agent();
@@ -73,7 +75,8 @@ final class EvidenceMapper {
                 products,
                 accepted.receivedAt(),
                 sessions,
-                configFiles));
+                configFiles,
+                equipment));
     }
 
     /** A well-formed SHA-256 in lower-case hex; anything else is left out rather than forwarded. */

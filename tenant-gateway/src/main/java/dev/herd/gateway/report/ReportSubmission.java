@@ -24,9 +24,12 @@ public record ReportSubmission(Long sequence, String kind, Report report, Delta 
             List<PrivilegedLogin> privilegedLogins,
             List<ConfigFile> networkConfigChanges) {}
 
-    /** A sudo or su use: tool, user, as whom, when (ISO-8601 instant) and the log line. */
+    /**
+     * A sudo or su use, or an sshd log-in (tool {@code sshd}): tool, user, as whom, when (ISO-8601 instant), the log
+     * line and, for a log-in, the address it came from.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record PrivilegedLogin(String tool, String user, String target, String at, String line) {}
+    public record PrivilegedLogin(String tool, String user, String target, String at, String line, String from) {}
 
     /** A network configuration file: octal mode, owner, group, content and inode change times (ISO-8601 instants). */
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -17,6 +17,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.herd.contracts.evidence.MachineEvidence;
 import dev.herd.gateway.GatewayFixtures;
 import dev.herd.gateway.GatewayFixtures.EnrolledAgent;
 import dev.herd.gateway.MachineReports;
@@ -162,7 +163,14 @@ class EquipmentControlTest {
                 .statusCode(200)
                 .body("status", equalTo("accepted"));
         assertEquals(2, fixtures.count("machine_report"));
-        assertEquals(2, fixtures.count("outbox_message"), "both inventories still go to the portal");
+        assertEquals(
+                2,
+                fixtures.count("outbox_message WHERE address <> '" + MachineEvidence.ADDRESS + "'"),
+                "both inventories still go to the portal");
+        assertEquals(
+                2,
+                fixtures.count("outbox_message WHERE address = '" + MachineEvidence.ADDRESS + "'"),
+                "and both hardware states, the second with its failed violation");
         violations(user("acme-admin"), "acme")
                 .body("status", contains("ISOLATION_FAILED"))
                 .body("failure", contains("the isolating device refused: nft: device offline"));

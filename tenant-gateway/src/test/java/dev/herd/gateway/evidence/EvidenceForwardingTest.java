@@ -85,7 +85,7 @@ class EvidenceForwardingTest {
             assertEquals("acme", message.getStringProperty("JMSXGroupID"), "grouped by tenant (ADR 12)");
             assertFalse(message.getText().contains(MachineReports.MAC), "MAC addresses stay at the site");
             assertFalse(message.getText().contains("openssl"), "packages are not evidence");
-            assertFalse(message.getText().contains("virtio_net"), "hardware stays at the site");
+            assertFalse(message.getText().contains("loop0"), "virtual block devices are not equipment");
 
             MachineEvidence evidence = json.readValue(message.getText(), MachineEvidence.class);
             assertEquals("acme", evidence.tenantId());
@@ -104,8 +104,16 @@ class EvidenceForwardingTest {
                             Instant.parse("2026-11-21T07:05:00Z"))),
                     evidence.detections());
             assertNotNull(evidence.receivedAt());
+            assertEquals(
+                    List.of(
+                            new MachineEvidence.Hardware("BLOCK_DEVICE", "vda", null),
+                            new MachineEvidence.Hardware("NETWORK_ADAPTER", "eth0", "virtio_net")),
+                    evidence.equipment().hardware(),
+                    "the report's hardware travels as equipment");
+            assertEquals(List.of(), evidence.equipment().violations());
+            assertNull(evidence.equipment().admission());
 
-            assertNull(consumer.receive(1_000), "the delta without hashes or findings forwards no evidence");
+            assertNull(consumer.receive(1_000), "the delta without hashes, findings or hardware forwards no evidence");
         }
     }
 
@@ -130,7 +138,10 @@ class EvidenceForwardingTest {
                                       {"tool": "sudo", "user": "alice", "target": "root", "at": "2026-11-21T06:00:00Z",
                                        "line": "Nov 21 06:00:00 ws-03 sudo: alice : USER=root ; COMMAND=/bin/sh"},
                                       {"tool": "su", "user": "bob", "target": "postgres", "at": "yesterday"},
-                                      {"tool": "sshd", "user": "eve"},
+                                      {"tool": "sshd", "user": "eve", "target": "eve", "from": "192.0.2.7",
+                                       "at": "2026-11-21T05:59:00Z",
+                                       "line": "sshd[9]: Accepted publickey for eve from 192.0.2.7 port 50000 ssh2"},
+                                      {"tool": "login", "user": "carol"},
                                       {"tool": "sudo"}],
                                     "networkConfigChanges": [
                                       {"path": "/etc/hosts", "mode": "0666", "owner": "root", "group": "root",
@@ -154,9 +165,18 @@ class EvidenceForwardingTest {
                                     "root",
                                     Instant.parse("2026-11-21T06:00:00Z"),
                                     "Nov 21 06:00:00 ws-03 sudo: alice : USER=root ; COMMAND=/bin/sh"),
-                            new MachineEvidence.PrivilegedSession("su", "bob", "postgres", null, null)),
+                            new MachineEvidence.PrivilegedSession("su", "bob", "postgres", null, null),
+                            new MachineEvidence.PrivilegedSession(
+                                    "sshd",
+                                    "eve",
+                                    "eve",
+                                    Instant.parse("2026-11-21T05:59:00Z"),
+                                    "sshd[9]: Accepted publickey for eve from 192.0.2.7 port 50000 ssh2",
+                                    "192.0.2.7")),
                     evidence.privilegedSessions(),
-                    "other tools and sessions without a user are left out; an unreadable time is null");
+                    "sshd log-ins keep their address; other tools and sessions without a user are left out; an "
+                            + "unreadable time is null");
+            assertNull(evidence.equipment(), "no hardware reported, nothing held: no equipment");
             assertEquals(
                     List.of(
                             new MachineEvidence.ConfigFile(

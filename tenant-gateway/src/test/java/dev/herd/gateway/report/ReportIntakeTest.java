@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.herd.contracts.evidence.MachineEvidence;
 import dev.herd.gateway.GatewayFixtures;
 import dev.herd.gateway.GatewayFixtures.EnrolledAgent;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,6 +21,11 @@ import org.junit.jupiter.api.Test;
 /** Report intake: in sequence, idempotent, size-limited, for the agent's own tenant only; refusals store nothing. */
 @QuarkusTest
 class ReportIntakeTest {
+
+    /** The outbox rows of inventories; a report with hardware also puts its equipment on the evidence address. */
+    private static final String INVENTORIES = "outbox_message WHERE address <> '" + MachineEvidence.ADDRESS + "'";
+
+    private static final String EVIDENCE = "outbox_message WHERE address = '" + MachineEvidence.ADDRESS + "'";
 
     @Inject
     GatewayFixtures fixtures;
@@ -37,7 +43,8 @@ class ReportIntakeTest {
         post(Reports.full(1)).statusCode(200).body("status", equalTo("accepted"));
         post(Reports.delta(2)).statusCode(200).body("status", equalTo("accepted"));
         assertEquals(2, fixtures.count("machine_report"));
-        assertEquals(2, fixtures.count("outbox_message"));
+        assertEquals(2, fixtures.count(INVENTORIES));
+        assertEquals(1, fixtures.count(EVIDENCE), "the full report's hardware; the delta carries none");
         assertEquals(1, fixtures.count("machine_report WHERE kind = 'FULL' AND sequence = 1"));
         assertEquals(1, fixtures.count("machine_report WHERE body::jsonb -> 'report' -> 'hardware' IS NOT NULL"));
         given().auth()
@@ -65,7 +72,8 @@ class ReportIntakeTest {
         post(Reports.full(1)).statusCode(200).body("status", equalTo("accepted"));
         post(Reports.full(1)).statusCode(200).body("status", equalTo("duplicate"));
         assertEquals(1, fixtures.count("machine_report"));
-        assertEquals(1, fixtures.count("outbox_message"));
+        assertEquals(1, fixtures.count(INVENTORIES));
+        assertEquals(1, fixtures.count(EVIDENCE));
     }
 
     @Test
