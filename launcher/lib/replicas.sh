@@ -63,6 +63,14 @@ herd_instance_artemis_port() {
     if [ "$(herd_part_instance "$1")" = 2 ]; then echo "$HERD_ARTEMIS_2_PORT"; else echo "$HERD_ARTEMIS_PORT"; fi
 }
 
+# With two nodes an instance keeps every connection on its own node (the client would otherwise spread its
+# connections over the cluster's topology): then every subscription has consumers on both nodes, and the message
+# groups a node was given keep their consumers there when an instance restarts.
+herd_instance_artemis_options() {
+    [ "$(herd_replicas)" = 2 ] && printf '&useTopologyForLoadBalancing=false'
+    return 0
+}
+
 # --- The balancer: HAProxy in TCP mode (the gateway's TLS passes through to its instances).
 herd_balancer_config() {
     local file=$1 entry name port

@@ -40,7 +40,7 @@ herd_start_service() {
     QUARKUS_HTTP_PORT=$port \
         QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$HERD_PG_PORT/$HERD_DB_NAME" \
         QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT="${HERD_DB_ACQUISITION_TIMEOUT:-30S}" \
-        QUARKUS_ARTEMIS_URL="tcp://127.0.0.1:$(herd_instance_artemis_port "$part")?minLargeMessageSize=1048576" \
+        QUARKUS_ARTEMIS_URL="tcp://127.0.0.1:$(herd_instance_artemis_port "$part")?minLargeMessageSize=1048576$(herd_instance_artemis_options)" \
         QUARKUS_OIDC_AUTH_SERVER_URL="http://localhost:$HERD_KEYCLOAK_PORT/realms/herd" \
         nohup java -Xms32m -Xmx"$heap" -XX:+UseSerialGC --sun-misc-unsafe-memory-access=allow \
         --enable-native-access=ALL-UNNAMED $(herd_service_demo_options "$part") -jar "$jar" \
