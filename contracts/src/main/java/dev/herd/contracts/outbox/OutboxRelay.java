@@ -256,8 +256,13 @@ public class OutboxRelay {
         return false;
     }
 
+    /**
+     * Marks the batch sent in the transaction that holds the relay lock (one connection): a second transaction here
+     * would wait behind any lock request queued for the outbox table (a TRUNCATE, an ALTER) that itself waits for the
+     * first, a deadlock PostgreSQL cannot see.
+     */
     private void markSent(List<UUID> ids) {
-        QuarkusTransaction.requiringNew()
+        QuarkusTransaction.joiningExisting()
                 .run(() -> outbox.update("sentAt = ?1, attempts = attempts + 1 where id in ?2", Instant.now(), ids));
     }
 
@@ -275,7 +280,7 @@ public class OutboxRelay {
     }
 
     private void markFailed(OutboxMessage message, Exception e) {
-        QuarkusTransaction.requiringNew()
+        QuarkusTransaction.joiningExisting()
                 .run(() -> outbox.update(
                         "attempts = attempts + 1, lastError = ?1 where id = ?2",
                         String.valueOf(e.getMessage()),
