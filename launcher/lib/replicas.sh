@@ -73,7 +73,7 @@ herd_instance_artemis_options() {
 
 # --- The balancer: HAProxy in TCP mode (the gateway's TLS passes through to its instances).
 herd_balancer_config() {
-    local file=$1 entry name port
+    local file=$1 entry name part port
     {
         printf '%s\n' "global" "    maxconn 4096" "defaults" "    mode tcp" "    timeout connect 2s" \
             "    timeout client 120s" "    timeout server 120s" "    retries 3" "    option redispatch"
