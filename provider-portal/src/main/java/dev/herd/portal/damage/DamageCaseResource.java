@@ -88,6 +88,13 @@ public class DamageCaseResource {
     @POST
     @Operation(summary = "Confirm a damage case's recovery by hand and lift its isolation")
     @APIResponse(
+            responseCode = "200",
+            description = "The damage case, confirmed.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DamageCaseView.class)))
+    @APIResponse(
             responseCode = "409",
             description = "The case is not CONFIRMING, or damage was seen since its recovery was applied.")
     @Path("/{id}/confirm")

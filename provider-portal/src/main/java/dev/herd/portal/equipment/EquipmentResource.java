@@ -9,6 +9,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -28,6 +30,13 @@ public class EquipmentResource {
 
     @GET
     @Operation(summary = "Show a machine's hardware, allowed-equipment verdict, violations and admission")
+    @APIResponse(
+            responseCode = "200",
+            description = "The machine's equipment as its gateway last told it.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = MachineEquipment.class)))
     @APIResponse(responseCode = "404", description = "The tenant has no such machine.")
     @APIResponse(
             responseCode = "409",
