@@ -58,9 +58,12 @@ herd_artemis_cluster_settings() {
         "$file"
 }
 
-herd_health_artemis() {
-    herd_port_open "$HERD_ARTEMIS_PORT" && return 0
-    echo "not accepting connections on port $HERD_ARTEMIS_PORT yet"
+herd_health_artemis() { herd_artemis_accepting "$HERD_ARTEMIS_PORT"; }
+
+# A broker node is healthy once it accepts connections on PORT.
+herd_artemis_accepting() {
+    herd_port_open "$1" && return 0
+    echo "not accepting connections on port $1 yet"
     return 1
 }
 

@@ -110,16 +110,8 @@ herd_health_balancer() {
     done
 }
 
-# Health of the second instances (the first ones' are in services.sh).
-herd_health_advisory_hub_2() { herd_service_ready "$(herd_instance_port advisory-hub-2 "$HERD_HUB_PORT")"; }
-herd_health_provider_portal_2() { herd_service_ready "$(herd_instance_port provider-portal-2 "$HERD_PORTAL_PORT")"; }
-herd_health_tenant_gateway_2() {
-    local port
-    port=$(herd_instance_port tenant-gateway-2 "$HERD_GATEWAY_PORT")
-    herd_service_ready "$port" "https://127.0.0.1:$port"
-}
-herd_health_artemis_2() {
-    herd_port_open "$HERD_ARTEMIS_2_PORT" && return 0
-    echo "not accepting connections on port $HERD_ARTEMIS_2_PORT yet"
-    return 1
-}
+# Health of the second instances (the first ones' are in services.sh, the first broker's in artemis.sh).
+herd_health_advisory_hub_2() { herd_service_health advisory-hub-2; }
+herd_health_provider_portal_2() { herd_service_health provider-portal-2; }
+herd_health_tenant_gateway_2() { herd_service_health tenant-gateway-2; }
+herd_health_artemis_2() { herd_artemis_accepting "$HERD_ARTEMIS_2_PORT"; }

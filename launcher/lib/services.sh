@@ -88,11 +88,18 @@ herd_service_ready() {
     esac
 }
 
-herd_health_advisory_hub() { herd_service_ready "$(herd_service_port advisory-hub)"; }
-herd_health_tenant_gateway() {
+# Health of a service part (either instance): its readiness on its own port, over HTTPS for the gateway.
+herd_service_health() {
     local port
-    port=$(herd_service_port tenant-gateway)
-    herd_service_ready "$port" "https://127.0.0.1:$port"
+    port=$(herd_service_port "$1")
+    if [ "$(herd_part_service "$1")" = tenant-gateway ]; then
+        herd_service_ready "$port" "https://127.0.0.1:$port"
+    else
+        herd_service_ready "$port"
+    fi
 }
-herd_health_provider_portal() { herd_service_ready "$(herd_service_port provider-portal)"; }
+
+herd_health_advisory_hub() { herd_service_health advisory-hub; }
+herd_health_tenant_gateway() { herd_service_health tenant-gateway; }
+herd_health_provider_portal() { herd_service_health provider-portal; }
 herd_health_recovery_broker() { herd_service_ready "$HERD_RECOVERY_PORT"; }
